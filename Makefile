@@ -1,0 +1,41 @@
+# The two commands: `make run` starts careerplan, `make test` runs every gate.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PIP_INSTALL := $(BIN)/python -m pip install --disable-pip-version-check -q -c constraints.txt
+
+.PHONY: run test lint types unit install install-test clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# Stamp files so a second `make` does not reinstall unless the pins changed.
+$(VENV)/.installed: $(BIN)/python pyproject.toml constraints.txt
+	$(PIP_INSTALL) -e .
+	touch $@
+
+$(VENV)/.installed-test: $(BIN)/python pyproject.toml constraints.txt
+	$(PIP_INSTALL) -e '.[test]'
+	touch $(VENV)/.installed $@
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+run: install
+	@$(BIN)/careerplan start
+
+lint: install-test
+	$(BIN)/ruff format --check src tests bench scripts
+	$(BIN)/ruff check src tests bench scripts
+
+types: install-test
+	$(BIN)/mypy
+
+# The whole suite: storage tests run on SQLite and on PostgreSQL (each is parametrised over both).
+unit: install-test
+	$(BIN)/python -m pytest -n 2 -p no:cacheprovider
+
+test: lint types unit
+
+clean:
+	rm -rf $(VENV) build dist src/*.egg-info .mypy_cache .ruff_cache .pytest_cache

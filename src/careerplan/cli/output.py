@@ -1,0 +1,33 @@
+"""Where the command line writes: Rich consoles made per call (so tests capture them) and JSON."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from typing import Any
+
+from rich.console import Console
+
+
+def console() -> Console:
+    """A console on the current standard output; width from COLUMNS when set (tests fix it)."""
+    width = int(os.environ["COLUMNS"]) if os.environ.get("COLUMNS", "").isdigit() else None
+    return Console(file=sys.stdout, width=width, highlight=False, soft_wrap=False)
+
+
+def error_console() -> Console:
+    return Console(file=sys.stderr, highlight=False, soft_wrap=True)
+
+
+def print_json(data: Any) -> None:
+    """Machine-readable output: stable key order, dates as ISO strings, UTF-8 kept as is."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def fail(message: str, code: int = 1) -> None:
+    """Print a one-line error naming the problem and the fix, then stop with `code`."""
+    import typer
+
+    error_console().print(f"[bold red]Error:[/] {message}", markup=True)
+    raise typer.Exit(code)

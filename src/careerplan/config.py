@@ -1,0 +1,53 @@
+"""One Settings object, read from the environment (variables prefixed CAREERPLAN_)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+PREFIX = "CAREERPLAN_"
+DATABASE_FILE = "careerplan.sqlite3"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    data_dir: Path
+    database_url: str
+    # Settings the S.M.A.R.T. analyser reads: the month a fiscal year starts (1-12) and whether
+    # numeric dates like 03/04/2027 are read day-first.
+    fiscal_year_start: int = 1
+    day_first: bool = True
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
+        """Build settings from `env` (the process environment when None); zero configuration works."""
+        env = os.environ if env is None else env
+        data_dir_text = env.get(PREFIX + "DATA_DIR")
+        if data_dir_text:
+            data_dir = Path(data_dir_text).expanduser()
+        else:
+            # Imported here: platformdirs is only needed when no folder was given.
+            from platformdirs import user_data_dir
+
+            data_dir = Path(user_data_dir("careerplan", appauthor=False))
+        url = env.get(PREFIX + "DATABASE_URL") or f"sqlite:///{data_dir / DATABASE_FILE}"
+        fiscal = env.get(PREFIX + "FISCAL_YEAR_START", "1")
+        day_first = env.get(PREFIX + "DAY_FIRST", "true").strip().lower() not in {"0", "false", "no"}
+        try:
+            fiscal_month = int(fiscal)
+        except ValueError:
+            fiscal_month = 1
+        if not 1 <= fiscal_month <= 12:
+            fiscal_month = 1
+        return cls(
+            data_dir=data_dir,
+            database_url=url,
+            fiscal_year_start=fiscal_month,
+            day_first=day_first,
+        )

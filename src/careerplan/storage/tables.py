@@ -1,0 +1,188 @@
+"""The tables. Every row carries `owner_id`, so a multi-user server needs no data migration."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+# Stable constraint names so migrations read the same on SQLite and PostgreSQL.
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+
+def _owner() -> Column[int]:
+    return Column(
+        "owner_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+
+
+users = Table(
+    "users",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("username", String(100), nullable=False, unique=True),
+    Column("display_name", String(200), nullable=False, default=""),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+profiles = Table(
+    "profiles",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column("name", String(200), nullable=False),
+    Column("current_job_title", String(200), nullable=False, default=""),
+    Column("current_occupation_code", String(20), nullable=True),
+    Column("hours_per_week", Float, nullable=False, default=3.0),
+    Column("version", Integer, nullable=False, default=1),
+    UniqueConstraint("owner_id", name="uq_profiles_owner_id"),
+)
+
+visions = Table(
+    "visions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column("dream_job_title", String(200), nullable=False),
+    Column("dream_occupation_code", String(20), nullable=True),
+    Column("industry", String(200), nullable=False, default=""),
+    Column("organisation_type", String(200), nullable=False, default=""),
+    Column("culture", Text, nullable=False, default=""),
+    Column("location", String(200), nullable=False, default=""),
+    Column("life_difference", Text, nullable=False, default=""),
+    Column("workplace", Text, nullable=False, default=""),
+    Column("dress", Text, nullable=False, default=""),
+    Column("daily_work", Text, nullable=False, default=""),
+    Column("feelings", Text, nullable=False, default=""),
+    Column("success_definition", Text, nullable=False, default=""),
+    Column("target_date", Date, nullable=True),
+    Column("commitment", Text, nullable=False, default=""),
+    Column("version", Integer, nullable=False, default=1),
+    UniqueConstraint("owner_id", name="uq_visions_owner_id"),
+)
+
+goals = Table(
+    "goals",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column("parent_id", Integer, ForeignKey("goals.id", ondelete="SET NULL"), nullable=True),
+    Column("text", Text, nullable=False),
+    Column("horizon", String(8), nullable=True),
+    Column("category", String(20), nullable=False, default="other"),
+    Column("measure_metric", String(200), nullable=True),
+    Column("measure_unit", String(50), nullable=True),
+    Column("measure_baseline", Float, nullable=True),
+    Column("measure_target", Float, nullable=True),
+    Column("measure_current", Float, nullable=True),
+    Column("due", Date, nullable=True),
+    Column("repeat", String(500), nullable=True),
+    Column("status", String(10), nullable=False, default="active"),
+    Column("smart_report", Text, nullable=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("version", Integer, nullable=False, default=1),
+    CheckConstraint("status IN ('active', 'done', 'dropped')", name="status"),
+    Index("ix_goals_owner_parent", "owner_id", "parent_id"),
+)
+
+actions = Table(
+    "actions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column(
+        "goal_id", Integer, ForeignKey("goals.id", ondelete="CASCADE"), nullable=False, index=True
+    ),
+    Column("text", Text, nullable=False),
+    Column("due", Date, nullable=True),
+    Column("repeat", String(500), nullable=True),
+    Column("done", Boolean, nullable=False, default=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("version", Integer, nullable=False, default=1),
+)
+
+action_completions = Table(
+    "action_completions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column(
+        "action_id",
+        Integer,
+        ForeignKey("actions.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("done_on", Date, nullable=False),
+    Column("note", Text, nullable=False, default=""),
+)
+
+resources = Table(
+    "resources",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column("kind", String(20), nullable=False),
+    Column("name", String(200), nullable=False),
+    Column("contact", String(500), nullable=False, default=""),
+    Column("notes", Text, nullable=False, default=""),
+    Column("version", Integer, nullable=False, default=1),
+)
+
+resource_links = Table(
+    "resource_links",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column(
+        "resource_id",
+        Integer,
+        ForeignKey("resources.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("goal_id", Integer, ForeignKey("goals.id", ondelete="CASCADE"), nullable=True),
+    Column("action_id", Integer, ForeignKey("actions.id", ondelete="CASCADE"), nullable=True),
+    CheckConstraint(
+        "(goal_id IS NULL) <> (action_id IS NULL)", name="links_exactly_one_target"
+    ),
+    UniqueConstraint("resource_id", "goal_id", "action_id", name="uq_resource_links_target"),
+)
+
+checkins = Table(
+    "checkins",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column(
+        "goal_id", Integer, ForeignKey("goals.id", ondelete="CASCADE"), nullable=False, index=True
+    ),
+    Column("on_date", Date, nullable=False),
+    Column("value", Float, nullable=True),
+    Column("note", Text, nullable=False, default=""),
+    Column("confidence", Integer, nullable=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    CheckConstraint("confidence IS NULL OR (confidence BETWEEN 1 AND 5)", name="confidence"),
+)
