@@ -1,0 +1,464 @@
+"""Build the occupation catalogue shipped inside the package from the public data folder.
+
+    python scripts/build_catalog.py [DATA_DIR] [--output PATH] [--check]
+
+DATA_DIR defaults to ``../shared/data`` relative to the repository root. ``--check`` builds into a
+temporary file and proves that its content equals the shipped file (exit code 1 when it does not).
+
+Build-time only: reads the BLS workbooks with openpyxl, which the runtime package never imports.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import re
+import sqlite3
+import sys
+import tempfile
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_DATA = REPO.parent / "shared" / "data"
+SHIPPED = REPO / "src" / "careerplan" / "catalog" / "data" / "catalog.sqlite3"
+SCHEMA_VERSION = "1"
+TASKS_PER_OCCUPATION = 12
+TECH_PER_OCCUPATION = 20
+RIASEC = "RIASEC"
+RIASEC_IDS = {"1.B.1.a": "R", "1.B.1.b": "I", "1.B.1.c": "A", "1.B.1.d": "S", "1.B.1.e": "E"}
+RIASEC_IDS["1.B.1.f"] = "C"
+
+NOTICES = {
+    "onet": (
+        "This product includes information from the O*NET 30.1 Database by the U.S. Department of "
+        "Labor, Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 "
+        "license (https://creativecommons.org/licenses/by/4.0/). O*NET® is a trademark of "
+        "USDOL/ETA. Skills and knowledge ratings come from the O*NET 29.2 Database and abilities and "
+        "work activities ratings from the O*NET 30.0 Database, under the same license."
+    ),
+    "modified": (
+        "careerplan has modified all or some of this information: it keeps a subset of the "
+        "tasks and technology examples, joins the ratings with wage and projection data, and "
+        "normalises titles for search. USDOL/ETA has not approved, endorsed, or tested these "
+        "modifications."
+    ),
+    "interest_profiler": (
+        "Items from the O*NET® Interest Profiler™ Short Form, U.S. Department of Labor, Employment "
+        "and Training Administration. O*NET is a trademark of USDOL/ETA. The Interest Profiler is "
+        "meant for career exploration, planning and counselling, not for selection or hiring."
+    ),
+    "bls": (
+        "Source: U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics "
+        "(May 2025, national, cross-industry) and Employment Projections 2024–34. BLS.gov cannot "
+        "vouch for the data or analyses derived from these data after the data have been "
+        "retrieved from BLS.gov."
+    ),
+}
+
+SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE notice (key TEXT PRIMARY KEY, text TEXT NOT NULL);
+CREATE TABLE occupation (
+    id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE, title TEXT NOT NULL,
+    description TEXT NOT NULL, job_zone INTEGER,
+    r INTEGER, i INTEGER, a INTEGER, s INTEGER, e INTEGER, c INTEGER, high_point TEXT,
+    education TEXT, experience TEXT, training TEXT, onet_education TEXT, onet_experience TEXT,
+    attainment TEXT,
+    wage_p10 INTEGER, wage_p25 INTEGER, wage_median INTEGER, wage_p75 INTEGER, wage_p90 INTEGER,
+    wage_hourly_median REAL, wage_soc TEXT, employment INTEGER,
+    employment_2024 INTEGER, employment_2034 INTEGER, change_percent REAL, openings INTEGER,
+    projection_soc TEXT
+);
+CREATE TABLE title (
+    occupation_id INTEGER NOT NULL, title TEXT NOT NULL, kind INTEGER NOT NULL, norm TEXT NOT NULL
+);
+CREATE VIRTUAL TABLE title_fts USING fts5(
+    norm, content='title', content_rowid='rowid', tokenize='porter unicode61'
+);
+CREATE TABLE task (occupation_id INTEGER NOT NULL, position INTEGER NOT NULL, text TEXT NOT NULL,
+    PRIMARY KEY (occupation_id, position)) WITHOUT ROWID;
+CREATE TABLE technology (occupation_id INTEGER NOT NULL, position INTEGER NOT NULL,
+    example TEXT NOT NULL, category TEXT NOT NULL, hot INTEGER NOT NULL,
+    PRIMARY KEY (occupation_id, position)) WITHOUT ROWID;
+CREATE TABLE element (id INTEGER PRIMARY KEY, domain TEXT NOT NULL, element_id TEXT NOT NULL,
+    name TEXT NOT NULL);
+CREATE TABLE rating (occupation_id INTEGER NOT NULL, element INTEGER NOT NULL,
+    importance INTEGER NOT NULL, level INTEGER NOT NULL,
+    PRIMARY KEY (occupation_id, element)) WITHOUT ROWID;
+CREATE TABLE related (occupation_id INTEGER NOT NULL, related_id INTEGER NOT NULL,
+    tier INTEGER NOT NULL, rank INTEGER NOT NULL,
+    PRIMARY KEY (occupation_id, related_id)) WITHOUT ROWID;
+CREATE TABLE job_zone (zone INTEGER PRIMARY KEY, name TEXT NOT NULL, experience TEXT NOT NULL,
+    education TEXT NOT NULL, training TEXT NOT NULL);
+CREATE TABLE ip_item (position INTEGER PRIMARY KEY, area TEXT NOT NULL, text TEXT NOT NULL);
+CREATE TABLE riasec_cue (area TEXT NOT NULL, source TEXT NOT NULL, text TEXT NOT NULL);
+"""
+
+TITLE_KINDS = {"title": 0, "reported": 1, "alternate": 2, "short": 3}
+DOMAINS = {"Skills": "S", "Knowledge": "K", "Abilities": "A", "Work Activities": "W"}
+TIERS = {"Primary-Short": 1, "Primary-Long": 2, "Supplemental": 3}
+
+
+def norm_title(text: str) -> str:
+    """Lower-case words only; the runtime normalises queries the same way."""
+    text = text.lower().replace("&", " and ")
+    return " ".join(re.findall(r"[a-z0-9]+", text))
+
+
+def read_tsv(path: Path) -> Iterator[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        yield from csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+
+
+def read_csv(path: Path) -> Iterator[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        yield from csv.DictReader(handle)
+
+
+def sheet_rows(path: Path, sheet: str) -> Iterator[tuple[object, ...]]:
+    import openpyxl
+
+    workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    try:
+        yield from workbook[sheet].iter_rows(values_only=True)
+    finally:
+        workbook.close()
+
+
+def scaled(value: str) -> int:
+    return round(float(value) * 100)
+
+
+def number(value: str) -> float | None:
+    try:
+        return float(value.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def short_category(text: str) -> str:
+    return text.split(" - ")[0].strip()
+
+
+def modal_category(rows: Iterable[tuple[int, float]], labels: dict[int, str]) -> str | None:
+    best = max(rows, key=lambda row: (row[1], -row[0]), default=None)
+    return labels.get(best[0]) if best and best[1] > 0 else None
+
+
+class Builder:
+    def __init__(self, data: Path, db: sqlite3.Connection) -> None:
+        self.onet = data / "onet"
+        self.bls = data / "bls"
+        self.ip = data / "onet_interest_profiler"
+        self.db = db
+        self.ids: dict[str, int] = {}
+
+    def run(self) -> None:
+        self.db.executescript(SCHEMA)
+        self.meta()
+        self.occupations()
+        self.titles()
+        self.tasks()
+        self.technology()
+        self.ratings()
+        self.related()
+        self.reference()
+        self.db.execute("INSERT INTO title_fts(title_fts) VALUES ('rebuild')")
+        self.db.execute("INSERT INTO title_fts(title_fts) VALUES ('optimize')")
+
+    def meta(self) -> None:
+        rows = [
+            ("schema_version", SCHEMA_VERSION),
+            ("onet_release", "30.1 (skills and knowledge 29.2, abilities and work activities 30.0)"),
+            ("bls_wages", "OEWS May 2025"),
+            ("bls_projections", "2024-34"),
+        ]
+        self.db.executemany("INSERT INTO meta VALUES (?, ?)", rows)
+        self.db.executemany("INSERT INTO notice VALUES (?, ?)", sorted(NOTICES.items()))
+
+    def occupations(self) -> None:
+        zones = {r["O*NET-SOC Code"]: int(r["Job Zone"]) for r in read_tsv(self.onet / "Job Zones.txt")}
+        interests: dict[str, dict[str, int]] = defaultdict(dict)
+        high: dict[str, list[str]] = defaultdict(list)
+        for r in read_tsv(self.onet / "Interests.txt"):
+            if r["Scale ID"] == "OI":
+                interests[r["O*NET-SOC Code"]][RIASEC_IDS[r["Element ID"]]] = scaled(r["Data Value"])
+        for r in read_tsv(self.onet / "Interests.txt"):
+            if r["Scale ID"] == "IH" and float(r["Data Value"]) > 0:
+                high[r["O*NET-SOC Code"]].append(RIASEC[int(float(r["Data Value"])) - 1])
+        education, experience = self.onet_preparation()
+        wages = self.wages()
+        projections, attainment = self.projections()
+        for n, r in enumerate(read_tsv(self.onet / "Occupation Data.txt"), start=1):
+            code = r["O*NET-SOC Code"]
+            self.ids[code] = n
+            oi = interests.get(code, {})
+            wage_soc, wage = self.lookup(code, wages)
+            proj_soc, proj = self.lookup(code, projections)
+            self.db.execute(
+                "INSERT INTO occupation VALUES (" + ",".join("?" * 31) + ")",
+                (
+                    n, code, r["Title"], r["Description"], zones.get(code),
+                    *(oi.get(letter) for letter in RIASEC),
+                    "".join(high.get(code, [])) or None,
+                    proj.get("education"), proj.get("experience"), proj.get("training"),
+                    education.get(code), experience.get(code),
+                    attainment.get(proj_soc or ""),
+                    *(wage.get(k) for k in ("p10", "p25", "median", "p75", "p90", "hourly")),
+                    wage_soc, wage.get("employment"),
+                    proj.get("emp2024"), proj.get("emp2034"), proj.get("change"),
+                    proj.get("openings"), proj_soc,
+                ),
+            )  # fmt: skip
+
+    @staticmethod
+    def lookup(code: str, table: dict[str, dict[str, object]]) -> tuple[str | None, dict[str, object]]:
+        """Detailed SOC first, then its broad group (XX-XXX0) when BLS publishes only that."""
+        for soc in (code[:7], code[:6] + "0"):
+            if soc in table:
+                return soc, table[soc]
+        return None, {}
+
+    def onet_preparation(self) -> tuple[dict[str, str], dict[str, str]]:
+        labels: dict[str, dict[int, str]] = defaultdict(dict)
+        for r in read_tsv(self.onet / "Education, Training, and Experience Categories.txt"):
+            labels[r["Scale ID"]][int(r["Category"])] = short_category(r["Category Description"])
+        values: dict[tuple[str, str], list[tuple[int, float]]] = defaultdict(list)
+        for r in read_tsv(self.onet / "Education, Training, and Experience.txt"):
+            if r["Scale ID"] in ("RL", "RW"):
+                key = (r["O*NET-SOC Code"], r["Scale ID"])
+                values[key].append((int(r["Category"]), float(r["Data Value"])))
+        result: dict[str, dict[str, str]] = {"RL": {}, "RW": {}}
+        for (code, scale), rows in sorted(values.items()):
+            label = modal_category(rows, labels[scale])
+            if label:
+                result[scale][code] = label
+        return result["RL"], result["RW"]
+
+    def wages(self) -> dict[str, dict[str, object]]:
+        result: dict[str, dict[str, object]] = {}
+        for r in read_csv(self.bls / "oews_may2025_national.csv"):
+            capped = r["footnote: Annual 90th percentile wage"] == "5"
+
+            def annual(column: str) -> int | None:
+                value = number(r[f"Annual {column} wage"])
+                if value is None and r[f"footnote: Annual {column} wage"] == "5":
+                    return 239200  # BLS publishes "at or above $239,200" as a footnote only
+                return None if value is None else int(value)
+
+            result[r["SOC Code"]] = {
+                "p10": annual("10th percentile"), "p25": annual("25th percentile"),
+                "median": annual("median"), "p75": annual("75th percentile"),
+                "p90": annual("90th percentile"), "hourly": number(r["Hourly median wage"]),
+                "employment": number(r["Employment"]), "capped": capped,
+            }  # fmt: skip
+        return result
+
+    def projections(self) -> tuple[dict[str, dict[str, object]], dict[str, str]]:
+        folder = self.bls / "employment_projections_2024_34"
+        result: dict[str, dict[str, object]] = {}
+        for row in sheet_rows(folder / "occupation.xlsx", "Table 1.2"):
+            if len(row) < 15 or not isinstance(row[1], str) or not re.fullmatch(r"\d\d-\d{4}", row[1]):
+                continue
+
+            def text(value: object) -> str | None:
+                return None if value in (None, "—", "") else str(value)
+
+            def thousands(value: object) -> int | None:
+                return round(float(value) * 1000) if isinstance(value, int | float) else None
+
+            result[row[1]] = {
+                "emp2024": thousands(row[3]), "emp2034": thousands(row[4]),
+                "change": float(row[8]) if isinstance(row[8], int | float) else None,
+                "openings": thousands(row[10]), "education": text(row[12]),
+                "experience": text(row[13]), "training": text(row[14]),
+            }  # fmt: skip
+        attainment: dict[str, str] = {}
+        for row in sheet_rows(folder / "education.xlsx", "Table 5.3"):
+            if len(row) >= 9 and isinstance(row[1], str) and re.fullmatch(r"\d\d-\d{4}", row[1]):
+                shares = [f"{float(v):.1f}" if isinstance(v, int | float) else "" for v in row[2:9]]
+                attainment[row[1]] = ",".join(shares)
+        return result, attainment
+
+    def titles(self) -> None:
+        rows: set[tuple[int, str, int]] = set()
+        for r in read_tsv(self.onet / "Occupation Data.txt"):
+            rows.add((self.ids[r["O*NET-SOC Code"]], r["Title"], TITLE_KINDS["title"]))
+        for r in read_tsv(self.onet / "Sample of Reported Titles.txt"):
+            rows.add((self.ids[r["O*NET-SOC Code"]], r["Reported Job Title"], 1))
+        for r in read_tsv(self.onet / "Alternate Titles.txt"):
+            occupation = self.ids[r["O*NET-SOC Code"]]
+            rows.add((occupation, r["Alternate Title"], TITLE_KINDS["alternate"]))
+            if r["Short Title"] not in ("n/a", ""):
+                rows.add((occupation, r["Short Title"], TITLE_KINDS["short"]))
+        best: dict[tuple[int, str], tuple[int, str, int]] = {}
+        for occupation, text, kind in sorted(rows):
+            key = (occupation, norm_title(text))
+            if key[1] and (key not in best or kind < best[key][2]):
+                best[key] = (occupation, text, kind)
+        self.db.executemany(
+            "INSERT INTO title VALUES (?, ?, ?, ?)",
+            sorted((o, t, k, norm_title(t)) for o, t, k in best.values()),
+        )
+
+    def tasks(self) -> None:
+        by_code: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        for r in read_tsv(self.onet / "Task Statements.txt"):
+            core = 0 if r["Task Type"] == "Core" else 1
+            by_code[r["O*NET-SOC Code"]].append((core, int(r["Task ID"]), r["Task"]))
+        for code, tasks in sorted(by_code.items()):
+            for position, (_, _, text) in enumerate(sorted(tasks)[:TASKS_PER_OCCUPATION]):
+                self.db.execute("INSERT INTO task VALUES (?, ?, ?)", (self.ids[code], position, text))
+
+    def technology(self) -> None:
+        by_code: dict[str, list[tuple[int, int, str, str]]] = defaultdict(list)
+        for r in read_tsv(self.onet / "Technology Skills.txt"):
+            hot = r["Hot Technology"] == "Y"
+            demand = r["In Demand"] == "Y"
+            rank = 0 if demand else (1 if hot else 2)
+            by_code[r["O*NET-SOC Code"]].append((rank, int(hot), r["Example"], r["Commodity Title"]))
+        for code, items in sorted(by_code.items()):
+            for position, (_, hot, example, category) in enumerate(
+                sorted(items)[:TECH_PER_OCCUPATION]
+            ):
+                self.db.execute(
+                    "INSERT INTO technology VALUES (?, ?, ?, ?, ?)",
+                    (self.ids[code], position, example, category, hot),
+                )
+
+    def ratings(self) -> None:
+        """Skills and knowledge from the 29.2 supplement; abilities and work activities (and
+        skills/knowledge of occupations the supplement lacks) from the derived 30.0 ratings."""
+        values: dict[tuple[str, str, str, str], list[int | None]] = {}
+        for domain in ("Skills", "Knowledge"):
+            for r in read_tsv(self.onet / "supplement_29_2_excel" / f"{domain}.txt"):
+                key = (r["O*NET-SOC Code"], DOMAINS[domain], r["Element ID"], r["Element Name"])
+                slot = values.setdefault(key, [None, None])
+                slot[0 if r["Scale ID"] == "IM" else 1] = scaled(r["Data Value"])
+        supplemented = {key[0] for key in values}
+        derived = self.onet / "derived_30_0_standards_org_ai" / "onet_ratings_im_lv.csv"
+        for r in read_csv(derived):
+            domain = DOMAINS[r["Domain"]]
+            code = r["O*NET-SOC Code"]
+            if domain in ("S", "K") and code in supplemented:
+                continue
+            if not r["Importance (IM)"] or not r["Level (LV)"]:
+                continue
+            key = (code, domain, r["Element ID"], r["Element Name"])
+            values[key] = [scaled(r["Importance (IM)"]), scaled(r["Level (LV)"])]
+        elements = sorted({(k[1], k[2], k[3]) for k in values})
+        element_ids = {(d, e): n for n, (d, e, _) in enumerate(elements, start=1)}
+        self.db.executemany(
+            "INSERT INTO element VALUES (?, ?, ?, ?)",
+            [(n, d, e, name) for n, (d, e, name) in enumerate(elements, start=1)],
+        )
+        rows = sorted(
+            (self.ids[code], element_ids[(domain, element)], im, lv)
+            for (code, domain, element, _), (im, lv) in values.items()
+            if code in self.ids and im is not None and lv is not None
+        )
+        self.db.executemany("INSERT INTO rating VALUES (?, ?, ?, ?)", rows)
+
+    def related(self) -> None:
+        rows = sorted(
+            (
+                self.ids[r["O*NET-SOC Code"]],
+                self.ids[r["Related O*NET-SOC Code"]],
+                TIERS[r["Relatedness Tier"]],
+                int(r["Index"]),
+            )
+            for r in read_tsv(self.onet / "Related Occupations.txt")
+        )
+        self.db.executemany("INSERT INTO related VALUES (?, ?, ?, ?)", rows)
+
+    def reference(self) -> None:
+        for r in read_tsv(self.onet / "Job Zone Reference.txt"):
+            self.db.execute(
+                "INSERT INTO job_zone VALUES (?, ?, ?, ?, ?)",
+                (int(r["Job Zone"]), r["Name"], r["Experience"], r["Education"], r["Job Training"]),
+            )
+        for r in read_csv(self.ip / "ip_short_form_60.csv"):
+            self.db.execute(
+                "INSERT INTO ip_item VALUES (?, ?, ?)", (int(r["index"]), r["riasec"], r["text"])
+            )
+        cues: set[tuple[str, str, str]] = set()
+        for r in read_tsv(self.onet / "RIASEC Keywords.txt"):
+            cues.add((RIASEC_IDS[r["Element ID"]], "keyword", r["Keyword"]))
+        for r in read_tsv(self.onet / "Basic Interests to RIASEC.txt"):
+            area = RIASEC_IDS[r["RIASEC Element ID"]]
+            cues.add((area, "basic interest", r["Basic Interests Element Name"]))
+        for r in read_tsv(self.onet / "Interests Illustrative Activities.txt"):
+            if r["Element ID"] in RIASEC_IDS:
+                cues.add((RIASEC_IDS[r["Element ID"]], "activity", r["Activity"]))
+        self.db.executemany("INSERT INTO riasec_cue VALUES (?, ?, ?)", sorted(cues))
+
+
+def build(data: Path, output: Path) -> None:
+    missing = [p for p in ("onet", "bls", "onet_interest_profiler") if not (data / p).is_dir()]
+    if missing:
+        raise SystemExit(f"error: {data} lacks {', '.join(missing)}; pass the data folder.")
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.unlink(missing_ok=True)
+    db = sqlite3.connect(output)
+    try:
+        db.execute("PRAGMA page_size = 4096")
+        db.execute("PRAGMA journal_mode = DELETE")
+        with db:
+            Builder(data, db).run()
+        db.execute("VACUUM")
+    finally:
+        db.close()
+
+
+def content_digest(path: Path) -> str:
+    """A hash of the schema and every row in a fixed order (independent of page layout)."""
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        digest = hashlib.sha256()
+        tables = db.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'title_fts%'"
+            " ORDER BY name"
+        ).fetchall()
+        for name, sql in tables:
+            digest.update(f"{name}\n{sql}\n".encode())
+            width = len(db.execute(f'PRAGMA table_info("{name}")').fetchall())
+            order = ", ".join(str(n) for n in range(1, width + 1))
+            for row in db.execute(f'SELECT * FROM "{name}" ORDER BY {order}'):
+                digest.update(repr(row).encode())
+        return digest.hexdigest()
+    finally:
+        db.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--output", type=Path, default=SHIPPED)
+    parser.add_argument("--check", action="store_true", help="prove the shipped file is current")
+    args = parser.parse_args(argv)
+    if args.check:
+        if not args.output.exists():
+            print(f"error: {args.output} does not exist; run python scripts/build_catalog.py")
+            return 1
+        with tempfile.TemporaryDirectory() as tmp:
+            fresh = Path(tmp) / "catalog.sqlite3"
+            build(args.data, fresh)
+            if content_digest(fresh) != content_digest(args.output):
+                print(
+                    f"error: {args.output} differs from a fresh build of {args.data}; "
+                    "run python scripts/build_catalog.py and commit the result."
+                )
+                return 1
+        print(f"ok: {args.output} matches a fresh build ({content_digest(args.output)[:12]}).")
+        return 0
+    build(args.data, args.output)
+    size = args.output.stat().st_size
+    print(f"wrote {args.output} ({size / 1_000_000:.1f} MB, {content_digest(args.output)[:12]})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
