@@ -1,0 +1,230 @@
+"""Title search over O*NET titles, alternate titles and reported titles.
+
+A query is cleaned the way people write job titles: abbreviations are expanded ("Sr. SWE" ->
+"senior software engineer"), seniority and shift words are dropped ("II", "lead", "nights"),
+words unknown to the catalogue are corrected to the nearest known word ("sofware" -> "software").
+Candidates come from the full-text index; each is scored by how many query words it covers and
+how few words it adds, and every occupation keeps its best-matching title.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import threading
+from collections import Counter
+from dataclasses import dataclass
+
+from careerplan.catalog.store import Catalog, resolve
+from careerplan.domain.errors import InvalidInput
+
+ABBREVIATIONS = {
+    "sr": "senior", "snr": "senior", "jr": "junior", "swe": "software engineer",
+    "sde": "software development engineer", "rn": "registered nurse",
+    "lpn": "licensed practical nurse", "lvn": "licensed vocational nurse",
+    "cna": "nursing assistant", "np": "nurse practitioner", "pa": "physician assistant",
+    "mgr": "manager", "mngr": "manager", "mgmt": "management", "eng": "engineer",
+    "engr": "engineer", "dev": "developer", "devops": "developer operations",
+    "admin": "administrator", "asst": "assistant", "assoc": "associate", "tech": "technician",
+    "techn": "technician", "vp": "vice president", "svp": "vice president",
+    "hr": "human resources", "it": "information technology", "qa": "quality assurance",
+    "cpa": "accountant", "dba": "database administrator", "acct": "accountant",
+    "coord": "coordinator", "spec": "specialist", "rep": "representative",
+    "exec": "executive", "dir": "director", "supv": "supervisor", "sup": "supervisor",
+    "ops": "operations", "ceo": "chief executive", "cfo": "chief financial officer",
+    "cto": "chief technology officer", "coo": "chief operating officer",
+    "ux": "user experience", "ui": "user interface", "pm": "project manager",
+    "ml": "machine learning", "ai": "artificial intelligence", "emt": "emergency medical technician",
+    "hvac": "heating air conditioning", "cdl": "truck driver", "ot": "occupational therapist",
+    "pt": "physical therapist", "slp": "speech language pathologist", "md": "physician",
+    "dr": "doctor", "gp": "family medicine physician", "csr": "customer service representative",
+    "bdr": "business development representative", "sdr": "sales development representative",
+    "ae": "account executive", "ba": "business analyst", "ds": "data scientist",
+    "sre": "site reliability engineer", "fe": "front end", "be": "back end",
+    "fullstack": "full stack", "frontend": "front end", "backend": "back end",
+    "mech": "mechanical", "elec": "electrical", "maint": "maintenance", "mfg": "manufacturing",
+    "prod": "production", "mktg": "marketing", "acctg": "accounting", "fin": "financial",
+    "svc": "service", "svcs": "services", "cust": "customer", "govt": "government",
+    "edu": "education", "k12": "school", "para": "paraprofessional", "lab": "laboratory",
+    "pharm": "pharmacy", "rx": "pharmacy", "vet": "veterinary", "ed": "education",
+    "sw": "software", "hw": "hardware", "db": "database", "sys": "systems", "sec": "security",
+    "infosec": "information security", "netops": "network operations", "env": "environmental",
+    "bi": "business intelligence", "gm": "general manager", "am": "assistant manager",
+}  # fmt: skip
+DROPPED = {
+    "senior", "junior", "lead", "principal", "staff", "head", "chief", "i", "ii", "iii", "iv",
+    "v", "1", "2", "3", "4", "5", "level", "entry", "experienced", "trainee", "intern",
+    "night", "nights", "day", "days", "weekend", "weekends", "shift", "overnight", "evening",
+    "evenings", "part", "full", "time", "remote", "hybrid", "onsite", "contract", "contractor",
+    "temporary", "temp", "per", "diem", "prn", "travel", "traveling", "seasonal", "urgent",
+    "hiring", "needed", "wanted", "immediate", "start", "bonus", "sign", "on", "job", "role",
+    "position", "opening", "the", "a", "an", "of", "and", "for", "in", "at", "to", "with",
+}  # fmt: skip
+SEPARATORS = re.compile(r"\s[-–—|/]\s|[|(,@:;]|\bat\b")
+KIND_BONUS = (3.0, 1.5, 0.0, 0.0)
+MAX_QUERY = 200
+
+
+@dataclass(frozen=True, slots=True)
+class TitleMatch:
+    code: str
+    title: str
+    matched_title: str
+    score: float
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "code": self.code,
+            "title": self.title,
+            "matched_title": self.matched_title,
+            "score": self.score,
+        }
+
+
+def words(text: str) -> list[str]:
+    text = text.lower().replace("&", " and ").replace("'", "")
+    return re.findall(r"[a-z0-9]+", text)
+
+
+def stem(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def expand(tokens: list[str]) -> list[str]:
+    out: list[str] = []
+    for token in tokens:
+        out.extend(ABBREVIATIONS.get(token, token).split())
+    return out
+
+
+def clean(text: str) -> list[str]:
+    """The content words of a title: abbreviations expanded, seniority and noise dropped."""
+    tokens = expand(words(text))
+    kept = [t for t in tokens if t not in DROPPED]
+    return kept or [t for t in tokens if t not in ("the", "a", "an", "of", "and")]
+
+
+class _Vocabulary:
+    """Words that occur in catalogue titles, for correcting typos (loaded on first use)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._loaded: dict[int, tuple[set[str], list[str]]] = {}
+
+    def get(self, catalog: Catalog) -> tuple[set[str], list[str]]:
+        key = id(catalog)
+        with self._lock:
+            if key not in self._loaded:
+                counts: Counter[str] = Counter()
+                for (norm,) in catalog.query("SELECT norm FROM title"):
+                    counts.update(norm.split())
+                ranked = [w for w, _ in counts.most_common() if len(w) > 2]
+                self._loaded[key] = (set(counts), ranked)
+            return self._loaded[key]
+
+
+_vocabulary = _Vocabulary()
+
+
+def correct(tokens: list[str], catalog: Catalog) -> list[str]:
+    known, ranked = _vocabulary.get(catalog)
+    fixed: list[str] = []
+    for token in tokens:
+        if token in known or stem(token) in known or len(token) < 4 or token.isdigit():
+            fixed.append(token)
+            continue
+        fixed.append(_nearest(token, ranked) or token)
+    return fixed
+
+
+def _nearest(token: str, ranked: list[str]) -> str | None:
+    try:
+        from rapidfuzz import fuzz, process
+    except ImportError:  # pragma: no cover - rapidfuzz is a declared dependency
+        import difflib
+
+        close = difflib.get_close_matches(token, [w for w in ranked if w[0] == token[0]], 1, 0.8)
+        return close[0] if close else None
+    # Typos rarely hit the first letter; searching its words first keeps correction fast.
+    same_start = [w for w in ranked if w[0] == token[0] and abs(len(w) - len(token)) <= 2]
+    for pool in (same_start, ranked):
+        best = process.extractOne(token, pool, scorer=fuzz.ratio, score_cutoff=78)
+        if best:
+            return str(best[0])
+    return None
+
+
+def _score(query: list[str], title: list[str]) -> float:
+    """Share of query words the title covers (most weight) and of title words the query covers."""
+    if not query or not title:
+        return 0.0
+    q = [stem(t) for t in query]
+    t = [stem(w) for w in title]
+    covered = sum(1 for w in q if w in t) / len(q)
+    precise = sum(1 for w in t if w in q) / len(t)
+    order = 1.0 if [w for w in t if w in q] == [w for w in q if w in t] else 0.0
+    return 100 * (0.62 * covered + 0.33 * precise + 0.05 * order)
+
+
+def _variants(text: str, catalog: Catalog) -> list[tuple[list[str], float]]:
+    """The whole title and the part before a separator ("RN - ICU nights" -> "RN")."""
+    full = correct(clean(text), catalog)
+    variants = [(full, 0.0)]
+    head = SEPARATORS.split(text, maxsplit=1)[0]
+    if head.strip() and head.strip() != text.strip():
+        head_tokens = correct(clean(head), catalog)
+        if head_tokens and head_tokens != full:
+            variants.append((head_tokens, 4.0))
+    return variants
+
+
+def _candidates(cat: Catalog, tokens: list[str]) -> list[tuple[int, str, int, str]]:
+    """Titles holding every word first; any word only when that finds too few."""
+    sql = (
+        "SELECT t.occupation_id, t.title, t.kind, t.norm FROM title_fts "
+        "JOIN title t ON t.rowid = title_fts.rowid WHERE title_fts MATCH ? "
+        "ORDER BY bm25(title_fts) LIMIT ?"
+    )
+    quoted = [f'"{t}"' for t in tokens]
+    rows = cat.query(sql, (" AND ".join(quoted), 150))
+    if len(rows) < 40 and len(tokens) > 1:
+        rows += cat.query(sql, (" OR ".join(quoted), 250))
+    return rows
+
+
+def search_titles(text: str, limit: int = 10, catalog: Catalog | None = None) -> list[TitleMatch]:
+    """Occupations whose titles best match `text`, best first; empty when nothing is close."""
+    if limit < 1:
+        raise InvalidInput(f"The limit must be at least 1, not {limit}.")
+    if len(text) > MAX_QUERY:
+        raise InvalidInput(f"A job title is at most {MAX_QUERY} characters; this one has {len(text)}.")
+    cat = resolve(catalog)
+    best: dict[int, tuple[float, str]] = {}
+    for tokens, penalty in _variants(text, cat):
+        if not tokens or (best and max(s for s, _ in best.values()) >= 100):
+            continue
+        rows = _candidates(cat, list(dict.fromkeys(tokens)))
+        for oid, title, kind, norm in rows:
+            score = _score(tokens, expand(norm.split())) - penalty + KIND_BONUS[kind]
+            occupation = cat.by_id[oid]
+            score += min(2.0, math.log10(1 + (occupation.employment or 0)) / 3)
+            if oid not in best or score > best[oid][0]:
+                best[oid] = (score, title)
+    ranked = sorted(best.items(), key=lambda item: (-item[1][0], cat.by_id[item[0]].code))
+    return [
+        TitleMatch(
+            cat.by_id[oid].code, cat.by_id[oid].title, title, round(min(score, 100.0) / 100, 3)
+        )
+        for oid, (score, title) in ranked[:limit]
+        if score >= 40
+    ]
+
+
+def best_occupation(text: str, catalog: Catalog | None = None) -> TitleMatch | None:
+    """The single best match for a free-text title, or None when nothing is a fair match."""
+    hits = search_titles(text, limit=1, catalog=catalog)
+    return hits[0] if hits and hits[0].score >= 0.6 else None

@@ -1,0 +1,196 @@
+"""Opening the shipped catalogue file read-only, and looking occupations up by code."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import threading
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from careerplan.domain.errors import InvalidInput, NotFound, StorageProblem
+
+REBUILD = "Rebuild it with: python scripts/build_catalog.py"
+SCHEMA_VERSION = "1"
+RIASEC = "RIASEC"
+AREA_NAMES = {
+    "R": "Realistic",
+    "I": "Investigative",
+    "A": "Artistic",
+    "S": "Social",
+    "E": "Enterprising",
+    "C": "Conventional",
+}
+CODE_PATTERN = re.compile(r"^\d\d-\d{4}(\.\d\d)?$")
+DOMAIN_NAMES = {"S": "skill", "K": "knowledge", "A": "ability", "W": "work activity"}
+
+
+@dataclass(frozen=True, slots=True)
+class Occupation:
+    """What every feature needs about an occupation, kept in memory for the whole catalogue."""
+
+    id: int
+    code: str
+    title: str
+    job_zone: int | None
+    riasec: tuple[float, float, float, float, float, float] | None
+    employment: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Element:
+    id: int
+    domain: str
+    name: str
+
+
+Ratings = dict[int, tuple[float, float]]
+"""Element id -> (importance 1-5, level 0-7)."""
+
+
+def shipped_path() -> Path:
+    return Path(str(resources.files("careerplan.catalog").joinpath("data/catalog.sqlite3")))
+
+
+class Catalog:
+    """The read-only occupation catalogue. Cheap lookups are loaded at open; ratings and the
+    related-occupations graph load on first use."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        if not path.is_file():
+            raise StorageProblem(f"The occupation catalogue {path} is missing. {REBUILD}")
+        try:
+            self.db = sqlite3.connect(
+                f"file:{path.as_posix()}?mode=ro&immutable=1", uri=True, check_same_thread=False
+            )
+            version = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'")
+            row = version.fetchone()
+            if row is None or row[0] != SCHEMA_VERSION:
+                raise StorageProblem(
+                    f"The occupation catalogue {path} has schema {row and row[0]}, "
+                    f"expected {SCHEMA_VERSION}. {REBUILD}"
+                )
+            self.occupations = self._load_occupations()
+        except sqlite3.DatabaseError as error:
+            raise StorageProblem(
+                f"The occupation catalogue {path} cannot be read ({error}). {REBUILD}"
+            ) from None
+        self.by_id = {o.id: o for o in self.occupations.values()}
+        self._lock = threading.Lock()
+        self._ratings: dict[int, Ratings] | None = None
+        self._elements: dict[int, Element] | None = None
+        self._related: dict[int, list[tuple[int, int]]] | None = None
+
+    def _load_occupations(self) -> dict[str, Occupation]:
+        rows = self.db.execute(
+            "SELECT id, code, title, job_zone, r, i, a, s, e, c, employment FROM occupation"
+        )
+        result: dict[str, Occupation] = {}
+        for oid, code, title, zone, *oi, employment in rows:
+            riasec = None if oi[0] is None else tuple(v / 100 for v in oi)
+            result[code] = Occupation(oid, code, title, zone, riasec, employment)  # type: ignore[arg-type]
+        return result
+
+    def query(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        try:
+            return self.db.execute(sql, params).fetchall()
+        except sqlite3.DatabaseError as error:
+            raise StorageProblem(
+                f"The occupation catalogue {self.path} cannot be read ({error}). {REBUILD}"
+            ) from None
+
+    def occupation(self, code: str) -> Occupation:
+        """The occupation with this O*NET-SOC code; `15-1252` means `15-1252.00`."""
+        text = code.strip()
+        if not CODE_PATTERN.match(text):
+            hint = self._title_hint(text)
+            raise InvalidInput(
+                f"'{code}' is not an occupation code (they look like 15-1252.00).{hint}"
+            )
+        if len(text) == 7:
+            text += ".00"
+        found = self.occupations.get(text)
+        if found is None:
+            raise NotFound("occupation", text, self._nearest_codes(text))
+        return found
+
+    def _title_hint(self, text: str) -> str:
+        if not re.search(r"[A-Za-z]{3}", text):
+            return ""
+        from careerplan.catalog.search import search_titles
+
+        hits = search_titles(text, limit=3, catalog=self)
+        if not hits:
+            return ""
+        return " Did you mean: " + "; ".join(f"{h.code} {h.title}" for h in hits) + "?"
+
+    def _nearest_codes(self, code: str) -> str:
+        def distance(other: str) -> tuple[int, int]:
+            shared = next((n for n, (a, b) in enumerate(zip(code, other)) if a != b), len(code))
+            digits = int(re.sub(r"\D", "", other)) - int(re.sub(r"\D", "", code))
+            return (-shared, abs(digits))
+
+        nearest = sorted(self.occupations, key=distance)[:3]
+        listed = "; ".join(f"{c} {self.occupations[c].title}" for c in nearest)
+        return f"Nearest codes: {listed}."
+
+    def elements(self) -> dict[int, Element]:
+        if self._elements is None:
+            rows = self.query("SELECT id, domain, name FROM element")
+            self._elements = {i: Element(i, d, n) for i, d, n in rows}
+        return self._elements
+
+    def ratings(self, occupation: Occupation) -> Ratings:
+        """Importance and level of every rated element; empty when O*NET has no ratings."""
+        return self.all_ratings().get(occupation.id, {})
+
+    def all_ratings(self) -> dict[int, Ratings]:
+        with self._lock:
+            if self._ratings is None:
+                table: dict[int, Ratings] = {}
+                for oid, element, im, lv in self.query("SELECT * FROM rating"):
+                    table.setdefault(oid, {})[element] = (im / 100, lv / 100)
+                self._ratings = table
+            return self._ratings
+
+    def related(self, occupation: Occupation) -> list[tuple[int, int]]:
+        """(related occupation id, tier 1-3) in O*NET's order of relatedness."""
+        return self.related_graph().get(occupation.id, [])
+
+    def related_graph(self) -> dict[int, list[tuple[int, int]]]:
+        with self._lock:
+            if self._related is None:
+                graph: dict[int, list[tuple[int, int]]] = {}
+                rows = self.query("SELECT occupation_id, related_id, tier FROM related ORDER BY 1, 3")
+                for oid, rid, tier in rows:
+                    graph.setdefault(oid, []).append((rid, tier))
+                self._related = graph
+            return self._related
+
+    def notices(self) -> dict[str, str]:
+        return dict(self.query("SELECT key, text FROM notice ORDER BY key"))
+
+    def meta(self) -> dict[str, str]:
+        return dict(self.query("SELECT key, value FROM meta ORDER BY key"))
+
+
+_default: Catalog | None = None
+_default_lock = threading.Lock()
+
+
+def open_catalog(path: Path | None = None) -> Catalog:
+    """The catalogue at `path`, or the shipped one (opened once per process)."""
+    global _default
+    if path is not None:
+        return Catalog(path)
+    with _default_lock:
+        if _default is None:
+            _default = Catalog(shipped_path())
+        return _default
+
+
+def resolve(catalog: Catalog | None) -> Catalog:
+    return catalog if catalog is not None else open_catalog()
