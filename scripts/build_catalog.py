@@ -36,8 +36,9 @@ NOTICES = {
         "This product includes information from the O*NET 30.1 Database by the U.S. Department of "
         "Labor, Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 "
         "license (https://creativecommons.org/licenses/by/4.0/). O*NET® is a trademark of "
-        "USDOL/ETA. Skills and knowledge ratings come from the O*NET 29.2 Database and abilities and "
-        "work activities ratings from the O*NET 30.0 Database, under the same license."
+        "USDOL/ETA. Skills and knowledge ratings come from the O*NET 29.2 Database and "
+        "abilities and work activities ratings from the O*NET 30.0 Database, under the same "
+        "license."
     ),
     "modified": (
         "careerplan has modified all or some of this information: it keeps a subset of the "
@@ -172,7 +173,10 @@ class Builder:
     def meta(self) -> None:
         rows = [
             ("schema_version", SCHEMA_VERSION),
-            ("onet_release", "30.1 (skills and knowledge 29.2, abilities and work activities 30.0)"),
+            (
+                "onet_release",
+                "30.1 (skills and knowledge 29.2, abilities and work activities 30.0)",
+            ),
             ("bls_wages", "OEWS May 2025"),
             ("bls_projections", "2024-34"),
         ]
@@ -180,12 +184,16 @@ class Builder:
         self.db.executemany("INSERT INTO notice VALUES (?, ?)", sorted(NOTICES.items()))
 
     def occupations(self) -> None:
-        zones = {r["O*NET-SOC Code"]: int(r["Job Zone"]) for r in read_tsv(self.onet / "Job Zones.txt")}
+        zones = {
+            r["O*NET-SOC Code"]: int(r["Job Zone"]) for r in read_tsv(self.onet / "Job Zones.txt")
+        }
         interests: dict[str, dict[str, int]] = defaultdict(dict)
         high: dict[str, list[str]] = defaultdict(list)
         for r in read_tsv(self.onet / "Interests.txt"):
             if r["Scale ID"] == "OI":
-                interests[r["O*NET-SOC Code"]][RIASEC_IDS[r["Element ID"]]] = scaled(r["Data Value"])
+                interests[r["O*NET-SOC Code"]][RIASEC_IDS[r["Element ID"]]] = scaled(
+                    r["Data Value"]
+                )
         for r in read_tsv(self.onet / "Interests.txt"):
             if r["Scale ID"] == "IH" and float(r["Data Value"]) > 0:
                 high[r["O*NET-SOC Code"]].append(RIASEC[int(float(r["Data Value"])) - 1])
@@ -215,7 +223,9 @@ class Builder:
             )  # fmt: skip
 
     @staticmethod
-    def lookup(code: str, table: dict[str, dict[str, object]]) -> tuple[str | None, dict[str, object]]:
+    def lookup(
+        code: str, table: dict[str, dict[str, object]]
+    ) -> tuple[str | None, dict[str, object]]:
         """Detailed SOC first, then its broad group (XX-XXX0) when BLS publishes only that."""
         for soc in (code[:7], code[:6] + "0"):
             if soc in table:
@@ -243,7 +253,7 @@ class Builder:
         for r in read_csv(self.bls / "oews_may2025_national.csv"):
             capped = r["footnote: Annual 90th percentile wage"] == "5"
 
-            def annual(column: str) -> int | None:
+            def annual(column: str, r: dict[str, str] = r) -> int | None:
                 value = number(r[f"Annual {column} wage"])
                 if value is None and r[f"footnote: Annual {column} wage"] == "5":
                     return 239200  # BLS publishes "at or above $239,200" as a footnote only
@@ -261,7 +271,11 @@ class Builder:
         folder = self.bls / "employment_projections_2024_34"
         result: dict[str, dict[str, object]] = {}
         for row in sheet_rows(folder / "occupation.xlsx", "Table 1.2"):
-            if len(row) < 15 or not isinstance(row[1], str) or not re.fullmatch(r"\d\d-\d{4}", row[1]):
+            if (
+                len(row) < 15
+                or not isinstance(row[1], str)
+                or not re.fullmatch(r"\d\d-\d{4}", row[1])
+            ):
                 continue
 
             def text(value: object) -> str | None:
@@ -311,7 +325,9 @@ class Builder:
             by_code[r["O*NET-SOC Code"]].append((core, int(r["Task ID"]), r["Task"]))
         for code, tasks in sorted(by_code.items()):
             for position, (_, _, text) in enumerate(sorted(tasks)[:TASKS_PER_OCCUPATION]):
-                self.db.execute("INSERT INTO task VALUES (?, ?, ?)", (self.ids[code], position, text))
+                self.db.execute(
+                    "INSERT INTO task VALUES (?, ?, ?)", (self.ids[code], position, text)
+                )
 
     def technology(self) -> None:
         by_code: dict[str, list[tuple[int, int, str, str]]] = defaultdict(list)
@@ -319,7 +335,9 @@ class Builder:
             hot = r["Hot Technology"] == "Y"
             demand = r["In Demand"] == "Y"
             rank = 0 if demand else (1 if hot else 2)
-            by_code[r["O*NET-SOC Code"]].append((rank, int(hot), r["Example"], r["Commodity Title"]))
+            by_code[r["O*NET-SOC Code"]].append(
+                (rank, int(hot), r["Example"], r["Commodity Title"])
+            )
         for code, items in sorted(by_code.items()):
             for position, (_, hot, example, category) in enumerate(
                 sorted(items)[:TECH_PER_OCCUPATION]
@@ -419,8 +437,8 @@ def content_digest(path: Path) -> str:
     try:
         digest = hashlib.sha256()
         tables = db.execute(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'title_fts%'"
-            " ORDER BY name"
+            "SELECT name, sql FROM sqlite_master WHERE type = 'table' "
+            "AND name NOT LIKE 'title_fts%' ORDER BY name"
         ).fetchall()
         for name, sql in tables:
             digest.update(f"{name}\n{sql}\n".encode())

@@ -89,7 +89,12 @@ class Bridge:
     reasons: list[str]
 
     def to_dict(self) -> dict[str, object]:
-        return {"code": self.code, "title": self.title, "score": self.score, "reasons": self.reasons}
+        return {
+            "code": self.code,
+            "title": self.title,
+            "score": self.score,
+            "reasons": self.reasons,
+        }
 
 
 def field_members(text: str, catalog: Catalog | None = None) -> dict[int, tuple[float, str]]:
@@ -179,6 +184,8 @@ def bridges(
         if oid in related:
             score += 5
             reasons.append(f"O*NET lists it as related to {current.title}.")
-        results.append(Bridge(occupation.code, occupation.title, round(min(score, 100), 1), reasons))
+        results.append(
+            Bridge(occupation.code, occupation.title, round(min(score, 100), 1), reasons)
+        )
     results.sort(key=lambda b: (-b.score, b.code))
     return results[:limit]

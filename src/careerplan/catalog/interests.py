@@ -97,7 +97,9 @@ def score_answers(answers: Sequence[int], catalog: Catalog | None = None) -> Int
     return InterestProfile({a: (s - 10) / 40 for a, s in sums.items()}, ("answers",))
 
 
-def combine(first: InterestProfile, second: InterestProfile, weight: float = 0.3) -> InterestProfile:
+def combine(
+    first: InterestProfile, second: InterestProfile, weight: float = 0.3
+) -> InterestProfile:
     """`first` with `second` added at `weight` (the reflection adds to the answers)."""
     scores = {
         a: (1 - weight) * first.scores.get(a, 0.0) + weight * second.scores.get(a, 0.0)
@@ -126,7 +128,8 @@ def _reason(person: InterestProfile, occupation: Occupation) -> str:
     zone = f"job zone {occupation.job_zone}" if occupation.job_zone else "job zone not rated"
     if shared:
         areas = " and ".join(f"{AREA_NAMES[a]} ({own[a]:.1f}/7)" for a in shared)
-        return f"Your strong {'/'.join(AREA_NAMES[a] for a in shared)} interests fit its {areas}; {zone}."
+        yours = "/".join(AREA_NAMES[a] for a in shared)
+        return f"Your strong {yours} interests fit its {areas}; {zone}."
     lead = max(RIASEC, key=lambda a: own[a])
     return f"Its profile leans {AREA_NAMES[lead]} ({own[lead]:.1f}/7) like yours; {zone}."
 
@@ -139,7 +142,9 @@ def matches(
 ) -> list[Match]:
     """Occupations whose interest profile agrees best with the person's, best first."""
     if job_zone is not None and not 1 <= job_zone <= 5:
-        raise InvalidInput(f"A job zone is from 1 (little preparation) to 5 (extensive), not {job_zone}.")
+        raise InvalidInput(
+            f"A job zone is from 1 (little preparation) to 5 (extensive), not {job_zone}."
+        )
     if limit < 1:
         raise InvalidInput(f"The limit must be at least 1, not {limit}.")
     if not any(person.scores.values()):

@@ -123,11 +123,14 @@ def profile(code: str, catalog: Catalog | None = None, top: int = 10) -> Profile
         zone_name = cat.query("SELECT name FROM job_zone WHERE zone = ?", (occupation.job_zone,))[
             0
         ][0]
-    tasks = [t for (t,) in cat.query("SELECT text FROM task WHERE occupation_id = ?", (occupation.id,))]
+    tasks = [
+        t for (t,) in cat.query("SELECT text FROM task WHERE occupation_id = ?", (occupation.id,))
+    ]
     technology = [
         Technology(example, category, bool(hot))
         for example, category, hot in cat.query(
-            "SELECT example, category, hot FROM technology WHERE occupation_id = ? ORDER BY position",
+            "SELECT example, category, hot FROM technology WHERE occupation_id = ? "
+            "ORDER BY position",
             (occupation.id,),
         )
     ]

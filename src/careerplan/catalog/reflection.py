@@ -18,12 +18,13 @@ from careerplan.domain.errors import InvalidInput
 
 MAX_CHARACTERS = 20_000
 WEIGHTS = {"keyword": 3.0, "basic interest": 2.0, "activity": 1.0, "play": 2.0}
-STOPWORDS = frozenset(
+_STOP_TEXT = (
     "a an and or the to of in on for with by at from as into like other others people person "
     "new own way ways your you my me i we they it its is are was be been being do did does "
     "work working use using real world such that this these those things thing about all "
-    "some more most large small high low office offices homes home help".split()
+    "some more most large small high low office offices homes home help"
 )
+STOPWORDS = frozenset(_STOP_TEXT.split())
 # Everyday words of play and pastimes, tied to the O*NET basic interest they illustrate.
 PLAY_WORDS = {
     "Athletics": "basketball soccer football baseball hockey tennis sport sports running swim "

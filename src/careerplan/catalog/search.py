@@ -34,7 +34,8 @@ ABBREVIATIONS = {
     "ops": "operations", "ceo": "chief executive", "cfo": "chief financial officer",
     "cto": "chief technology officer", "coo": "chief operating officer",
     "ux": "user experience", "ui": "user interface", "pm": "project manager",
-    "ml": "machine learning", "ai": "artificial intelligence", "emt": "emergency medical technician",
+    "ml": "machine learning", "ai": "artificial intelligence",
+    "emt": "emergency medical technician",
     "hvac": "heating air conditioning", "cdl": "truck driver", "ot": "occupational therapist",
     "pt": "physical therapist", "slp": "speech language pathologist", "md": "physician",
     "dr": "doctor", "gp": "family medicine physician", "csr": "customer service representative",
@@ -201,7 +202,9 @@ def search_titles(text: str, limit: int = 10, catalog: Catalog | None = None) ->
     if limit < 1:
         raise InvalidInput(f"The limit must be at least 1, not {limit}.")
     if len(text) > MAX_QUERY:
-        raise InvalidInput(f"A job title is at most {MAX_QUERY} characters; this one has {len(text)}.")
+        raise InvalidInput(
+            f"A job title is at most {MAX_QUERY} characters; this one has {len(text)}."
+        )
     cat = resolve(catalog)
     best: dict[int, tuple[float, str]] = {}
     for tokens, penalty in _variants(text, cat):

@@ -91,7 +91,7 @@ class Catalog:
         result: dict[str, Occupation] = {}
         for oid, code, title, zone, *oi, employment in rows:
             riasec = None if oi[0] is None else tuple(v / 100 for v in oi)
-            result[code] = Occupation(oid, code, title, zone, riasec, employment)  # type: ignore[arg-type]
+            result[code] = Occupation(oid, code, title, zone, riasec, employment)
         return result
 
     def query(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
@@ -129,7 +129,9 @@ class Catalog:
 
     def _nearest_codes(self, code: str) -> str:
         def distance(other: str) -> tuple[int, int]:
-            shared = next((n for n, (a, b) in enumerate(zip(code, other)) if a != b), len(code))
+            shared = next(
+                (n for n, (a, b) in enumerate(zip(code, other, strict=False)) if a != b), len(code)
+            )
             digits = int(re.sub(r"\D", "", other)) - int(re.sub(r"\D", "", code))
             return (-shared, abs(digits))
 
@@ -164,7 +166,9 @@ class Catalog:
         with self._lock:
             if self._related is None:
                 graph: dict[int, list[tuple[int, int]]] = {}
-                rows = self.query("SELECT occupation_id, related_id, tier FROM related ORDER BY 1, 3")
+                rows = self.query(
+                    "SELECT occupation_id, related_id, tier FROM related ORDER BY 1, 3"
+                )
                 for oid, rid, tier in rows:
                     graph.setdefault(oid, []).append((rid, tier))
                 self._related = graph

@@ -1,0 +1,200 @@
+"""Career paths: stepping-stone occupations between the current one and the dream one.
+
+O*NET's related occupations form a directed graph. A step costs a little in itself, plus the
+skill gap to the next occupation (importance-weighted missing level, 0-1) and a penalty for each
+job zone climbed. The cheapest paths come from Dijkstra's algorithm; alternatives from Yen's.
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from careerplan.catalog.skills import COMPARED, gap_cost
+from careerplan.catalog.store import Catalog, Occupation, resolve
+from careerplan.domain.errors import DomainRefusal, InvalidInput
+
+STEP_COST = 0.1
+ZONE_UP_COST = 0.1
+ZONE_DOWN_COST = 0.05
+SUPPLEMENTAL_COST = 0.05
+MAX_ALTERNATIVES = 10
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    code: str
+    title: str
+    builds: list[str]
+
+    def to_dict(self) -> dict[str, object]:
+        return {"code": self.code, "title": self.title, "builds": self.builds}
+
+
+@dataclass(frozen=True, slots=True)
+class CareerPath:
+    steps: list[Step]
+    cost: float
+
+    @property
+    def score(self) -> float:
+        """100 for a free move, falling as steps, gaps and job-zone climbs add up."""
+        return round(100 / (1 + self.cost), 1)
+
+    def to_dict(self) -> dict[str, object]:
+        return {"steps": [s.to_dict() for s in self.steps], "score": self.score}
+
+
+class _Graph:
+    """Edge costs computed on demand and remembered for the catalogue's lifetime."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self.edges = catalog.related_graph()
+        self.levels: dict[int, Mapping[int, float]] = {}
+        self.costs: dict[tuple[int, int], float] = {}
+
+    def level_of(self, oid: int) -> Mapping[int, float]:
+        if oid not in self.levels:
+            elements = self.catalog.elements()
+            ratings = self.catalog.ratings(self.catalog.by_id[oid])
+            self.levels[oid] = {
+                e: lv for e, (_, lv) in ratings.items() if elements[e].domain in COMPARED
+            }
+        return self.levels[oid]
+
+    def cost(self, u: int, v: int, tier: int) -> float:
+        key = (u, v)
+        if key not in self.costs:
+            a, b = self.catalog.by_id[u], self.catalog.by_id[v]
+            cost = STEP_COST + gap_cost(self.catalog, self.level_of(u), b)
+            if a.job_zone and b.job_zone:
+                climb = b.job_zone - a.job_zone
+                cost += ZONE_UP_COST * max(0, climb) + ZONE_DOWN_COST * max(0, -climb)
+            if tier == 3:
+                cost += SUPPLEMENTAL_COST
+            self.costs[key] = cost
+        return self.costs[key]
+
+    def shortest(
+        self, source: int, target: int, banned_nodes: set[int], banned_edges: set[tuple[int, int]]
+    ) -> tuple[float, list[int]] | None:
+        distance = {source: 0.0}
+        previous: dict[int, int] = {}
+        queue = [(0.0, source)]
+        while queue:
+            d, u = heapq.heappop(queue)
+            if u == target:
+                path = [u]
+                while path[-1] != source:
+                    path.append(previous[path[-1]])
+                return d, path[::-1]
+            if d > distance.get(u, float("inf")):
+                continue
+            for v, tier in self.edges.get(u, []):
+                if v in banned_nodes or (u, v) in banned_edges:
+                    continue
+                nd = d + self.cost(u, v, tier)
+                if nd < distance.get(v, float("inf")):
+                    distance[v] = nd
+                    previous[v] = u
+                    heapq.heappush(queue, (nd, v))
+        return None
+
+    def path_cost(self, path: list[int]) -> float:
+        tiers = {(u, v): t for u in path for v, t in self.edges.get(u, [])}
+        return sum(self.cost(u, v, tiers[(u, v)]) for u, v in itertools.pairwise(path))
+
+    def k_shortest(self, source: int, target: int, k: int) -> list[tuple[float, list[int]]]:
+        """Yen's algorithm: the k cheapest loop-free paths."""
+        first = self.shortest(source, target, set(), set())
+        if first is None:
+            return []
+        found = [first]
+        candidates: list[tuple[float, list[int]]] = []
+        while len(found) < k:
+            last = found[-1][1]
+            for i in range(len(last) - 1):
+                root = last[: i + 1]
+                banned_edges = {(p[i], p[i + 1]) for _, p in found if p[: i + 1] == root}
+                spur = self.shortest(last[i], target, set(root[:-1]), banned_edges)
+                if spur is None:
+                    continue
+                path = root[:-1] + spur[1]
+                if all(path != p for _, p in candidates) and all(path != p for _, p in found):
+                    heapq.heappush(candidates, (self.path_cost(path), path))
+            if not candidates:
+                break
+            found.append(heapq.heappop(candidates))
+        return found
+
+    def reachable(self, source: int) -> set[int]:
+        seen = {source}
+        stack = [source]
+        while stack:
+            for v, _ in self.edges.get(stack.pop(), []):
+                if v not in seen:
+                    seen.add(v)
+                    stack.append(v)
+        return seen
+
+
+_graphs: dict[int, _Graph] = {}
+
+
+def _graph(catalog: Catalog) -> _Graph:
+    if id(catalog) not in _graphs:
+        _graphs[id(catalog)] = _Graph(catalog)
+    return _graphs[id(catalog)]
+
+
+def _builds(graph: _Graph, before: int, step: Occupation) -> list[str]:
+    """The elements this step raises most, weighted by how much the step relies on them."""
+    elements = graph.catalog.elements()
+    had = graph.level_of(before)
+    gains = [
+        ((lv - had.get(e, 0.0)) * im, elements[e].name)
+        for e, (im, lv) in graph.catalog.ratings(step).items()
+        if elements[e].domain in COMPARED and im >= 3.0 and lv - had.get(e, 0.0) > 0.25
+    ]
+    gains.sort(key=lambda g: (-g[0], g[1]))
+    return [name for _, name in gains[:3]]
+
+
+def career_paths(
+    from_code: str, to_code: str, alternatives: int = 3, catalog: Catalog | None = None
+) -> list[CareerPath]:
+    """The best paths from one occupation to another, cheapest first."""
+    if not 1 <= alternatives <= MAX_ALTERNATIVES:
+        raise InvalidInput(f"Ask for 1 to {MAX_ALTERNATIVES} alternatives, not {alternatives}.")
+    cat = resolve(catalog)
+    start, goal = cat.occupation(from_code), cat.occupation(to_code)
+    graph = _graph(cat)
+    if start.id == goal.id:
+        return [CareerPath([Step(start.code, start.title, [])], 0.0)]
+    found = graph.k_shortest(start.id, goal.id, alternatives)
+    if not found:
+        closest = sorted(
+            (gap_cost(cat, graph.level_of(o), goal), cat.by_id[o].code)
+            for o in graph.reachable(start.id) - {start.id}
+        )[:3]
+        listed = "; ".join(
+            f"{code} {cat.occupations[code].title} ({round(100 * (1 - gap), 1)}% of its skills)"
+            for gap, code in closest
+        )
+        raise DomainRefusal(
+            f"No path from {start.code} {start.title} to {goal.code} {goal.title} through "
+            f"related occupations. Closest reachable: {listed or 'none'}."
+        )
+    paths = []
+    for cost, nodes in found:
+        steps = [Step(start.code, start.title, [])]
+        for before, oid in itertools.pairwise(nodes):
+            occupation = cat.by_id[oid]
+            steps.append(
+                Step(occupation.code, occupation.title, _builds(graph, before, occupation))
+            )
+        paths.append(CareerPath(steps, cost))
+    return paths
