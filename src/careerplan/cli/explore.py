@@ -1,0 +1,157 @@
+"""`careerplan explore`: interests, matches, bridges into a field, career paths, requirements."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from careerplan.cli.output import console, print_json
+
+app = typer.Typer(
+    help="Step 1: find a dream job from your interests, reflection and current skills.",
+    no_args_is_help=True,
+)
+
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
+AnswersOption = Annotated[
+    str | None,
+    typer.Option("--answers", help="The 60 Interest Profiler answers, 1-5, comma-separated."),
+]
+LimitOption = Annotated[int, typer.Option("--limit", "-n", min=1, max=100, help="How many.")]
+
+
+@app.command("quiz")
+def quiz(answers: AnswersOption = None, json: JsonOption = False) -> None:
+    """The 60-item O*NET Interest Profiler: your RIASEC scores (asks in a terminal)."""
+    from careerplan.catalog import items, parse_answers, score_answers
+    from careerplan.catalog.interests import SCALE
+    from careerplan.catalog.store import AREA_NAMES
+
+    if answers is not None:
+        values = parse_answers(answers)
+    else:
+        out = console()
+        out.print(
+            "Rate each activity: 1 strongly dislike, 2 dislike, 3 unsure, 4 like, 5 strongly like."
+        )
+        values = []
+        for item in items():
+            choice = typer.prompt(
+                f"{item.position:>2}/60 {item.text}", type=click_range(), show_choices=False
+            )
+            values.append(int(choice))
+        out.print(f"Thank you. ({len(values)} answers; {SCALE[0]} = 1 … {SCALE[-1]} = 5)")
+    profile = score_answers(values)
+    if json:
+        print_json(profile.to_dict())
+        return
+    out = console()
+    for letter, score in profile.scores.items():
+        area = AREA_NAMES[letter]
+        out.print(f"{area:<14} {'█' * round(score * 20):<20} {score:.2f}")
+    out.print(f"Your interest code: [bold]{profile.code()}[/]. Next: careerplan explore matches")
+    out.print(
+        "Items from the O*NET Interest Profiler Short Form, USDOL/ETA (see careerplan about)."
+    )
+
+
+def click_range() -> object:
+    import click
+
+    return click.IntRange(1, 5)
+
+
+@app.command("matches")
+def matches(
+    answers: AnswersOption = None,
+    reflection: Annotated[
+        str | None, typer.Option("--reflection", help="What you loved doing as a child, and now.")
+    ] = None,
+    current: Annotated[
+        str | None, typer.Option("--current", help="Your current occupation code.")
+    ] = None,
+    job_zone: Annotated[
+        int | None, typer.Option("--job-zone", help="Preparation level 1-5 to match within.")
+    ] = None,
+    limit: LimitOption = 10,
+    json: JsonOption = False,
+) -> None:
+    """Occupations that fit your interests (and, with --current, your skills), with reasons."""
+    from careerplan.catalog import parse_answers, recommend
+    from careerplan.catalog.store import AREA_NAMES
+
+    values = parse_answers(answers) if answers is not None else None
+    result = recommend(values, reflection, current, job_zone, limit)
+    if json:
+        print_json([m.to_dict() for m in result.matches])
+        return
+    out = console()
+    out.print(f"Interest code: [bold]{result.profile.code()}[/]")
+    if result.reading is not None:
+        for letter, words in result.reading.evidence.items():
+            out.print(f"  {AREA_NAMES[letter]}: {', '.join(words)}")
+    for match in result.matches:
+        out.print(f"[bold]{match.fit:5.1f}[/] {match.code} {match.title}")
+        for reason in match.reasons:
+            out.print(f"       {reason}")
+
+
+@app.command("bridge")
+def bridge(
+    from_code: Annotated[str, typer.Option("--from", help="Your current occupation code.")],
+    field: Annotated[str, typer.Option("--field", help='A field in plain words: "healthcare".')],
+    limit: LimitOption = 10,
+    json: JsonOption = False,
+) -> None:
+    """Occupations in a field you care about that use what you already do."""
+    from careerplan.catalog import bridges
+
+    found = bridges(from_code, field, limit)
+    if json:
+        print_json([b.to_dict() for b in found])
+        return
+    out = console()
+    for item in found:
+        out.print(f"[bold]{item.score:5.1f}[/] {item.code} {item.title}")
+        for reason in item.reasons:
+            out.print(f"       {reason}")
+
+
+@app.command("path")
+def path(
+    from_code: Annotated[str, typer.Option("--from", help="Your current occupation code.")],
+    to_code: Annotated[str, typer.Option("--to", help="The dream occupation code.")],
+    alternatives: Annotated[
+        int, typer.Option("--alternatives", "-k", min=1, max=10, help="How many paths.")
+    ] = 3,
+    json: JsonOption = False,
+) -> None:
+    """Stepping-stone occupations from where you are to the dream job."""
+    from careerplan.catalog import career_paths
+    from careerplan.cli.render_catalog import render_paths
+
+    found = career_paths(from_code, to_code, alternatives)
+    if json:
+        print_json({"paths": [p.to_dict() for p in found]})
+        return
+    render_paths(console(), found)
+
+
+@app.command("requirements")
+def requirements(
+    code: Annotated[str, typer.Argument(help="The target occupation code.")],
+    from_code: Annotated[
+        str | None, typer.Option("--from", help="Your current occupation, to show the gap.")
+    ] = None,
+    json: JsonOption = False,
+) -> None:
+    """What a prime candidate for CODE has, and your gap from --from."""
+    from careerplan.catalog import requirements as summary
+    from careerplan.cli.render_catalog import render_requirements
+
+    result = summary(code, from_code)
+    if json:
+        print_json(result.to_dict())
+        return
+    render_requirements(console(), result)
