@@ -26,7 +26,7 @@ class Settings:
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
-        """Build settings from `env` (the process environment when None); zero configuration works."""
+        """Settings from `env` (the process environment when None); zero configuration works."""
         env = os.environ if env is None else env
         data_dir_text = env.get(PREFIX + "DATA_DIR")
         if data_dir_text:
@@ -38,7 +38,11 @@ class Settings:
             data_dir = Path(user_data_dir("careerplan", appauthor=False))
         url = env.get(PREFIX + "DATABASE_URL") or f"sqlite:///{data_dir / DATABASE_FILE}"
         fiscal = env.get(PREFIX + "FISCAL_YEAR_START", "1")
-        day_first = env.get(PREFIX + "DAY_FIRST", "true").strip().lower() not in {"0", "false", "no"}
+        day_first = env.get(PREFIX + "DAY_FIRST", "true").strip().lower() not in {
+            "0",
+            "false",
+            "no",
+        }
         try:
             fiscal_month = int(fiscal)
         except ValueError:

@@ -1,4 +1,4 @@
-"""The plan's entities: plain dataclasses, persisted by `storage`, ruled by the functions beside them."""
+"""The plan's entities: plain dataclasses, persisted by `storage`, ruled by `rules`."""
 
 from __future__ import annotations
 

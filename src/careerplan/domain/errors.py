@@ -1,4 +1,4 @@
-"""Errors the domain and the services raise; the CLI and web map them to exit codes and responses."""
+"""Errors the domain and services raise; the CLI and web turn them into exit codes and responses."""
 
 from __future__ import annotations
 

@@ -165,9 +165,7 @@ resource_links = Table(
     ),
     Column("goal_id", Integer, ForeignKey("goals.id", ondelete="CASCADE"), nullable=True),
     Column("action_id", Integer, ForeignKey("actions.id", ondelete="CASCADE"), nullable=True),
-    CheckConstraint(
-        "(goal_id IS NULL) <> (action_id IS NULL)", name="links_exactly_one_target"
-    ),
+    CheckConstraint("(goal_id IS NULL) <> (action_id IS NULL)", name="links_exactly_one_target"),
     UniqueConstraint("resource_id", "goal_id", "action_id", name="uq_resource_links_target"),
 )
 

@@ -1,0 +1,66 @@
+"""What every command needs: the open plan, a clock, and helpers for typed input."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from functools import cache
+from typing import TYPE_CHECKING
+
+from careerplan.domain.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from careerplan.services.clock import Clock
+    from careerplan.services.workspace import Workspace
+    from careerplan.storage.unit_of_work import UnitOfWork
+
+
+@cache
+def workspace() -> Workspace:
+    from careerplan.config import Settings
+    from careerplan.services.workspace import open_workspace
+
+    return open_workspace(Settings.from_env())
+
+
+def clock() -> Clock:
+    from careerplan.services.clock import SystemClock
+
+    return SystemClock()
+
+
+@contextmanager
+def unit() -> Iterator[UnitOfWork]:
+    with workspace().unit() as uow:
+        yield uow
+
+
+def reset() -> None:
+    """Forget the open workspace (tests switch databases between invocations)."""
+    if workspace.cache_info().currsize:
+        workspace().close()
+    workspace.cache_clear()
+
+
+def parse_day(text: str | None) -> date | None:
+    if text is None:
+        return None
+    from careerplan.domain.dates import parse_date
+
+    return parse_date(text, clock().today())
+
+
+def read_text(text: str) -> str:
+    """`-` means: read the text from standard input, which must be UTF-8."""
+    if text != "-":
+        return text
+    data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise InvalidInput(
+            f"Standard input is not UTF-8 text (byte {error.start} cannot be read). "
+            "Save the text as UTF-8 and try again."
+        ) from None

@@ -1,0 +1,253 @@
+"""`careerplan init`, `today`, `start` and `vision ...`: the written-down dream job."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from typing import Annotated, Any
+
+import typer
+
+from careerplan.cli.apps import sub_app
+from careerplan.cli.context import clock, parse_day, unit
+from careerplan.cli.output import console, print_json
+
+vision_app = sub_app("Show or change the written-down vision of your dream job.")
+
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON.")]
+
+# Flags shared by `init` and `vision edit`, mapped to vision fields.
+_TEXT_FIELDS = {
+    "industry": "Industry",
+    "organisation_type": "Organisation type (startup, agency, hospital...)",
+    "culture": "Culture you want",
+    "location": "Where",
+    "life_difference": "Once you have this job, how is your life different?",
+    "workplace": "What does your workplace look like?",
+    "dress": "How do you dress for work?",
+    "daily_work": "What are you doing day to day?",
+    "feelings": "How do you feel?",
+    "success_definition": "What does success mean to you?",
+    "commitment": "Your commitment statement",
+}
+
+
+def _interactive() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+@vision_app.command("show")
+def vision_show(as_json: JsonFlag = False) -> None:
+    """Show the profile and vision."""
+    from careerplan.cli import serialize
+    from careerplan.services.vision import show_plan_header
+
+    with unit() as uow:
+        profile, vision = show_plan_header(uow)
+    if as_json:
+        print_json(
+            {
+                "profile": serialize.profile(profile) if profile else None,
+                "vision": serialize.vision(vision),
+            }
+        )
+        return
+    from careerplan.cli.render_plan import vision_panel
+
+    vision_panel(profile, vision, clock().today())
+
+
+@vision_app.command("edit")
+def vision_edit(
+    dream_job: Annotated[str | None, typer.Option("--dream-job")] = None,
+    occupation_code: Annotated[str | None, typer.Option("--occupation-code")] = None,
+    target_date: Annotated[str | None, typer.Option("--target-date")] = None,
+    industry: Annotated[str | None, typer.Option("--industry")] = None,
+    organisation_type: Annotated[str | None, typer.Option("--organisation-type")] = None,
+    culture: Annotated[str | None, typer.Option("--culture")] = None,
+    location: Annotated[str | None, typer.Option("--location")] = None,
+    life_difference: Annotated[str | None, typer.Option("--life-difference")] = None,
+    workplace: Annotated[str | None, typer.Option("--workplace")] = None,
+    dress: Annotated[str | None, typer.Option("--dress")] = None,
+    daily_work: Annotated[str | None, typer.Option("--daily-work")] = None,
+    feelings: Annotated[str | None, typer.Option("--feelings")] = None,
+    success: Annotated[str | None, typer.Option("--success")] = None,
+    commitment: Annotated[str | None, typer.Option("--commitment")] = None,
+    name: Annotated[str | None, typer.Option("--name", help="Your name (profile).")] = None,
+    current_job: Annotated[str | None, typer.Option("--current-job")] = None,
+    hours: Annotated[float | None, typer.Option("--hours", help="Hours a week for this.")] = None,
+    if_version: Annotated[
+        int | None,
+        typer.Option("--if-version", help="Refuse unless the vision is at this version."),
+    ] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Change any part of the vision (and the profile's name, job and hours)."""
+    from careerplan.cli import serialize
+    from careerplan.domain.errors import InvalidInput
+    from careerplan.services.vision import edit_profile, edit_vision
+
+    changes: dict[str, Any] = {
+        "dream_job_title": dream_job,
+        "dream_occupation_code": occupation_code,
+        "target_date": parse_day(target_date),
+        "industry": industry,
+        "organisation_type": organisation_type,
+        "culture": culture,
+        "location": location,
+        "life_difference": life_difference,
+        "workplace": workplace,
+        "dress": dress,
+        "daily_work": daily_work,
+        "feelings": feelings,
+        "success_definition": success,
+        "commitment": commitment,
+    }
+    changes = {key: value for key, value in changes.items() if value is not None}
+    profile_changes = {
+        key: value
+        for key, value in {
+            "name": name,
+            "current_job_title": current_job,
+            "hours_per_week": hours,
+        }.items()
+        if value is not None
+    }
+    if not changes and not profile_changes:
+        raise InvalidInput("Nothing to change. See `careerplan vision edit --help` for the fields.")
+    with unit() as uow:
+        vision = edit_vision(uow, clock(), changes, if_version) if changes else uow.visions.get()
+        profile = edit_profile(uow, profile_changes) if profile_changes else uow.profiles.get()
+    if as_json:
+        print_json(
+            {
+                "profile": serialize.profile(profile) if profile else None,
+                "vision": serialize.vision(vision) if vision else None,
+            }
+        )
+        return
+    console().print("Vision saved." if vision else "Profile saved.")
+
+
+def init(
+    name: Annotated[str | None, typer.Option("--name", help="Your name.")] = None,
+    current_job: Annotated[
+        str | None, typer.Option("--current-job", help="Your job today.")
+    ] = None,
+    hours: Annotated[
+        float | None, typer.Option("--hours", help="Hours a week you can give (default 3).")
+    ] = None,
+    dream_job: Annotated[str | None, typer.Option("--dream-job", help="The job you want.")] = None,
+    target_date: Annotated[
+        str | None, typer.Option("--target-date", help="When: 2029-06-30 or +3y.")
+    ] = None,
+    industry: Annotated[str | None, typer.Option("--industry")] = None,
+    organisation_type: Annotated[str | None, typer.Option("--organisation-type")] = None,
+    culture: Annotated[str | None, typer.Option("--culture")] = None,
+    location: Annotated[str | None, typer.Option("--location")] = None,
+    success: Annotated[str | None, typer.Option("--success", help="What success means.")] = None,
+    commitment: Annotated[str | None, typer.Option("--commitment")] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Start your plan: who you are today and the dream job, written down.
+
+    In a terminal it asks for anything you leave out; in scripts pass --name and --dream-job.
+    """
+    from careerplan.cli import serialize
+    from careerplan.domain.errors import InvalidInput
+    from careerplan.services.vision import init_plan
+
+    ask = _interactive()
+    fields: dict[str, Any] = {
+        "industry": industry,
+        "organisation_type": organisation_type,
+        "culture": culture,
+        "location": location,
+        "success_definition": success,
+        "commitment": commitment,
+    }
+    if ask:
+        out = console()
+        out.print(
+            "[bold]Step 1-2: define your dream job and write it down.[/] Empty answers are fine."
+        )
+        name = name or typer.prompt("Your name")
+        current_job = (
+            current_job
+            if current_job is not None
+            else typer.prompt("Your job today", default="", show_default=False)
+        )
+        dream_job = dream_job or typer.prompt("Your dream job (e.g. COO of a tech startup)")
+        target_date = target_date or typer.prompt("By when? (2029-06-30 or +3y)", default="+3y")
+        if hours is None:
+            hours = float(typer.prompt("Hours a week you can give to it", default="3"))
+        for key, question in _TEXT_FIELDS.items():
+            if fields.get(key) is None:
+                fields[key] = typer.prompt(question, default="", show_default=False)
+    missing = [flag for flag, value in (("--name", name), ("--dream-job", dream_job)) if not value]
+    if missing:
+        raise InvalidInput(
+            f"Missing {' and '.join(missing)}. Example: careerplan init --name Ana "
+            "--dream-job 'COO of a tech startup' --target-date +5y"
+        )
+    assert name is not None
+    assert dream_job is not None
+    target: date | None = parse_day(target_date) if target_date else None
+    fields = {key: value for key, value in fields.items() if value}
+    fields["target_date"] = target
+    with unit() as uow:
+        setup = init_plan(
+            uow,
+            clock(),
+            name=name,
+            current_job_title=current_job or "",
+            hours_per_week=hours if hours is not None else 3.0,
+            dream_job_title=dream_job,
+            vision_fields=fields,
+        )
+    if as_json:
+        print_json(
+            {
+                "profile": serialize.profile(setup.profile),
+                "vision": serialize.vision(setup.vision),
+                "dream_goal": serialize.goal(setup.dream_goal),
+                "warnings": setup.warnings,
+            }
+        )
+        return
+    from careerplan.cli.render import warnings
+
+    out = console()
+    out.print(
+        f"Your plan is started: goal {setup.dream_goal.id} is to work as "
+        f"{setup.vision.dream_job_title}."
+    )
+    warnings(setup.warnings)
+    out.print(
+        f'Next: break it down, e.g. careerplan goal add "..." --parent {setup.dream_goal.id} '
+        "--horizon 2y"
+    )
+
+
+def today(as_json: JsonFlag = False) -> None:
+    """What needs you now: overdue, due this week, repeats due, and days to the dream job."""
+    from careerplan.cli.render_plan import agenda_view
+    from careerplan.services.today import agenda
+
+    with unit() as uow:
+        result = agenda(uow, clock())
+    agenda_view(result, as_json)
+
+
+def start() -> None:
+    """The main job of `make run`: the day's view, or how to begin when there is no plan yet."""
+    from careerplan.services.today import agenda
+
+    with unit() as uow:
+        result = agenda(uow, clock())
+    from careerplan.cli.render_plan import agenda_view, welcome
+
+    if result.vision is None:
+        welcome()
+        return
+    agenda_view(result, False)

@@ -1,0 +1,202 @@
+"""How results look in a terminal (Rich) or as JSON. No business rules here."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from rich.markup import escape
+from rich.table import Table
+from rich.tree import Tree
+
+from careerplan.cli import serialize
+from careerplan.cli.output import console, print_json
+
+if TYPE_CHECKING:
+    from careerplan.domain.entities import Goal
+    from careerplan.services.goals import GoalDetail, GoalResult, GoalRow
+
+_STATUS_STYLE = {"active": "", "done": "green", "dropped": "dim strike"}
+SMART_LETTERS = (
+    ("S", "specific"),
+    ("M", "measurable"),
+    ("A", "attainable"),
+    ("R", "relevant"),
+    ("T", "time_bound"),
+)
+
+
+def smart_letters(report: dict[str, Any] | None) -> str:
+    """`S M A R T` with each letter green (pass), red (fail) or dim (not judged)."""
+    if not report:
+        return ""
+    parts = []
+    for letter, key in SMART_LETTERS:
+        verdict = report.get(key)
+        style = "green" if verdict is True else "red" if verdict is False else "dim"
+        parts.append(f"[{style}]{letter}[/]")
+    return "".join(parts)
+
+
+def smart_plain(report: dict[str, Any] | None) -> str:
+    """The same letters for plain text: upper case passes, lower case fails, `-` not judged."""
+    if not report:
+        return ""
+    out = []
+    for letter, key in SMART_LETTERS:
+        verdict = report.get(key)
+        out.append(letter if verdict is True else letter.lower() if verdict is False else "-")
+    return "".join(out)
+
+
+def _percent(value: float) -> str:
+    return f"{round(value * 100):d}%"
+
+
+def warnings(items: Sequence[str]) -> None:
+    out = console()
+    for item in items:
+        out.print(f"[yellow]Note:[/] {escape(item)}")
+
+
+def goal_result(result: GoalResult, verb: str, as_json: bool) -> None:
+    goal = result.goal
+    if as_json:
+        print_json({"goal": serialize.goal(goal), "warnings": result.warnings})
+        return
+    due = f", due {goal.due.isoformat()}" if goal.due else ""
+    console().print(f"{verb} goal {goal.id}: {escape(goal.text)}{due}")
+    warnings(result.warnings)
+    if goal.smart_report:
+        smart_summary(goal.smart_report)
+
+
+def smart_summary(report: dict[str, Any]) -> None:
+    """The five letters with a reason for each failing one, and the proposed rewrite."""
+    out = console()
+    out.print(f"S.M.A.R.T.: {smart_letters(report)} ({smart_plain(report)})")
+    criteria = report.get("criteria") or {}
+    for _letter, key in SMART_LETTERS:
+        entry = criteria.get(key) if isinstance(criteria, dict) else None
+        if isinstance(entry, dict) and entry.get("ok") is False:
+            out.print(
+                f"  [red]✗ {key.replace('_', '-')}[/]: {escape(str(entry.get('reason', '')))}"
+            )
+    for suggestion in report.get("suggestions") or []:
+        out.print(f"  → {escape(str(suggestion))}")
+    if report.get("rewrite"):
+        out.print(f"  Rewrite: {escape(str(report['rewrite']))}")
+
+
+def _goal_label(goal: Goal, progress: float) -> str:
+    style = _STATUS_STYLE[goal.status.value]
+    text = escape(goal.text)
+    if style:
+        text = f"[{style}]{text}[/]"
+    bits = [f"[bold]#{goal.id}[/] {text}"]
+    if goal.horizon:
+        bits.append(f"[cyan]{goal.horizon.label}[/]")
+    if goal.due:
+        bits.append(f"due {goal.due.isoformat()}")
+    bits.append(_percent(progress))
+    if goal.smart_report:
+        bits.append(smart_letters(goal.smart_report))
+    return "  ".join(bits)
+
+
+def goal_table(rows: Sequence[GoalRow], as_json: bool) -> None:
+    if as_json:
+        print_json([serialize.goal(r.goal, r.progress, r.depth) for r in rows])
+        return
+    out = console()
+    if not rows:
+        out.print('No goals yet. Add one with `careerplan goal add "TEXT" --horizon 12m`.')
+        return
+    table = Table(show_edge=False, pad_edge=False)
+    for column in ("ID", "Goal", "Horizon", "Due", "Status", "Progress", "SMART"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        goal = row.goal
+        table.add_row(
+            str(goal.id),
+            "  " * row.depth + escape(goal.text),
+            goal.horizon.label if goal.horizon else "",
+            goal.due.isoformat() if goal.due else "",
+            goal.status.value,
+            _percent(row.progress),
+            smart_letters(goal.smart_report),
+        )
+    out.print(table)
+
+
+def goal_tree(rows: Sequence[GoalRow], as_json: bool) -> None:
+    if as_json:
+        print_json(_nested(rows))
+        return
+    out = console()
+    if not rows:
+        out.print("No goals yet. Start with `careerplan init`.")
+        return
+    root = Tree("[bold]Your plan[/]")
+    nodes: dict[int | None, Tree] = {}
+    for row in rows:
+        parent_node = nodes.get(row.goal.parent_id, root) if row.depth else root
+        nodes[row.goal.id] = parent_node.add(_goal_label(row.goal, row.progress))
+    out.print(root)
+
+
+def _nested(rows: Sequence[GoalRow]) -> list[dict[str, Any]]:
+    by_id: dict[int | None, dict[str, Any]] = {}
+    roots: list[dict[str, Any]] = []
+    for row in rows:
+        item = serialize.goal(row.goal, row.progress)
+        item["children"] = []
+        by_id[row.goal.id] = item
+        parent = by_id.get(row.goal.parent_id) if row.depth else None
+        (parent["children"] if parent else roots).append(item)
+    return roots
+
+
+def goal_detail(detail: GoalDetail, as_json: bool) -> None:
+    goal = detail.goal
+    if as_json:
+        data = serialize.goal(goal, detail.progress)
+        data["children"] = [serialize.goal(child) for child in detail.children]
+        data["checkins"] = [serialize.checkin(c) for c in detail.checkins]
+        data["warnings"] = detail.warnings
+        print_json(data)
+        return
+    out = console()
+    out.print(f"[bold]Goal {goal.id}[/] (version {goal.version}): {escape(goal.text)}")
+    if detail.parent:
+        out.print(f"Serves: #{detail.parent.id} {escape(detail.parent.text)}")
+    facts = [
+        ("Status", goal.status.value),
+        ("Category", goal.category.value),
+        ("Horizon", goal.horizon.label if goal.horizon else "—"),
+        ("Due", goal.due.isoformat() if goal.due else "—"),
+        ("Repeats", goal.repeat or "—"),
+        ("Progress", _percent(detail.progress)),
+    ]
+    if goal.measure:
+        m = goal.measure
+        current = "not yet measured" if m.current is None else f"{m.current:g}"
+        facts.append(
+            ("Measure", f"{m.metric}: {current} of {m.target:g} {m.unit} (from {m.baseline:g})")
+        )
+    for name, value in facts:
+        out.print(f"  {name + ':':<10} {escape(value)}")
+    warnings(detail.warnings)
+    if goal.smart_report:
+        smart_summary(goal.smart_report)
+    if detail.children:
+        out.print("Sub-goals:")
+        for child in detail.children:
+            out.print(f"  #{child.id} {escape(child.text)} [{child.status.value}]")
+    if detail.checkins:
+        out.print("Check-ins:")
+        for c in detail.checkins:
+            value = f" value {c.value:g}" if c.value is not None else ""
+            confidence = f" confidence {c.confidence}/5" if c.confidence else ""
+            note = f" — {escape(c.note)}" if c.note else ""
+            out.print(f"  {c.on.isoformat()}{value}{confidence}{note}")

@@ -1,0 +1,130 @@
+"""Rendering of the vision and the daily agenda."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from rich.markup import escape
+from rich.panel import Panel
+
+from careerplan.cli import serialize
+from careerplan.cli.output import console, print_json
+
+if TYPE_CHECKING:
+    from careerplan.domain.entities import Profile, Vision
+    from careerplan.services.today import Agenda
+
+_VISION_LINES = (
+    ("industry", "Industry"),
+    ("organisation_type", "Organisation"),
+    ("culture", "Culture"),
+    ("location", "Location"),
+    ("life_difference", "How life differs"),
+    ("workplace", "Workplace"),
+    ("dress", "Dress"),
+    ("daily_work", "Daily work"),
+    ("feelings", "Feelings"),
+    ("success_definition", "Success means"),
+)
+
+
+def vision_panel(profile: Profile | None, vision: Vision, today: date) -> None:
+    lines = []
+    if profile:
+        job = f", today {escape(profile.current_job_title)}" if profile.current_job_title else ""
+        lines.append(f"[bold]{escape(profile.name)}[/]{job}; {profile.hours_per_week:g} h/week")
+    lines.append(f"Dream job: [bold]{escape(vision.dream_job_title)}[/]")
+    if vision.dream_occupation_code:
+        lines.append(f"Occupation: {vision.dream_occupation_code}")
+    if vision.target_date:
+        days = (vision.target_date - today).days
+        lines.append(f"Target date: {vision.target_date.isoformat()} ({days} days left)")
+    for name, label in _VISION_LINES:
+        value = getattr(vision, name)
+        if value:
+            lines.append(f"{label}: {escape(value)}")
+    if vision.commitment:
+        lines.append(f"\n[italic]“{escape(vision.commitment)}”[/]")
+    console().print(Panel("\n".join(lines), title=f"Vision (version {vision.version})"))
+
+
+def welcome() -> None:
+    console().print(
+        Panel(
+            "Welcome to careerplan. There is no plan here yet.\n\n"
+            "Start by writing down your dream job:\n"
+            "  [bold]careerplan init[/]   (asks a few questions)\n"
+            "or in one line:\n"
+            "  careerplan init --name Ana --dream-job 'COO of a tech startup' --target-date +5y\n\n"
+            "Then break it down with `careerplan goal add`, and come back to "
+            "`careerplan today` every day.",
+            title="careerplan",
+        )
+    )
+
+
+def agenda_view(agenda: Agenda, as_json: bool) -> None:
+    if as_json:
+        print_json(
+            {
+                "today": agenda.today.isoformat(),
+                "vision": serialize.vision(agenda.vision) if agenda.vision else None,
+                "days_left": agenda.days_left,
+                "overdue": {
+                    "goals": [serialize.goal(g) for g in agenda.overdue_goals],
+                    "actions": [serialize.action(a) for a in agenda.overdue_actions],
+                },
+                "this_week": {
+                    "goals": [serialize.goal(g) for g in agenda.goals_this_week],
+                    "actions": [serialize.action(a) for a in agenda.actions_this_week],
+                },
+                "repeats_due": [serialize.action(r.action, r.state) for r in agenda.repeats_due],
+            }
+        )
+        return
+    out = console()
+    vision = agenda.vision
+    if vision is None:
+        out.print("No plan yet. Run `careerplan init` to write down your dream job.")
+        return
+    header = f"[bold]{escape(vision.dream_job_title)}[/]"
+    if vision.target_date is not None and agenda.days_left is not None:
+        when = vision.target_date.isoformat()
+        left = (
+            f"{agenda.days_left} days left"
+            if agenda.days_left >= 0
+            else f"{-agenda.days_left} days past the target date"
+        )
+        header += f" by {when} ({left})"
+    out.print(header)
+    if vision.commitment:
+        out.print(f"[italic]“{escape(vision.commitment)}”[/]")
+    out.print()
+    if agenda.is_clear:
+        out.print('Nothing due this week. Add actions with `careerplan action add GOAL_ID "..."`.')
+        return
+    _section("Overdue", agenda.overdue_goals, agenda.overdue_actions, "red")
+    _section("Due this week", agenda.goals_this_week, agenda.actions_this_week, "yellow")
+    if agenda.repeats_due:
+        out.print("[bold]Repeats due[/]")
+        for row in agenda.repeats_due:
+            state = row.state
+            assert state is not None
+            assert state.current is not None
+            streak = f", streak {state.streak}" if state.streak else ""
+            out.print(
+                f"  action {row.action.id}: {escape(row.action.text)} "
+                f"(since {state.current.isoformat()}{streak})"
+            )
+
+
+def _section(title: str, goals: list, actions: list, style: str) -> None:  # type: ignore[type-arg]
+    if not goals and not actions:
+        return
+    out = console()
+    out.print(f"[bold {style}]{title}[/]")
+    for goal in goals:
+        out.print(f"  goal {goal.id}: {escape(goal.text)} (due {goal.due.isoformat()})")
+    for action in actions:
+        out.print(f"  action {action.id}: {escape(action.text)} (due {action.due.isoformat()})")

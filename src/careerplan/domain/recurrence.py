@@ -1,0 +1,59 @@
+"""Repeat rules (RFC 5545 RRULE) checked and expanded with python-dateutil."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+from dateutil.rrule import rrule, rrulestr
+
+from careerplan.domain.errors import InvalidInput
+
+MAX_RULE_LENGTH = 500
+
+
+def normalise_rule(text: str) -> str:
+    """Return the rule without an `RRULE:` prefix, upper-cased; refuse what dateutil cannot read."""
+    rule = text.strip()
+    if rule.upper().startswith("RRULE:"):
+        rule = rule[len("RRULE:") :]
+    rule = rule.upper()
+    if not rule:
+        raise InvalidInput("The repeat rule is empty. Example: FREQ=WEEKLY;BYDAY=MO")
+    if len(rule) > MAX_RULE_LENGTH:
+        raise InvalidInput(f"The repeat rule is {len(rule)} characters; the limit is 500.")
+    if "FREQ=" not in rule:
+        raise InvalidInput(
+            f"'{text}' is not a repeat rule: it needs FREQ=, e.g. FREQ=MONTHLY or "
+            "FREQ=WEEKLY;INTERVAL=2 (RFC 5545 RRULE)."
+        )
+    try:
+        rrulestr(rule, dtstart=datetime(2000, 1, 1))
+    except (ValueError, TypeError) as error:
+        raise InvalidInput(f"'{text}' is not a valid RFC 5545 repeat rule: {error}.") from None
+    return rule
+
+
+def _rule(rule: str, start: date) -> rrule:
+    parsed = rrulestr(rule, dtstart=datetime.combine(start, time()))
+    assert isinstance(parsed, rrule)
+    return parsed
+
+
+def occurrences_between(rule: str, start: date, first: date, last: date) -> list[date]:
+    """Dates the rule falls on between `first` and `last` inclusive, counting from `start`."""
+    if last < first:
+        return []
+    hits = _rule(rule, start).between(
+        datetime.combine(first, time()), datetime.combine(last, time()), inc=True
+    )
+    return [hit.date() for hit in hits]
+
+
+def previous_occurrence(rule: str, start: date, on_or_before: date) -> date | None:
+    hit = _rule(rule, start).before(datetime.combine(on_or_before, time()), inc=True)
+    return hit.date() if hit else None
+
+
+def next_occurrence(rule: str, start: date, on_or_after: date) -> date | None:
+    hit = _rule(rule, start).after(datetime.combine(on_or_after, time()), inc=True)
+    return hit.date() if hit else None

@@ -1,0 +1,89 @@
+"""Action-plan actions: steps under a goal, one-off or repeating, with a log of completions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from careerplan.domain import recurrence
+from careerplan.domain.entities import Action, Completion, GoalStatus
+from careerplan.domain.errors import DomainRefusal, InvalidInput
+from careerplan.domain.rules import clean_optional, clean_text
+from careerplan.domain.schedule import RepeatState, repeat_state
+from careerplan.services.clock import Clock
+from careerplan.storage.unit_of_work import UnitOfWork
+
+
+@dataclass
+class ActionRow:
+    action: Action
+    state: RepeatState | None  # None for one-off actions
+
+
+def _anchor(action: Action) -> date:
+    """Repeats count from the day the action was created (or its due date, if earlier)."""
+    created = action.created_at.date() if action.created_at else date.min
+    return min(created, action.due) if action.due else created
+
+
+def describe(action: Action, today: date) -> ActionRow:
+    state = repeat_state(action, _anchor(action), today) if action.repeat else None
+    return ActionRow(action, state)
+
+
+def add_action(
+    uow: UnitOfWork,
+    clock: Clock,
+    goal_id: int,
+    text: str,
+    *,
+    due: date | None = None,
+    repeat: str | None = None,
+) -> Action:
+    goal = uow.goals.get(goal_id)
+    if goal.status is not GoalStatus.ACTIVE:
+        raise DomainRefusal(
+            f"Goal {goal_id} is {goal.status.value}; reopen it with `careerplan goal edit` "
+            "or add the action to an active goal."
+        )
+    action = Action(
+        goal_id=goal_id,
+        text=clean_text(text, "action text"),
+        due=due,
+        repeat=recurrence.normalise_rule(repeat) if repeat else None,
+        created_at=clock.now(),
+    )
+    return uow.actions.add(action)
+
+
+def list_actions(
+    uow: UnitOfWork, clock: Clock, goal_id: int | None = None, include_done: bool = True
+) -> list[ActionRow]:
+    if goal_id is not None:
+        uow.goals.get(goal_id)  # a clear "no goal" beats an empty list
+    today = clock.today()
+    rows = [describe(action, today) for action in uow.actions.all(goal_id)]
+    if not include_done:
+        rows = [row for row in rows if not row.action.done]
+    return rows
+
+
+def complete_action(
+    uow: UnitOfWork, clock: Clock, action_id: int, *, on: date | None = None, note: str = ""
+) -> ActionRow:
+    """Log a completion. A one-off action is then done; a repeating one stays open for next time."""
+    action = uow.actions.get(action_id)
+    when = on or clock.today()
+    if when > clock.today():
+        raise InvalidInput(
+            f"{when.isoformat()} is in the future; log a completion once it happened."
+        )
+    if action.done:
+        raise DomainRefusal(f"Action {action_id} is already done.")
+    completion = Completion(action_id=action_id, done_on=when, note=clean_optional(note, "note"))
+    uow.actions.add_completion(completion)
+    action.completions.append(completion)
+    if action.repeat is None:
+        action.done = True
+        uow.actions.save(action)
+    return describe(action, clock.today())

@@ -1,0 +1,273 @@
+"""Goal actions: add, list, show, edit, finish, drop and move goals in the tree."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from careerplan.domain import recurrence
+from careerplan.domain.entities import Category, CheckIn, Goal, GoalStatus, Horizon, Measure
+from careerplan.domain.errors import DomainRefusal, InvalidInput
+from careerplan.domain.rules import (
+    check_new_parent,
+    clean_text,
+    date_warnings,
+    default_due,
+    depth_first,
+    progress_by_goal,
+)
+from careerplan.services.clock import Clock
+from careerplan.storage.unit_of_work import UnitOfWork
+
+
+@dataclass
+class GoalResult:
+    """A goal after an action, with what is worth telling the person about it."""
+
+    goal: Goal
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class GoalRow:
+    goal: Goal
+    depth: int
+    progress: float
+
+
+@dataclass
+class GoalDetail:
+    goal: Goal
+    progress: float
+    parent: Goal | None
+    children: list[Goal]
+    checkins: list[CheckIn]
+    warnings: list[str]
+
+
+def _target_date(uow: UnitOfWork) -> date | None:
+    vision = uow.visions.get()
+    return vision.target_date if vision else None
+
+
+def _parent(uow: UnitOfWork, parent_id: int | None) -> Goal | None:
+    if parent_id is None:
+        return None
+    parent = uow.goals.get(parent_id)
+    if parent.status is GoalStatus.DROPPED:
+        raise DomainRefusal(f"Goal {parent_id} was dropped; choose an active goal as the parent.")
+    return parent
+
+
+def _measure(
+    metric: str | None, target: float | None, unit: str, baseline: float | None
+) -> Measure | None:
+    if metric is None and target is None:
+        return None
+    if target is None:
+        raise InvalidInput("A measure needs a target: add --target N.")
+    name = clean_text(metric or "progress", "metric name", 200)
+    return Measure(metric=name, target=target, unit=unit.strip()[:50], baseline=baseline or 0.0)
+
+
+def add_goal(
+    uow: UnitOfWork,
+    clock: Clock,
+    *,
+    text: str,
+    parent_id: int | None = None,
+    horizon: Horizon | None = None,
+    due: date | None = None,
+    repeat: str | None = None,
+    category: Category = Category.OTHER,
+    metric: str | None = None,
+    target: float | None = None,
+    unit: str = "",
+    baseline: float | None = None,
+) -> GoalResult:
+    """Add a goal. A horizon without a due date gives one (capped at the dream job's date)."""
+    clean = clean_text(text)
+    if horizon is Horizon.LONG:
+        raise InvalidInput(
+            "The long-term goal is the dream job itself; change it with `careerplan vision edit`."
+        )
+    parent = _parent(uow, parent_id)
+    target_date = _target_date(uow)
+    today = clock.today()
+    if due is None:
+        due = default_due(horizon, today, target_date)
+    now = clock.now()
+    goal = Goal(
+        text=clean,
+        parent_id=parent_id,
+        horizon=horizon,
+        category=category,
+        measure=_measure(metric, target, unit, baseline),
+        due=due,
+        repeat=recurrence.normalise_rule(repeat) if repeat else None,
+        created_at=now,
+        updated_at=now,
+    )
+    uow.goals.add(goal)
+    return GoalResult(goal, date_warnings(goal, parent, today, target_date))
+
+
+def list_goals(uow: UnitOfWork, *, include_closed: bool = True) -> list[GoalRow]:
+    """Every goal in tree order, with its depth and rolled-up progress."""
+    goals = uow.goals.all()
+    progress = progress_by_goal(goals)
+    rows = [
+        GoalRow(goal, depth, progress.get(goal.id or 0, 0.0)) for depth, goal in depth_first(goals)
+    ]
+    if not include_closed:
+        rows = [row for row in rows if row.goal.status is GoalStatus.ACTIVE]
+    return rows
+
+
+def show_goal(uow: UnitOfWork, clock: Clock, goal_id: int) -> GoalDetail:
+    goal = uow.goals.get(goal_id)
+    goals = uow.goals.all()
+    progress = progress_by_goal(goals)
+    parent = next((g for g in goals if g.id == goal.parent_id), None)
+    children = [g for g in goals if g.parent_id == goal_id]
+    warnings = date_warnings(goal, parent, clock.today(), _target_date(uow))
+    return GoalDetail(
+        goal, progress.get(goal_id, 0.0), parent, children, uow.checkins.for_goal(goal_id), warnings
+    )
+
+
+def edit_goal(
+    uow: UnitOfWork,
+    clock: Clock,
+    goal_id: int,
+    *,
+    expected_version: int | None = None,
+    text: str | None = None,
+    horizon: Horizon | None = None,
+    due: date | None = None,
+    clear_due: bool = False,
+    repeat: str | None = None,
+    clear_repeat: bool = False,
+    category: Category | None = None,
+    metric: str | None = None,
+    target: float | None = None,
+    unit: str | None = None,
+    baseline: float | None = None,
+) -> GoalResult:
+    """Change a goal. With `expected_version`, an edit made on a stale copy is refused."""
+    goal = uow.goals.get(goal_id)
+    if expected_version is not None:
+        goal.version = expected_version
+    if text is not None:
+        goal.text = clean_text(text)
+    if horizon is not None:
+        if horizon is Horizon.LONG and goal.horizon is not Horizon.LONG:
+            raise InvalidInput("Only the dream job is the long-term goal.")
+        goal.horizon = horizon
+    if clear_due:
+        goal.due = None
+    elif due is not None:
+        goal.due = due
+    if clear_repeat:
+        goal.repeat = None
+    elif repeat is not None:
+        goal.repeat = recurrence.normalise_rule(repeat)
+    if category is not None:
+        goal.category = category
+    if metric is not None or target is not None:
+        old = goal.measure
+        goal.measure = _measure(
+            metric or (old.metric if old else None),
+            target if target is not None else (old.target if old else None),
+            unit if unit is not None else (old.unit if old else ""),
+            baseline if baseline is not None else (old.baseline if old else None),
+        )
+        if old is not None and goal.measure is not None:
+            goal.measure.current = old.current
+    goal.updated_at = clock.now()
+    uow.goals.save(goal)
+    parent = uow.goals.get(goal.parent_id) if goal.parent_id else None
+    return GoalResult(goal, date_warnings(goal, parent, clock.today(), _target_date(uow)))
+
+
+def set_status(
+    uow: UnitOfWork,
+    clock: Clock,
+    goal_id: int,
+    status: GoalStatus,
+    expected_version: int | None = None,
+) -> GoalResult:
+    """Mark a goal done or dropped (or active again). Children keep their own status."""
+    goal = uow.goals.get(goal_id)
+    if expected_version is not None:
+        goal.version = expected_version
+    warnings: list[str] = []
+    if goal.status is status:
+        warnings.append(f"Goal {goal_id} was already {status.value}.")
+    open_children = [
+        g for g in uow.goals.all() if g.parent_id == goal_id and g.status is GoalStatus.ACTIVE
+    ]
+    if status is not GoalStatus.ACTIVE and open_children:
+        warnings.append(
+            f"{len(open_children)} sub-goal(s) are still active: "
+            + ", ".join(str(g.id) for g in open_children)
+            + "."
+        )
+    goal.status = status
+    goal.updated_at = clock.now()
+    uow.goals.save(goal)
+    return GoalResult(goal, warnings)
+
+
+def move_goal(
+    uow: UnitOfWork,
+    clock: Clock,
+    goal_id: int,
+    new_parent_id: int | None,
+    expected_version: int | None = None,
+) -> GoalResult:
+    """Put a goal under another (or at the top). Refuses loops; warns about dates."""
+    goal = uow.goals.get(goal_id)
+    if expected_version is not None:
+        goal.version = expected_version
+    parent = _parent(uow, new_parent_id)
+    check_new_parent(goal_id, new_parent_id, uow.goals.parent_map())
+    goal.parent_id = new_parent_id
+    goal.updated_at = clock.now()
+    uow.goals.save(goal)
+    return GoalResult(goal, date_warnings(goal, parent, clock.today(), _target_date(uow)))
+
+
+def check_in(
+    uow: UnitOfWork,
+    clock: Clock,
+    goal_id: int,
+    *,
+    value: float | None = None,
+    note: str = "",
+    confidence: int | None = None,
+    on: date | None = None,
+) -> CheckIn:
+    """Record progress on a goal; a value also becomes the measure's current value."""
+    goal = uow.goals.get(goal_id)
+    note = note.strip()
+    if value is None and not note and confidence is None:
+        raise InvalidInput("A check-in needs a value, a note or a confidence (1-5).")
+    if len(note) > 10_000:
+        raise InvalidInput(f"The note is {len(note):,} characters long; the limit is 10,000.")
+    if confidence is not None and not 1 <= confidence <= 5:
+        raise InvalidInput(f"Confidence is from 1 (not at all) to 5 (certain); got {confidence}.")
+    when = on or clock.today()
+    if when > clock.today():
+        raise InvalidInput(
+            f"A check-in records what happened; {when.isoformat()} is in the future."
+        )
+    checkin = CheckIn(goal_id=goal_id, on=when, value=value, note=note, confidence=confidence)
+    uow.checkins.add(checkin, clock.now())
+    if value is not None and goal.measure is not None:
+        latest = max(uow.checkins.for_goal(goal_id), key=lambda c: (c.on, c.id or 0))
+        if latest.id == checkin.id:
+            goal.measure.current = value
+            goal.updated_at = clock.now()
+            uow.goals.save(goal)
+    return checkin

@@ -1,0 +1,159 @@
+"""Steps 1-2 at the desk: who the person is today and the dream job written down."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+from datetime import date
+from typing import Any
+
+from careerplan.domain.entities import Goal, Horizon, Profile, Vision
+from careerplan.domain.errors import DomainRefusal, InvalidInput
+from careerplan.domain.rules import MAX_NAME, MAX_NOTE, clean_optional, clean_text
+from careerplan.services.clock import Clock
+from careerplan.storage.unit_of_work import UnitOfWork
+
+# Hours a week must be something a person could actually give.
+MAX_HOURS_PER_WEEK = 80.0
+
+
+@dataclass
+class PlanSetup:
+    profile: Profile
+    vision: Vision
+    dream_goal: Goal
+    warnings: list[str] = field(default_factory=list)
+
+
+def _check_hours(hours: float) -> float:
+    if not 0 < hours <= MAX_HOURS_PER_WEEK:
+        raise InvalidInput(
+            f"Hours per week must be more than 0 and at most {MAX_HOURS_PER_WEEK:g}; got {hours:g}."
+        )
+    return hours
+
+
+def _clean_vision_value(name: str, value: Any) -> Any:
+    if name == "target_date":
+        if value is not None and not isinstance(value, date):
+            raise InvalidInput("The target date must be a date.")
+        return value
+    if name == "dream_occupation_code":
+        return (str(value).strip() or None) if value is not None else None
+    if name == "dream_job_title":
+        return clean_text(str(value), "dream job title", MAX_NAME)
+    limit = MAX_NAME if name in {"industry", "organisation_type", "location"} else MAX_NOTE
+    return clean_optional(str(value), name.replace("_", " "), limit)
+
+
+def init_plan(
+    uow: UnitOfWork,
+    clock: Clock,
+    *,
+    name: str,
+    current_job_title: str,
+    hours_per_week: float,
+    dream_job_title: str,
+    vision_fields: Mapping[str, Any] | None = None,
+) -> PlanSetup:
+    """Create the profile, the vision and the long-term goal (the dream job) in one go."""
+    if uow.profiles.get() is not None or uow.visions.get() is not None:
+        raise DomainRefusal(
+            "A plan already exists here. Use `careerplan vision edit` to change it, or point "
+            "CAREERPLAN_DATA_DIR at another folder to start a separate plan."
+        )
+    profile = Profile(
+        name=clean_text(name, "name", MAX_NAME),
+        current_job_title=clean_optional(current_job_title, "current job title", MAX_NAME),
+        hours_per_week=_check_hours(hours_per_week),
+    )
+    uow.profiles.save(profile)
+    vision = Vision(dream_job_title=_clean_vision_value("dream_job_title", dream_job_title))
+    for key, value in (vision_fields or {}).items():
+        setattr(vision, key, _clean_vision_value(key, value))
+    warnings = []
+    if vision.target_date is not None and vision.target_date <= clock.today():
+        warnings.append(f"The target date {vision.target_date.isoformat()} is not in the future.")
+    uow.visions.save(vision)
+    now = clock.now()
+    dream = Goal(
+        text=f"Work as {vision.dream_job_title}",
+        horizon=Horizon.LONG,
+        due=vision.target_date,
+        created_at=now,
+        updated_at=now,
+    )
+    uow.goals.add(dream)
+    return PlanSetup(profile, vision, dream, warnings)
+
+
+VISION_FIELD_NAMES = tuple(f.name for f in fields(Vision) if f.name not in {"id", "version"})
+PROFILE_FIELD_NAMES = ("name", "current_job_title", "current_occupation_code", "hours_per_week")
+
+
+def require_vision(uow: UnitOfWork) -> Vision:
+    vision = uow.visions.get()
+    if vision is None:
+        raise DomainRefusal(
+            "There is no plan yet. Run `careerplan init` to write down your dream job."
+        )
+    return vision
+
+
+def show_plan_header(uow: UnitOfWork) -> tuple[Profile | None, Vision]:
+    return uow.profiles.get(), require_vision(uow)
+
+
+def edit_vision(
+    uow: UnitOfWork,
+    clock: Clock,
+    changes: Mapping[str, Any],
+    expected_version: int | None = None,
+) -> Vision:
+    """Change vision fields. With `expected_version`, refuse if someone saved in between."""
+    vision = require_vision(uow)
+    unknown = set(changes) - set(VISION_FIELD_NAMES)
+    if unknown:
+        raise InvalidInput(f"Unknown vision field(s): {', '.join(sorted(unknown))}.")
+    if expected_version is not None:
+        vision.version = expected_version
+    for key, value in changes.items():
+        setattr(vision, key, _clean_vision_value(key, value))
+    uow.visions.save(vision)
+    _sync_dream_goal(uow, clock, vision)
+    return vision
+
+
+def edit_profile(
+    uow: UnitOfWork, changes: Mapping[str, Any], expected_version: int | None = None
+) -> Profile:
+    profile = uow.profiles.get()
+    if profile is None:
+        raise DomainRefusal("There is no profile yet. Run `careerplan init` first.")
+    if expected_version is not None:
+        profile.version = expected_version
+    for key, value in changes.items():
+        if key == "hours_per_week":
+            value = _check_hours(float(value))
+        elif key == "name":
+            value = clean_text(str(value), "name", MAX_NAME)
+        elif key == "current_job_title":
+            value = clean_optional(str(value), "current job title", MAX_NAME)
+        elif key != "current_occupation_code":
+            raise InvalidInput(f"Unknown profile field: {key}.")
+        setattr(profile, key, value)
+    uow.profiles.save(profile)
+    return profile
+
+
+def _sync_dream_goal(uow: UnitOfWork, clock: Clock, vision: Vision) -> None:
+    """The long-term goal mirrors the vision's title and target date."""
+    for goal in uow.goals.all():
+        if goal.horizon is Horizon.LONG and goal.parent_id is None:
+            text = f"Work as {vision.dream_job_title}"
+            if goal.text != text or goal.due != vision.target_date:
+                goal.text = text
+                goal.due = vision.target_date
+                goal.updated_at = clock.now()
+                uow.goals.save(goal)
+            return

@@ -1,0 +1,53 @@
+"""Opening a plan: the engine, migrations brought up to date, and the owner whose rows we see."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
+
+from careerplan.config import Settings
+from careerplan.domain.errors import StorageProblem
+from careerplan.storage.engine import make_engine
+from careerplan.storage.schema_version import upgrade
+from careerplan.storage.unit_of_work import LOCAL_USERNAME, UnitOfWork, ensure_user
+
+
+@dataclass
+class Workspace:
+    settings: Settings
+    engine: Engine
+    owner_id: int
+
+    def unit(self) -> UnitOfWork:
+        return UnitOfWork(self.engine, self.owner_id)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_workspace(settings: Settings, username: str = LOCAL_USERNAME) -> Workspace:
+    """Open the configured database, migrating it first; refuse clearly when it cannot be used."""
+    engine = make_engine(settings)
+    try:
+        upgrade(engine)
+        owner = ensure_user(engine, username)
+    except OperationalError as error:
+        engine.dispose()
+        raise StorageProblem(_describe(settings, error)) from None
+    except BaseException:
+        engine.dispose()
+        raise
+    return Workspace(settings, engine, owner)
+
+
+def _describe(settings: Settings, error: OperationalError) -> str:
+    reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
+    where = "the SQLite file" if settings.is_sqlite else "the PostgreSQL server"
+    hint = (
+        "Check that the data folder is writable, or set CAREERPLAN_DATA_DIR."
+        if settings.is_sqlite
+        else "Check that it is running and that CAREERPLAN_DATABASE_URL is right."
+    )
+    return f"Cannot open {where} ({reason}). {hint}"

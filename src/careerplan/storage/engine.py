@@ -1,0 +1,89 @@
+"""Opening the database: SQLite in the data folder by default, PostgreSQL by URL."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+from sqlalchemy.pool import NullPool
+
+from careerplan.config import Settings
+from careerplan.domain.errors import StorageProblem
+
+# Wait this long for another process's write lock before giving up (milliseconds).
+SQLITE_BUSY_TIMEOUT_MS = 5_000
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file a SQLite URL points at, or None for memory databases and other back ends."""
+    parsed = make_url(url)
+    if (
+        parsed.get_backend_name() != "sqlite"
+        or not parsed.database
+        or parsed.database == ":memory:"
+    ):
+        return None
+    return Path(parsed.database)
+
+
+def ensure_data_folder(path: Path) -> None:
+    """Create the database's folder, or explain why it cannot be used."""
+    folder = path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StorageProblem(
+            f"Cannot create the data folder {folder}: {error.strerror or error}. "
+            "Set CAREERPLAN_DATA_DIR to a folder you can write to."
+        ) from None
+    writable = os.access(folder, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
+    if not writable:
+        raise StorageProblem(
+            f"The data folder {folder} is read-only, so careerplan cannot save your plan there. "
+            "Set CAREERPLAN_DATA_DIR to a folder you can write to."
+        )
+
+
+def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cursor.close()
+
+
+def make_engine(settings: Settings) -> Engine:
+    """An engine for the configured database. No connection is made yet."""
+    url = settings.database_url
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise StorageProblem(
+            f"CAREERPLAN_DATABASE_URL is not a database URL: {url!r}. "
+            "Use sqlite:///path/to/file.sqlite3 or postgresql+psycopg://user@host/dbname."
+        ) from None
+    backend = parsed.get_backend_name()
+    if backend == "sqlite":
+        path = sqlite_path(url)
+        if path is not None:
+            ensure_data_folder(path)
+        # One process, short-lived connections: pooling buys nothing and holds file handles.
+        engine = create_engine(url, poolclass=NullPool)
+        event.listen(engine, "connect", _on_sqlite_connect)
+        return engine
+    if backend == "postgresql":
+        if parsed.get_driver_name() not in {"psycopg", ""}:
+            raise StorageProblem(
+                "careerplan talks to PostgreSQL through psycopg 3: use a URL that starts with "
+                "postgresql+psycopg://"
+            )
+        return create_engine(
+            url.replace("postgresql://", "postgresql+psycopg://", 1), pool_pre_ping=True
+        )
+    raise StorageProblem(
+        f"careerplan supports SQLite and PostgreSQL, not {backend!r}. "
+        "Set CAREERPLAN_DATABASE_URL to sqlite:///... or postgresql+psycopg://..."
+    )

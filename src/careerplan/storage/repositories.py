@@ -1,0 +1,333 @@
+"""Repositories: the queries the services need, always scoped to one owner."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Table, and_, delete, func, insert, select, update
+
+from careerplan.domain.entities import Action, CheckIn, Completion, Goal, Profile, Resource, Vision
+from careerplan.domain.errors import NotFound, StaleEdit
+from careerplan.storage import rows, tables
+
+
+class _Repository:
+    table: Table
+    kind: str
+
+    def __init__(self, connection: Connection, owner_id: int) -> None:
+        self.connection = connection
+        self.owner_id = owner_id
+
+    def _mine(self, table: Table | None = None) -> Any:
+        return (table if table is not None else self.table).c.owner_id == self.owner_id
+
+    def _insert(self, values: dict[str, Any]) -> int:
+        result = self.connection.execute(
+            insert(self.table).values(owner_id=self.owner_id, **values).returning(self.table.c.id)
+        )
+        return int(result.scalar_one())
+
+    def _versioned_update(self, ident: int, expected: int, values: dict[str, Any]) -> int:
+        """Write `values` only if the row is still at `expected`; return the new version.
+
+        The version check and the write are one statement, so two writers can never both win.
+        """
+        table = self.table
+        result = self.connection.execute(
+            update(table)
+            .where(table.c.id == ident, self._mine(), table.c.version == expected)
+            .values(version=table.c.version + 1, **values)
+        )
+        if result.rowcount == 1:
+            return expected + 1
+        actual = self.connection.execute(
+            select(table.c.version).where(table.c.id == ident, self._mine())
+        ).scalar()
+        if actual is None:
+            raise NotFound(self.kind, ident)
+        raise StaleEdit(self.kind, ident, expected, int(actual))
+
+
+class ProfileRepository(_Repository):
+    table = tables.profiles
+    kind = "profile"
+
+    def get(self) -> Profile | None:
+        row = self.connection.execute(select(self.table).where(self._mine())).mappings().first()
+        return rows.profile_from_row(row) if row else None
+
+    def save(self, profile: Profile) -> Profile:
+        values = {name: getattr(profile, name) for name in rows.PROFILE_FIELDS}
+        if profile.id is None:
+            profile.id = self._insert(values)
+            profile.version = 1
+        else:
+            profile.version = self._versioned_update(profile.id, profile.version, values)
+        return profile
+
+
+class VisionRepository(_Repository):
+    table = tables.visions
+    kind = "vision"
+
+    def get(self) -> Vision | None:
+        row = self.connection.execute(select(self.table).where(self._mine())).mappings().first()
+        return rows.vision_from_row(row) if row else None
+
+    def save(self, vision: Vision) -> Vision:
+        values = {name: getattr(vision, name) for name in rows.VISION_FIELDS}
+        if vision.id is None:
+            vision.id = self._insert(values)
+            vision.version = 1
+        else:
+            vision.version = self._versioned_update(vision.id, vision.version, values)
+        return vision
+
+
+class GoalRepository(_Repository):
+    table = tables.goals
+    kind = "goal"
+
+    def get(self, ident: int) -> Goal:
+        row = (
+            self.connection.execute(
+                select(self.table).where(self.table.c.id == ident, self._mine())
+            )
+            .mappings()
+            .first()
+        )
+        if row is None:
+            raise NotFound("goal", ident, "Run `careerplan goal list` to see your goals.")
+        return rows.goal_from_row(row)
+
+    def all(self) -> list[Goal]:
+        result = self.connection.execute(
+            select(self.table).where(self._mine()).order_by(self.table.c.id)
+        )
+        return [rows.goal_from_row(row) for row in result.mappings()]
+
+    def parent_map(self) -> dict[int, int | None]:
+        result = self.connection.execute(
+            select(self.table.c.id, self.table.c.parent_id).where(self._mine())
+        )
+        return {row.id: row.parent_id for row in result}
+
+    def add(self, goal: Goal) -> Goal:
+        values = rows.goal_values(goal)
+        values["created_at"] = goal.created_at
+        goal.id = self._insert(values)
+        goal.version = 1
+        return goal
+
+    def save(self, goal: Goal) -> Goal:
+        assert goal.id is not None
+        goal.version = self._versioned_update(goal.id, goal.version, rows.goal_values(goal))
+        return goal
+
+    def count(self) -> int:
+        return int(
+            self.connection.execute(
+                select(func.count()).select_from(self.table).where(self._mine())
+            ).scalar_one()
+        )
+
+
+class ActionRepository(_Repository):
+    table = tables.actions
+    kind = "action"
+
+    def _completions(self, action_ids: Iterable[int] | None) -> dict[int, list[Completion]]:
+        table = tables.action_completions
+        query = select(table).where(self._mine(table)).order_by(table.c.done_on, table.c.id)
+        if action_ids is not None:
+            query = query.where(table.c.action_id.in_(list(action_ids)))
+        grouped: dict[int, list[Completion]] = defaultdict(list)
+        for row in self.connection.execute(query).mappings():
+            grouped[row["action_id"]].append(rows.completion_from_row(row))
+        return grouped
+
+    def get(self, ident: int) -> Action:
+        row = (
+            self.connection.execute(
+                select(self.table).where(self.table.c.id == ident, self._mine())
+            )
+            .mappings()
+            .first()
+        )
+        if row is None:
+            raise NotFound("action", ident, "Run `careerplan action list` to see your actions.")
+        return rows.action_from_row(row, self._completions([ident]).get(ident, []))
+
+    def all(self, goal_id: int | None = None) -> list[Action]:
+        query = select(self.table).where(self._mine()).order_by(self.table.c.id)
+        if goal_id is not None:
+            query = query.where(self.table.c.goal_id == goal_id)
+        found = list(self.connection.execute(query).mappings())
+        completions = self._completions(None if goal_id is None else [r["id"] for r in found])
+        return [rows.action_from_row(row, completions.get(row["id"], [])) for row in found]
+
+    def add(self, action: Action) -> Action:
+        action.id = self._insert(
+            {
+                "goal_id": action.goal_id,
+                "text": action.text,
+                "due": action.due,
+                "repeat": action.repeat,
+                "done": action.done,
+                "created_at": action.created_at,
+            }
+        )
+        action.version = 1
+        return action
+
+    def save(self, action: Action) -> Action:
+        assert action.id is not None
+        values = {
+            "text": action.text,
+            "due": action.due,
+            "repeat": action.repeat,
+            "done": action.done,
+        }
+        action.version = self._versioned_update(action.id, action.version, values)
+        return action
+
+    def add_completion(self, completion: Completion) -> Completion:
+        table = tables.action_completions
+        result = self.connection.execute(
+            insert(table)
+            .values(
+                owner_id=self.owner_id,
+                action_id=completion.action_id,
+                done_on=completion.done_on,
+                note=completion.note,
+            )
+            .returning(table.c.id)
+        )
+        completion.id = int(result.scalar_one())
+        return completion
+
+
+class ResourceRepository(_Repository):
+    table = tables.resources
+    kind = "resource"
+
+    def _links(self, resource_ids: list[int] | None) -> dict[int, tuple[list[int], list[int]]]:
+        table = tables.resource_links
+        query = select(table).where(self._mine(table)).order_by(table.c.id)
+        if resource_ids is not None:
+            query = query.where(table.c.resource_id.in_(resource_ids))
+        links: dict[int, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
+        for row in self.connection.execute(query).mappings():
+            goals, actions = links[row["resource_id"]]
+            if row["goal_id"] is not None:
+                goals.append(row["goal_id"])
+            else:
+                actions.append(row["action_id"])
+        return links
+
+    def get(self, ident: int) -> Resource:
+        row = (
+            self.connection.execute(
+                select(self.table).where(self.table.c.id == ident, self._mine())
+            )
+            .mappings()
+            .first()
+        )
+        if row is None:
+            raise NotFound("resource", ident, "Run `careerplan resource list` to see them.")
+        goals, actions = self._links([ident]).get(ident, ([], []))
+        return rows.resource_from_row(row, goals, actions)
+
+    def all(self) -> list[Resource]:
+        found = list(
+            self.connection.execute(
+                select(self.table).where(self._mine()).order_by(self.table.c.id)
+            ).mappings()
+        )
+        links = self._links(None)
+        return [rows.resource_from_row(row, *links.get(row["id"], ([], []))) for row in found]
+
+    def add(self, resource: Resource) -> Resource:
+        resource.id = self._insert(
+            {
+                "kind": resource.kind.value,
+                "name": resource.name,
+                "contact": resource.contact,
+                "notes": resource.notes,
+            }
+        )
+        resource.version = 1
+        return resource
+
+    def link(
+        self, resource_id: int, *, goal_id: int | None = None, action_id: int | None = None
+    ) -> bool:
+        """Link once; return False when the link was already there."""
+        table = tables.resource_links
+        target = (
+            table.c.goal_id == goal_id if goal_id is not None else table.c.action_id == action_id
+        )
+        exists = self.connection.execute(
+            select(table.c.id).where(self._mine(table), table.c.resource_id == resource_id, target)
+        ).first()
+        if exists:
+            return False
+        self.connection.execute(
+            insert(table).values(
+                owner_id=self.owner_id,
+                resource_id=resource_id,
+                goal_id=goal_id,
+                action_id=action_id,
+            )
+        )
+        return True
+
+    def unlink(
+        self, resource_id: int, *, goal_id: int | None = None, action_id: int | None = None
+    ) -> bool:
+        table = tables.resource_links
+        target = (
+            table.c.goal_id == goal_id if goal_id is not None else table.c.action_id == action_id
+        )
+        result = self.connection.execute(
+            delete(table).where(and_(self._mine(table), table.c.resource_id == resource_id, target))
+        )
+        return result.rowcount > 0
+
+
+class CheckInRepository(_Repository):
+    table = tables.checkins
+    kind = "check-in"
+
+    def add(self, checkin: CheckIn, created_at: datetime) -> CheckIn:
+        checkin.id = self._insert(
+            {
+                "goal_id": checkin.goal_id,
+                "on_date": checkin.on,
+                "value": checkin.value,
+                "note": checkin.note,
+                "confidence": checkin.confidence,
+                "created_at": created_at,
+            }
+        )
+        return checkin
+
+    def for_goal(self, goal_id: int) -> list[CheckIn]:
+        table = self.table
+        result = self.connection.execute(
+            select(table)
+            .where(self._mine(), table.c.goal_id == goal_id)
+            .order_by(table.c.on_date, table.c.id)
+        )
+        return [rows.checkin_from_row(row) for row in result.mappings()]
+
+    def all(self, since: date | None = None) -> list[CheckIn]:
+        table = self.table
+        query = select(table).where(self._mine()).order_by(table.c.on_date, table.c.id)
+        if since is not None:
+            query = query.where(table.c.on_date >= since)
+        return [rows.checkin_from_row(row) for row in self.connection.execute(query).mappings()]

@@ -1,0 +1,148 @@
+"""Conversions between table rows and domain entities."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import RowMapping
+
+from careerplan.domain.entities import (
+    Action,
+    Category,
+    CheckIn,
+    Completion,
+    Goal,
+    GoalStatus,
+    Horizon,
+    Measure,
+    Profile,
+    Resource,
+    ResourceKind,
+    Vision,
+)
+
+
+def goal_from_row(row: RowMapping) -> Goal:
+    measure = None
+    if row["measure_metric"] is not None and row["measure_target"] is not None:
+        measure = Measure(
+            metric=row["measure_metric"],
+            target=row["measure_target"],
+            unit=row["measure_unit"] or "",
+            baseline=row["measure_baseline"] or 0.0,
+            current=row["measure_current"],
+        )
+    report = json.loads(row["smart_report"]) if row["smart_report"] else None
+    return Goal(
+        id=row["id"],
+        parent_id=row["parent_id"],
+        text=row["text"],
+        horizon=Horizon(row["horizon"]) if row["horizon"] else None,
+        category=Category(row["category"]),
+        measure=measure,
+        due=row["due"],
+        repeat=row["repeat"],
+        status=GoalStatus(row["status"]),
+        smart_report=report,
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+        version=row["version"],
+    )
+
+
+def goal_values(goal: Goal) -> dict[str, Any]:
+    measure = goal.measure
+    return {
+        "parent_id": goal.parent_id,
+        "text": goal.text,
+        "horizon": goal.horizon.value if goal.horizon else None,
+        "category": goal.category.value,
+        "measure_metric": measure.metric if measure else None,
+        "measure_unit": measure.unit if measure else None,
+        "measure_baseline": measure.baseline if measure else None,
+        "measure_target": measure.target if measure else None,
+        "measure_current": measure.current if measure else None,
+        "due": goal.due,
+        "repeat": goal.repeat,
+        "status": goal.status.value,
+        "smart_report": json.dumps(goal.smart_report, sort_keys=True)
+        if goal.smart_report is not None
+        else None,
+        "updated_at": goal.updated_at,
+    }
+
+
+def action_from_row(row: RowMapping, completions: list[Completion]) -> Action:
+    return Action(
+        id=row["id"],
+        goal_id=row["goal_id"],
+        text=row["text"],
+        due=row["due"],
+        repeat=row["repeat"],
+        done=bool(row["done"]),
+        completions=completions,
+        created_at=row["created_at"],
+        version=row["version"],
+    )
+
+
+def completion_from_row(row: RowMapping) -> Completion:
+    return Completion(
+        id=row["id"], action_id=row["action_id"], done_on=row["done_on"], note=row["note"]
+    )
+
+
+def resource_from_row(row: RowMapping, goal_ids: list[int], action_ids: list[int]) -> Resource:
+    return Resource(
+        id=row["id"],
+        kind=ResourceKind(row["kind"]),
+        name=row["name"],
+        contact=row["contact"],
+        notes=row["notes"],
+        goal_ids=goal_ids,
+        action_ids=action_ids,
+        version=row["version"],
+    )
+
+
+def checkin_from_row(row: RowMapping) -> CheckIn:
+    return CheckIn(
+        id=row["id"],
+        goal_id=row["goal_id"],
+        on=row["on_date"],
+        value=row["value"],
+        note=row["note"],
+        confidence=row["confidence"],
+    )
+
+
+PROFILE_FIELDS = ("name", "current_job_title", "current_occupation_code", "hours_per_week")
+VISION_FIELDS = (
+    "dream_job_title",
+    "dream_occupation_code",
+    "industry",
+    "organisation_type",
+    "culture",
+    "location",
+    "life_difference",
+    "workplace",
+    "dress",
+    "daily_work",
+    "feelings",
+    "success_definition",
+    "target_date",
+    "commitment",
+)
+
+
+def profile_from_row(row: RowMapping) -> Profile:
+    return Profile(
+        id=row["id"], version=row["version"], **{name: row[name] for name in PROFILE_FIELDS}
+    )
+
+
+def vision_from_row(row: RowMapping) -> Vision:
+    return Vision(
+        id=row["id"], version=row["version"], **{name: row[name] for name in VISION_FIELDS}
+    )

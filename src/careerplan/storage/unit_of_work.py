@@ -1,0 +1,80 @@
+"""A unit of work: one transaction, the repositories on it, scoped to one owner."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from types import TracebackType
+
+from sqlalchemy import Connection, Engine, insert, select
+
+from careerplan.storage import tables
+from careerplan.storage.repositories import (
+    ActionRepository,
+    CheckInRepository,
+    GoalRepository,
+    ProfileRepository,
+    ResourceRepository,
+    VisionRepository,
+)
+
+# On a single-user install every row belongs to this user; a server adds real accounts later.
+LOCAL_USERNAME = "local"
+
+
+def ensure_user(engine: Engine, username: str = LOCAL_USERNAME) -> int:
+    """The id of `username`, created on first use."""
+    with engine.begin() as connection:
+        found = connection.execute(
+            select(tables.users.c.id).where(tables.users.c.username == username)
+        ).scalar()
+        if found is not None:
+            return int(found)
+        result = connection.execute(
+            insert(tables.users)
+            .values(username=username, display_name=username, created_at=datetime.now(UTC))
+            .returning(tables.users.c.id)
+        )
+        return int(result.scalar_one())
+
+
+class UnitOfWork:
+    """`with UnitOfWork(engine, owner) as uow:` commits when the block ends cleanly, rolls back
+    when it raises, so a refused edit leaves no half-written record."""
+
+    connection: Connection
+    profiles: ProfileRepository
+    visions: VisionRepository
+    goals: GoalRepository
+    actions: ActionRepository
+    resources: ResourceRepository
+    checkins: CheckInRepository
+
+    def __init__(self, engine: Engine, owner_id: int) -> None:
+        self.engine = engine
+        self.owner_id = owner_id
+
+    def __enter__(self) -> UnitOfWork:
+        self.connection = self.engine.connect()
+        self._transaction = self.connection.begin()
+        owner = self.owner_id
+        self.profiles = ProfileRepository(self.connection, owner)
+        self.visions = VisionRepository(self.connection, owner)
+        self.goals = GoalRepository(self.connection, owner)
+        self.actions = ActionRepository(self.connection, owner)
+        self.resources = ResourceRepository(self.connection, owner)
+        self.checkins = CheckInRepository(self.connection, owner)
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        try:
+            if exc_type is None:
+                self._transaction.commit()
+            else:
+                self._transaction.rollback()
+        finally:
+            self.connection.close()

@@ -1,0 +1,114 @@
+"""The story world shared by the tests: a database on SQLite and on PostgreSQL, a fixed clock,
+and Ana, a product manager who wants to be COO of a high-tech startup (the article's example)."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from careerplan.config import Settings
+from careerplan.services.clock import FixedClock
+from careerplan.services.workspace import Workspace, open_workspace
+
+TODAY = date(2026, 11, 25)
+POSTGRES_URL = os.environ.get(
+    "CAREERPLAN_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def _postgres_schema_url() -> Iterator[str]:
+    """A fresh schema per test, dropped afterwards; the URL points the search path at it."""
+    schema = "t_" + uuid.uuid4().hex[:12]
+    admin = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as connection:
+            connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    except Exception as error:  # the server is not there
+        admin.dispose()
+        message = f"PostgreSQL is not reachable at {POSTGRES_URL}: {error}"
+        if IN_CI:
+            pytest.fail(message)
+        pytest.skip(message + " (runs in CI, where it is required)")
+    try:
+        yield f"{POSTGRES_URL}?options=-csearch_path%3D{schema}"
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'data' / 'careerplan.sqlite3'}"
+    else:
+        yield from _postgres_schema_url()
+
+
+@pytest.fixture
+def settings(database_url: str, tmp_path: Path) -> Settings:
+    return Settings(data_dir=tmp_path / "data", database_url=database_url)
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(datetime(2026, 11, 25, 9, 30, tzinfo=UTC))
+
+
+@pytest.fixture
+def workspace(settings: Settings) -> Iterator[Workspace]:
+    opened = open_workspace(settings)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def story(workspace: Workspace, clock: FixedClock) -> Workspace:
+    """Ana's plan: the dream job (goal 1), a 2-year goal, a 12-month goal under it, and a
+    repeating networking action."""
+    from careerplan.domain.entities import Category, Horizon
+    from careerplan.services.actions import add_action
+    from careerplan.services.goals import add_goal
+    from careerplan.services.vision import init_plan
+
+    with workspace.unit() as uow:
+        init_plan(
+            uow,
+            clock,
+            name="Ana",
+            current_job_title="Product manager",
+            hours_per_week=5,
+            dream_job_title="COO of a high-tech startup",
+            vision_fields={
+                "target_date": date(2031, 11, 25),
+                "commitment": "I will be COO of a startup by 2031.",
+            },
+        )
+        two_years = add_goal(
+            uow,
+            clock,
+            text="Obtain a management position leading a team of at least 5 people",
+            parent_id=1,
+            horizon=Horizon.TWO_YEARS,
+            category=Category.EXPERIENCE,
+        ).goal
+        pmp = add_goal(
+            uow,
+            clock,
+            text="Complete my PMP certification within the next 12 months",
+            parent_id=two_years.id,
+            horizon=Horizon.TWELVE_MONTHS,
+            category=Category.EDUCATION,
+        ).goal
+        assert pmp.id is not None
+        add_action(
+            uow, clock, pmp.id, "Attend one industry networking event", repeat="FREQ=MONTHLY"
+        )
+    return workspace
