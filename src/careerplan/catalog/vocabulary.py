@@ -10,8 +10,7 @@ from careerplan.catalog.store import Catalog, resolve
 
 _STOP_TEXT = (
     "a an and or the to of in on for with by at from as into such other others their its it is "
-    "are be or not all any may use using used including include includes related etc via per "
-    "software"
+    "are be or not all any may use using used including include includes related etc via per"
 )
 STOPWORDS = frozenset(_STOP_TEXT.split())
 ALTERNATE_TITLES = 40

@@ -37,10 +37,7 @@ def quiz(answers: AnswersOption = None, json: JsonOption = False) -> None:
         )
         values = []
         for item in items():
-            choice = typer.prompt(
-                f"{item.position:>2}/60 {item.text}", type=click_range(), show_choices=False
-            )
-            values.append(int(choice))
+            values.append(ask(f"{item.position:>2}/60 {item.text}"))
         out.print(f"Thank you. ({len(values)} answers; {SCALE[0]} = 1 … {SCALE[-1]} = 5)")
     profile = score_answers(values)
     if json:
@@ -56,10 +53,13 @@ def quiz(answers: AnswersOption = None, json: JsonOption = False) -> None:
     )
 
 
-def click_range() -> object:
-    import click
-
-    return click.IntRange(1, 5)
+def ask(question: str) -> int:
+    """One answer from 1 to 5; asks again until it gets one."""
+    while True:
+        answer: int = typer.prompt(question, type=int)
+        if 1 <= answer <= 5:
+            return answer
+        console().print("Please answer with a number from 1 to 5.")
 
 
 @app.command("matches")

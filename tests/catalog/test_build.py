@@ -1,0 +1,53 @@
+"""The shipped file equals a fresh build, and the runtime never imports build-time libraries."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+DATA = REPO.parent / "shared" / "data"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not DATA.is_dir(), reason="the public data folder is not beside the repo")
+def test_the_shipped_catalogue_matches_a_fresh_build() -> None:
+    done = subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "build_catalog.py"), "--check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.startswith("ok: ")
+
+
+def test_the_check_fails_clearly_when_the_shipped_file_differs(tmp_path: Path) -> None:
+    if not DATA.is_dir():
+        pytest.skip("the public data folder is not beside the repo")
+    stale = tmp_path / "catalog.sqlite3"
+    stale.write_bytes((REPO / "src/careerplan/catalog/data/catalog.sqlite3").read_bytes())
+    import sqlite3
+
+    with sqlite3.connect(stale) as db:
+        db.execute("UPDATE occupation SET title = 'Changed' WHERE code = '15-1252.00'")
+    done = subprocess.run(
+        [sys.executable, str(REPO / "scripts/build_catalog.py"), "--check", "--output", str(stale)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert "differs from a fresh build" in done.stdout
+
+
+def test_the_runtime_catalogue_does_not_import_build_time_libraries() -> None:
+    code = (
+        "import sys, careerplan.catalog as c; c.profile('15-1252'); c.search_titles('nurse');"
+        "print(sorted(m for m in ('openpyxl', 'pyarrow', 'pandas') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
