@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from rich.markup import escape
-from rich.table import Table
 from rich.tree import Tree
 
 from careerplan.cli import serialize
@@ -108,25 +108,28 @@ def goal_table(rows: Sequence[GoalRow], as_json: bool) -> None:
     if as_json:
         print_json([serialize.goal(r.goal, r.progress, r.depth) for r in rows])
         return
-    out = console()
     if not rows:
-        out.print('No goals yet. Add one with `careerplan goal add "TEXT" --horizon 12m`.')
+        console().print('No goals yet. Add one with `careerplan goal add "TEXT" --horizon 12m`.')
         return
-    table = Table(show_edge=False, pad_edge=False)
-    for column in ("ID", "Goal", "Horizon", "Due", "Status", "Progress", "SMART"):
-        table.add_column(column, overflow="fold")
-    for row in rows:
-        goal = row.goal
-        table.add_row(
-            str(goal.id),
-            "  " * row.depth + escape(goal.text),
-            goal.horizon.label if goal.horizon else "",
-            goal.due.isoformat() if goal.due else "",
-            goal.status.value,
+    from careerplan.cli.columns import write_table
+
+    table_rows = [
+        [
+            str(row.goal.id),
+            "  " * row.depth + row.goal.text,
+            row.goal.horizon.label if row.goal.horizon else "",
+            row.goal.due.isoformat() if row.goal.due else "",
+            row.goal.status.value,
             _percent(row.progress),
-            smart_letters(goal.smart_report),
-        )
-    out.print(table)
+            smart_plain(row.goal.smart_report),
+        ]
+        for row in rows
+    ]
+    write_table(
+        ("ID", "Goal", "Horizon", "Due", "Status", "Progress", "SMART"), table_rows, flexible=1
+    )
+    if any(row.goal.smart_report for row in rows):
+        sys.stdout.write("SMART: upper case = met, lower case = not met, - = not judged\n")
 
 
 def goal_tree(rows: Sequence[GoalRow], as_json: bool) -> None:

@@ -12,7 +12,7 @@ from careerplan.cli import serialize
 from careerplan.cli.output import console, print_json
 
 if TYPE_CHECKING:
-    from careerplan.domain.entities import Profile, Vision
+    from careerplan.domain.entities import Action, Goal, Profile, Vision
     from careerplan.services.today import Agenda
 
 _VISION_LINES = (
@@ -107,24 +107,38 @@ def agenda_view(agenda: Agenda, as_json: bool) -> None:
     _section("Overdue", agenda.overdue_goals, agenda.overdue_actions, "red")
     _section("Due this week", agenda.goals_this_week, agenda.actions_this_week, "yellow")
     if agenda.repeats_due:
-        out.print("[bold]Repeats due[/]")
-        for row in agenda.repeats_due:
+        lines = ["[bold]Repeats due[/]"]
+        for row in agenda.repeats_due[:SECTION_LIMIT]:
             state = row.state
             assert state is not None
             assert state.current is not None
             streak = f", streak {state.streak}" if state.streak else ""
-            out.print(
+            lines.append(
                 f"  action {row.action.id}: {escape(row.action.text)} "
                 f"(since {state.current.isoformat()}{streak})"
             )
+        hidden = len(agenda.repeats_due) - SECTION_LIMIT
+        if hidden > 0:
+            lines.append(f"  … and {hidden} more: see `careerplan action list --open`")
+        out.print("\n".join(lines))
 
 
-def _section(title: str, goals: list, actions: list, style: str) -> None:  # type: ignore[type-arg]
+# A daily view lists at most this many items per section; the rest is counted, not printed.
+SECTION_LIMIT = 15
+
+
+def _section(title: str, goals: list[Goal], actions: list[Action], style: str) -> None:
     if not goals and not actions:
         return
-    out = console()
-    out.print(f"[bold {style}]{title}[/]")
-    for goal in goals:
-        out.print(f"  goal {goal.id}: {escape(goal.text)} (due {goal.due.isoformat()})")
-    for action in actions:
-        out.print(f"  action {action.id}: {escape(action.text)} (due {action.due.isoformat()})")
+    lines = [f"[bold {style}]{title}[/]"]
+    items = [("goal", g.id, g.text, g.due) for g in goals]
+    items += [("action", a.id, a.text, a.due) for a in actions]
+    for kind, ident, text, due in items[:SECTION_LIMIT]:
+        when = f" (due {due.isoformat()})" if due else ""
+        lines.append(f"  {kind} {ident}: {escape(text)}{when}")
+    hidden = len(items) - SECTION_LIMIT
+    if hidden > 0:
+        lines.append(
+            f"  … and {hidden} more: see `careerplan goal list` and `careerplan action list`"
+        )
+    console().print("\n".join(lines))
