@@ -1,0 +1,118 @@
+"""The S.M.A.R.T. report: verdicts, reasons, evidence, extracted schedule and a proposed rewrite.
+
+`SmartReport.to_json()` is the stable, documented shape that the command line prints, the
+JSONL mode streams and the plan stores with each goal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from careerplan.domain.smart.text import Span
+
+CRITERIA = ("specific", "measurable", "attainable", "relevant", "time_bound")
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """One criterion: `ok` is None when the text gives no basis to decide."""
+
+    ok: bool | None
+    reason: str
+    evidence: tuple[Span, ...] = ()
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "ok": self.ok,
+            "reason": self.reason,
+            "evidence": [span.to_json() for span in self.evidence],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    start: date
+    end: date
+
+    def to_json(self) -> dict[str, str]:
+        return {"start": self.start.isoformat(), "end": self.end.isoformat()}
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """What the goal counts: a target quantity or a checkable outcome."""
+
+    kind: str  # count, percentage, money, score, rank, multiplier, duration, outcome
+    text: Span
+    value: float | None = None
+    unit: str | None = None
+    metric: str | None = None
+
+    def to_json(self) -> dict[str, object]:
+        value: float | int | None = self.value
+        if value is not None and float(value).is_integer():
+            value = int(value)
+        return {
+            "kind": self.kind,
+            "value": value,
+            "unit": self.unit,
+            "metric": self.metric,
+            "evidence": self.text.to_json(),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class SmartReport:
+    specific: Verdict
+    measurable: Verdict
+    attainable: Verdict
+    relevant: Verdict
+    time_bound: Verdict
+    deadline: date | None = None
+    deadline_window: Window | None = None
+    recurrence: str | None = None
+    measure: Measure | None = None
+    suggestions: tuple[str, ...] = ()
+    rewrite: str | None = None
+    language: str = "en"
+    supported: bool = True
+    notes: tuple[str, ...] = field(default=())
+
+    @property
+    def score(self) -> int:
+        """How many of the five criteria pass (an undecided one does not count)."""
+        return sum(1 for name in CRITERIA if self.verdict(name).ok is True)
+
+    @property
+    def letters(self) -> str:
+        """`SMART` with a failed letter lower-cased and an undecided one shown as `?`."""
+        out = []
+        for letter, name in zip("SMART", CRITERIA, strict=True):
+            ok = self.verdict(name).ok
+            out.append(letter if ok else ("?" if ok is None else letter.lower()))
+        return "".join(out)
+
+    def verdict(self, name: str) -> Verdict:
+        verdict: Verdict = getattr(self, name)
+        return verdict
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "specific": self.specific.ok is True,
+            "measurable": self.measurable.ok is True,
+            "attainable": self.attainable.ok,
+            "relevant": self.relevant.ok,
+            "time_bound": self.time_bound.ok is True,
+            "deadline": self.deadline.isoformat() if self.deadline else None,
+            "deadline_window": self.deadline_window.to_json() if self.deadline_window else None,
+            "recurrence": self.recurrence,
+            "measure": self.measure.to_json() if self.measure else None,
+            "score": self.score,
+            "criteria": {name: self.verdict(name).to_json() for name in CRITERIA},
+            "suggestions": list(self.suggestions),
+            "rewrite": self.rewrite,
+            "language": self.language,
+            "supported": self.supported,
+            "notes": list(self.notes),
+        }
