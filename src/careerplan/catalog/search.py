@@ -33,7 +33,7 @@ ABBREVIATIONS = {
     "exec": "executive", "dir": "director", "supv": "supervisor", "sup": "supervisor",
     "ops": "operations", "ceo": "chief executive", "cfo": "chief financial officer",
     "cto": "chief technology officer", "coo": "chief operating officer",
-    "ux": "user experience", "ui": "user interface", "pm": "project manager",
+    "ap": "accounts payable", "ar": "accounts receivable", "ux": "user experience", "ui": "user interface", "pm": "project manager",
     "ml": "machine learning", "ai": "artificial intelligence",
     "emt": "emergency medical technician",
     "hvac": "heating air conditioning", "cdl": "truck driver", "ot": "occupational therapist",
@@ -172,14 +172,17 @@ def _score(query: list[str], title: list[str]) -> float:
 
 
 def _variants(text: str, catalog: Catalog) -> list[tuple[list[str], float]]:
-    """The whole title and the part before a separator ("RN - ICU nights" -> "RN")."""
+    """The whole title, the part before a separator ("RN - ICU nights" -> "RN") and each side
+    of a slash ("Firefighter/EMT")."""
     full = correct(clean(text), catalog)
     variants = [(full, 0.0)]
     head = SEPARATORS.split(text, maxsplit=1)[0]
-    if head.strip() and head.strip() != text.strip():
-        head_tokens = correct(clean(head), catalog)
-        if head_tokens and head_tokens != full:
-            variants.append((head_tokens, 4.0))
+    parts = [(head, 4.0)] + [(part, 4.0) for part in head.split("/")[: 3 if "/" in head else 0]]
+    for part, penalty in parts:
+        if part.strip() and part.strip() != text.strip():
+            tokens = correct(clean(part), catalog)
+            if tokens and all(tokens != seen for seen, _ in variants):
+                variants.append((tokens, penalty))
     return variants
 
 

@@ -10,6 +10,7 @@ rule, the measure, and a proposed rewrite. Pure: no I/O and no clock (`today` is
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date
 
 from careerplan.domain.smart import (
@@ -120,11 +121,7 @@ def analyse(
     }
     parent_due = ctx.parent_due
     if parent_due is None and parent:
-        parent_text = Text.of(parent)
-        parent_found = deadlines.extract(
-            parent_text.norm, options, protected_figures(parent_text.norm)
-        )
-        parent_due = parent_found.deadline.due if parent_found.deadline else None
+        parent_due = _parent_due(parent, options)
     proposal = rewrite.propose(
         text, t.norm, verdicts, today=today, parent=parent, parent_due=parent_due
     )
@@ -145,6 +142,14 @@ def analyse(
         supported=True,
         notes=tuple(notes),
     )
+
+
+@lru_cache(maxsize=1024)
+def _parent_due(parent: str, options: deadlines.Options) -> date | None:
+    """The deadline the parent goal's own words state, if any."""
+    norm = Text.of(parent).norm
+    found = deadlines.extract(norm, options, protected_figures(norm))
+    return found.deadline.due if found.deadline else None
 
 
 def _time_bound(

@@ -59,7 +59,7 @@ def _script(ch: str) -> str | None:
 
 
 def detect(text: str) -> Language:
-    letters = [ch for ch in text[:2000] if ch.isalpha()]
+    letters = [ch for ch in text[:1000] if ch.isalpha()]
     if not letters:
         return Language("en", True)
     non_latin: dict[str, int] = {}
@@ -73,7 +73,7 @@ def detect(text: str) -> Language:
         if sum(non_latin.values()) >= 0.3 * len(letters):
             # Japanese mixes kana with the CJK ideographs it shares with Chinese.
             return Language("ja" if "ja" in non_latin else code, False)
-    tokens = [t.lower() for t in _TOKEN.findall(text[:2000])]
+    tokens = [t.lower() for t in _TOKEN.findall(text[:1000])]
     counts = {lang: sum(1 for t in tokens if t in words) for lang, words in _SETS.items()}
     english = counts.pop("en")
     other, best = max(counts.items(), key=lambda item: item[1])

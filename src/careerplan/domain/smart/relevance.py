@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol
 
 from careerplan.domain.smart import roles
@@ -40,28 +41,37 @@ _GENERIC = words(
 
 @dataclass(frozen=True, slots=True)
 class _Grams:
+    """Words of the goal, and every run of one to three of them, for phrase look-ups."""
+
     words: tuple[tuple[str, int, int], ...]
+    phrases: tuple[tuple[tuple[str, ...], int, int], ...]
 
     @classmethod
     def of(cls, norm: str) -> _Grams:
-        return cls(
-            tuple((m.group().strip("'-/"), m.start(), m.end()) for m in _TOKEN.finditer(norm))
-        )
+        words = tuple((m.group().strip("'-/"), m.start(), m.end()) for m in _TOKEN.finditer(norm))
+        phrases = []
+        for i, (word, start, end) in enumerate(words):
+            # Each phrase is tried as written, singular, and plural (longest phrase first).
+            for size in (3, 2):
+                if i + size <= len(words):
+                    text = " ".join(w for w, _, _ in words[i : i + size])
+                    phrases.append(
+                        ((text, _singular(text), text + "s"), start, words[i + size - 1][2])
+                    )
+            phrases.append(((word, _singular(word), word + "s"), start, end))
+        return cls(words, tuple(phrases))
 
     def find(self, terms: frozenset[str]) -> list[tuple[int, int]]:
-        hits = []
-        for i, (_word, start, _end) in enumerate(self.words):
-            for size in (3, 2, 1):
-                chunk = self.words[i : i + size]
-                if len(chunk) < size:
-                    continue
-                phrase = " ".join(w for w, _, _ in chunk)
-                if phrase in terms or _singular(phrase) in terms or phrase + "s" in terms:
-                    hits.append((start, chunk[-1][2]))
-                    break
+        hits: list[tuple[int, int]] = []
+        for forms, start, end in self.phrases:
+            if hits and start < hits[-1][1]:
+                continue
+            if not terms.isdisjoint(forms):
+                hits.append((start, end))
         return hits
 
 
+@lru_cache(maxsize=8192)
 def _singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
@@ -72,16 +82,23 @@ def _content(norm: str) -> frozenset[str]:
     return frozenset(out | {_singular(w) for w in out})
 
 
+@lru_cache(maxsize=1024)
+def _parent(parent: str) -> tuple[str, frozenset[str], frozenset[str]]:
+    """The parent's normalised text, content words and lexicon terms (parents repeat a lot)."""
+    norm = Text.of(parent).norm
+    return norm, _content(norm), roles.terms_for(norm)
+
+
 def assess(text: Text, parent: str | None, knowledge: OccupationKnowledge | None = None) -> Verdict:
     if parent is None or not parent.strip():
         return Verdict(None, "There is no parent goal to compare with.")
-    parent_norm = Text.of(parent).norm
+    parent_norm, parent_content, lexicon = _parent(parent)
     grams = _Grams.of(text.norm)
-    spans = grams.find(_content(parent_norm))
+    spans = grams.find(parent_content)
     if spans:
         return _yes(text, spans, "It works on the same thing as the parent goal")
     known = knowledge.terms_for(parent) if knowledge is not None else None
-    terms = (known or frozenset()) | roles.terms_for(parent_norm)
+    terms = (known or frozenset()) | lexicon
     spans = grams.find(terms) if terms else []
     goal_words = {w for w, _, _ in grams.words}
     personal = [
@@ -96,9 +113,7 @@ def assess(text: Text, parent: str | None, knowledge: OccupationKnowledge | None
             f"“{shown.text}” is a personal pursuit; nothing links it to “{parent.strip()}”.",
             (shown,),
         )
-    parent_domains = {
-        d for tool, d in roles.TOOL_DOMAINS.items() if tool in _content(parent_norm) | terms
-    }
+    parent_domains = {d for tool, d in roles.TOOL_DOMAINS.items() if tool in parent_content | terms}
     for word, s, e in grams.words:
         domain = roles.TOOL_DOMAINS.get(word)
         if domain and domain not in parent_domains:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 def words(block: str) -> frozenset[str]:
@@ -19,7 +20,7 @@ def words(block: str) -> frozenset[str]:
 
 # Work is capped so a pasted essay cannot make the check slow: the time spent is linear in the
 # text up to this many characters and constant beyond it.
-MAX_CHARS = 2000
+MAX_CHARS = 1000
 
 _PUNCT = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
 _WORD = re.compile(r"[a-z]+")
@@ -45,6 +46,7 @@ for _word in _VOCAB:
         _BY_DELETE[_variant] = None if _variant in _BY_DELETE else _word
 
 
+@lru_cache(maxsize=8192)
 def correct(token: str) -> str | None:
     """The vocabulary word one missing, extra or swapped letter away from `token`, if unique."""
     if token in _SHORT_VOCAB:
