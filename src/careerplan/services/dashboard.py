@@ -1,0 +1,81 @@
+"""The dashboard's figures: overall and per-horizon progress, progress over time, streaks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from careerplan.domain.entities import Goal, GoalStatus, Horizon
+from careerplan.domain.rules import progress_by_goal
+from careerplan.services.actions import ActionRow, describe
+from careerplan.services.clock import Clock
+from careerplan.services.today import Agenda, agenda
+from careerplan.storage.unit_of_work import UnitOfWork
+
+
+@dataclass
+class Dashboard:
+    agenda: Agenda
+    overall: float
+    by_horizon: list[tuple[Horizon, float, int]]  # horizon, mean progress, active goals
+    goals: list[tuple[Goal, float]]
+    history: list[tuple[date, float]]
+    streaks: list[ActionRow] = field(default_factory=list)
+
+
+def dashboard(uow: UnitOfWork, clock: Clock) -> Dashboard:
+    today = clock.today()
+    goals = uow.goals.all()
+    progress = progress_by_goal(goals)
+    live = [g for g in goals if g.status is not GoalStatus.DROPPED and g.id is not None]
+    roots = [g for g in live if g.horizon is Horizon.LONG] or [
+        g for g in live if g.parent_id is None
+    ]
+    overall = sum(progress[g.id or 0] for g in roots) / len(roots) if roots else 0.0
+    by_horizon = []
+    for horizon in (Horizon.TWO_YEARS, Horizon.TWELVE_MONTHS, Horizon.SIX_MONTHS):
+        members = [g for g in live if g.horizon is horizon]
+        mean = sum(progress[g.id or 0] for g in members) / len(members) if members else 0.0
+        by_horizon.append((horizon, mean, len(members)))
+    streaks = [
+        describe(action, today) for action in uow.actions.all() if action.repeat and not action.done
+    ]
+    streaks.sort(key=lambda row: -(row.state.streak if row.state else 0))
+    return Dashboard(
+        agenda=agenda(uow, clock),
+        overall=overall,
+        by_horizon=by_horizon,
+        goals=[(g, progress[g.id or 0]) for g in live if g.horizon is not Horizon.LONG],
+        history=progress_history(uow, goals),
+        streaks=streaks,
+    )
+
+
+def progress_history(uow: UnitOfWork, goals: list[Goal]) -> list[tuple[date, float]]:
+    """Mean progress of the measured goals after each check-in day, carrying values forward."""
+    measured: dict[int, Goal] = {}
+    for goal in goals:
+        if (
+            goal.id is not None
+            and goal.measure is not None
+            and goal.status is not GoalStatus.DROPPED
+        ):
+            measured[goal.id] = goal
+    if not measured:
+        return []
+    latest: dict[int, float] = {}
+    points: list[tuple[date, float]] = []
+    for checkin in uow.checkins.all():
+        goal = measured.get(checkin.goal_id)
+        if goal is None or checkin.value is None or goal.measure is None:
+            continue
+        m = goal.measure
+        span = m.target - m.baseline
+        share = 1.0 if span == 0 else (checkin.value - m.baseline) / span
+        latest[checkin.goal_id] = min(1.0, max(0.0, share))
+        value = sum(latest.get(ident, 0.0) for ident in measured) / len(measured)
+        if points and points[-1][0] == checkin.on:
+            points[-1] = (checkin.on, value)
+        else:
+            points.append((checkin.on, value))
+    return points

@@ -1,0 +1,9 @@
+"""The JSON API under /api/v1."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends
+
+from careerplan.web.security import verify_same_origin
+
+router = APIRouter(prefix="/api/v1", dependencies=[Depends(verify_same_origin)])

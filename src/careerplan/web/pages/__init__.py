@@ -1,0 +1,18 @@
+"""The HTML pages: the five steps and the dashboard."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends
+
+from careerplan.web.security import verify_csrf
+
+router = APIRouter(include_in_schema=False, dependencies=[Depends(verify_csrf)])
+
+
+def _include() -> None:
+    from careerplan.web.pages import dashboard
+
+    router.include_router(dashboard.router)
+
+
+_include()

@@ -1,0 +1,168 @@
+"""Security basics: response headers, a bound on request size, and CSRF checks.
+
+Pages use a double-submit token: a random value in a SameSite=Strict cookie that every form (and
+every htmx request, through a header) must repeat. The JSON API refuses unsafe requests that a
+browser marks as coming from another site; scripts, which send no such headers, are unaffected.
+"""
+
+from __future__ import annotations
+
+import hmac
+import secrets
+from collections.abc import Awaitable, Callable, MutableMapping
+from typing import Any
+
+from fastapi import HTTPException, Request
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+CSRF_COOKIE = "careerplan_csrf"
+CSRF_FIELD = "csrf_token"
+CSRF_HEADER = "x-csrf-token"
+UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+# Forms and JSON are small; 1 MiB leaves room for a long reflection and refuses abuse.
+MAX_BODY_BYTES = 1024 * 1024
+
+PAGE_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
+)
+# Charts are standalone SVG documents that carry their own <style>; they run no script.
+SVG_POLICY = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'"
+DOCS_POLICY = (
+    "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; frame-ancestors 'none'"
+)
+
+
+class SecurityHeaders:
+    """Adds CSP, no-sniff, frame denial and a referrer policy to every response."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        path: str = scope.get("path", "")
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                content_type = next(
+                    (value for name, value in headers if name.lower() == b"content-type"), b""
+                )
+                if content_type.startswith(b"image/svg"):
+                    policy = SVG_POLICY
+                elif path.startswith("/api/docs"):
+                    policy = DOCS_POLICY
+                else:
+                    policy = PAGE_POLICY
+                headers += [
+                    (b"content-security-policy", policy.encode()),
+                    (b"x-content-type-options", b"nosniff"),
+                    (b"x-frame-options", b"DENY"),
+                    (b"referrer-policy", b"same-origin"),
+                    (b"cross-origin-opener-policy", b"same-origin"),
+                ]
+                message["headers"] = headers
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+class BodyLimit:
+    """Refuses request bodies over MAX_BODY_BYTES with 413, declared or streamed."""
+
+    def __init__(self, app: ASGIApp, limit: int = MAX_BODY_BYTES) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        for name, value in scope.get("headers", []):
+            if name == b"content-length" and value.isdigit() and int(value) > self.limit:
+                await _too_large(send, self.limit)
+                return
+        received = 0
+
+        async def counted() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.limit:
+                    raise _BodyTooLarge
+            return message
+
+        try:
+            await self.app(scope, counted, send)
+        except _BodyTooLarge:
+            await _too_large(send, self.limit)
+
+
+class _BodyTooLarge(Exception):
+    pass
+
+
+async def _too_large(send: Send, limit: int) -> None:
+    body = (
+        '{"type":"about:blank","title":"Request too large","status":413,'
+        f'"detail":"The request body is over {limit} bytes."}}'
+    ).encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 413,
+            "headers": [
+                (b"content-type", b"application/problem+json"),
+                (b"content-length", str(len(body)).encode()),
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
+
+
+def csrf_token(request: Request) -> str:
+    """The browser's token (made on first visit); the response sets the cookie if it is new."""
+    token = request.cookies.get(CSRF_COOKIE)
+    if not token or len(token) != 43:
+        token = getattr(request.state, "new_csrf_token", None) or secrets.token_urlsafe(32)
+        request.state.new_csrf_token = token
+    return token
+
+
+async def verify_csrf(request: Request) -> None:
+    """Dependency for page routes: unsafe requests must repeat the cookie's token."""
+    if request.method not in UNSAFE_METHODS:
+        return
+    expected = request.cookies.get(CSRF_COOKIE, "")
+    sent = request.headers.get(CSRF_HEADER, "")
+    if not sent:
+        form = await request.form()
+        value = form.get(CSRF_FIELD, "")
+        sent = value if isinstance(value, str) else ""
+    if not expected or not hmac.compare_digest(expected, sent):
+        raise HTTPException(
+            status_code=403,
+            detail="This form has expired or came from another site. Reload the page and retry.",
+        )
+
+
+async def verify_same_origin(request: Request) -> None:
+    """Dependency for the API: refuse unsafe calls a browser marks as cross-site."""
+    if request.method not in UNSAFE_METHODS:
+        return
+    site = request.headers.get("sec-fetch-site")
+    origin = request.headers.get("origin")
+    host = request.headers.get("host", "")
+    cross_origin = origin is not None and origin.split("://", 1)[-1] != host
+    if site in {"cross-site", "same-site"} or cross_origin:
+        raise HTTPException(status_code=403, detail="Cross-site requests to the API are refused.")

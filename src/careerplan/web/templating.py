@@ -1,0 +1,83 @@
+"""Rendering pages: one Jinja2 environment (autoescaped), the step bar, the CSRF token."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from careerplan.web.security import CSRF_COOKIE, csrf_token
+
+TEMPLATES = Path(__file__).with_name("templates")
+
+
+def _percent(value: float | None) -> str:
+    return f"{round((value or 0) * 100)}%"
+
+
+def _day(value: date | None) -> str:
+    return value.strftime("%-d %b %Y") if value else ""
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(["html", "svg", "xml"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["percent"] = _percent
+    env.filters["day"] = _day
+    return env
+
+
+def render(
+    request: Request,
+    template: str,
+    context: dict[str, Any] | None = None,
+    status_code: int = 200,
+    *,
+    step: str | None = None,
+) -> HTMLResponse:
+    """Render a page (or an htmx fragment when the template name starts with `_`)."""
+    values: dict[str, Any] = dict(context or {})
+    values["request"] = request
+    values["csrf"] = csrf_token(request)
+    values["active_step"] = step
+    if not template.startswith("_") and "steps" not in values:
+        values["steps"] = _steps(request)
+    html = environment().get_template(template).render(values)
+    response = HTMLResponse(html, status_code=status_code)
+    _remember_csrf(request, response)
+    return response
+
+
+def _steps(request: Request) -> list[Any]:
+    from careerplan.services.steps import step_states
+
+    workspace = getattr(request.app.state, "workspace", None)
+    if workspace is None:
+        return []
+    try:
+        with workspace.unit() as uow:
+            return step_states(uow)
+    except Exception:  # the step bar must never stop an error page from rendering
+        return []
+
+
+def _remember_csrf(request: Request, response: HTMLResponse) -> None:
+    new = getattr(request.state, "new_csrf_token", None)
+    if new:
+        response.set_cookie(
+            CSRF_COOKIE, new, httponly=True, samesite="strict", secure=request.url.scheme == "https"
+        )
+
+
+def render_error(request: Request, status: int, message: str) -> HTMLResponse:
+    return render(request, "error.html", {"status": status, "message": message}, status)
