@@ -66,10 +66,10 @@ def progress_history(uow: UnitOfWork, goals: list[Goal]) -> list[tuple[date, flo
     latest: dict[int, float] = {}
     points: list[tuple[date, float]] = []
     for checkin in uow.checkins.all():
-        goal = measured.get(checkin.goal_id)
-        if goal is None or checkin.value is None or goal.measure is None:
+        found = measured.get(checkin.goal_id)
+        if found is None or checkin.value is None or found.measure is None:
             continue
-        m = goal.measure
+        m = found.measure
         span = m.target - m.baseline
         share = 1.0 if span == 0 else (checkin.value - m.baseline) / span
         latest[checkin.goal_id] = min(1.0, max(0.0, share))
