@@ -9,9 +9,10 @@ rule, the measure, and a proposed rewrite. Pure: no I/O and no clock (`today` is
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from functools import lru_cache
 from datetime import date
+from functools import lru_cache
 
 from careerplan.domain.smart import (
     attainable,
@@ -144,6 +145,13 @@ def analyse(
     )
 
 
+# The words that introduce a deadline belong in its evidence: "by Q3 2027", "before June".
+_DEADLINE_LEAD = re.compile(
+    r"\b(?:(?:by|before|until|till|in|during|through|on|ahead\s+of|prior\s+to)\s+)?"
+    r"(?:(?:the\s+)?end\s+of\s+)?(?:the\s+)?$"
+)
+
+
 @lru_cache(maxsize=1024)
 def _parent_due(parent: str, options: deadlines.Options) -> date | None:
     """The deadline the parent goal's own words state, if any."""
@@ -160,7 +168,8 @@ def _time_bound(
 ) -> Verdict:
     if found.deadline is not None:
         d = found.deadline
-        span = t.span(d.start, d.end)
+        lead = _DEADLINE_LEAD.search(t.norm, max(0, d.start - 24), d.start)
+        span = t.span(lead.start() if lead else d.start, d.end)
         return Verdict(True, f"Due {d.due.isoformat()} (“{span.text}”).", (span,))
     if repeat is not None:
         span = t.span(repeat.start, repeat.end)

@@ -451,6 +451,23 @@ class _ForFree:
         return self._view[key]
 
 
+_START_LEAD = re.compile(
+    r"\b(?:starting|start|starts|from|since|after|beginning|begin|commencing|last|past|previous)"
+    r"\s+(?:(?:in|on|at|the|of)\s+)?$"
+)
+
+
+def _is_start(lead: list[str]) -> bool:
+    """ "starting in January", "from March", "last year": a start or a past, not a deadline."""
+    if lead[-1:] and lead[-1] in _START_WORDS:
+        return True
+    return (
+        len(lead) >= 2
+        and lead[-2] in _START_WORDS - {"last", "past", "previous"}
+        and (lead[-1] in {"in", "on", "at", "the", "of"})
+    )
+
+
 def _shape(period: Period, lead: list[str], today: date) -> tuple[date, Period]:
     """Pick the deadline inside `period` from the words before it."""
     start, end = period
@@ -495,8 +512,10 @@ def extract(norm: str, options: Options, figures: list[Figure]) -> Found:
         if period is None:
             continue
         taken.append((start, end))
-        if kind == "calendar" and set(lead[-2:]) & _START_WORDS and "by" not in lead[-1:]:
-            starts.append((start, end))
+        if kind == "calendar" and _is_start(lead):
+            window = norm[max(0, start - 30) : start]
+            lead_in = _START_LEAD.search(window)
+            starts.append((start - (len(window) - lead_in.start()) if lead_in else start, end))
             continue
         if kind == "relative":
             found.append(Deadline(period[1], period, start, end, kind))

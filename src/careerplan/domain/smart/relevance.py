@@ -92,7 +92,7 @@ def _parent(parent: str) -> tuple[str, frozenset[str], frozenset[str]]:
 def assess(text: Text, parent: str | None, knowledge: OccupationKnowledge | None = None) -> Verdict:
     if parent is None or not parent.strip():
         return Verdict(None, "There is no parent goal to compare with.")
-    parent_norm, parent_content, lexicon = _parent(parent)
+    _, parent_content, lexicon = _parent(parent)
     grams = _Grams.of(text.norm)
     spans = grams.find(parent_content)
     if spans:
@@ -101,8 +101,14 @@ def assess(text: Text, parent: str | None, knowledge: OccupationKnowledge | None
     terms = (known or frozenset()) | lexicon
     spans = grams.find(terms) if terms else []
     goal_words = {w for w, _, _ in grams.words}
+    # A hobby word is not personal when the parent's own work is about it (a bakery and bread).
+    related = terms | parent_content
     personal = [
-        (s, e) for w, s, e in grams.words if w in roles.PERSONAL or _singular(w) in roles.PERSONAL
+        (s, e)
+        for w, s, e in grams.words
+        if (w in roles.PERSONAL or _singular(w) in roles.PERSONAL)
+        and w not in related
+        and _singular(w) not in related
     ]
     if spans and not (personal and len(personal) >= len(spans)):
         return _yes(text, spans, "It builds what the parent goal's work needs")

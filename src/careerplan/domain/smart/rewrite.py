@@ -55,20 +55,20 @@ def propose(
             f"{what} the concrete action and what it produces, e.g. a named course, "
             "a document or a project."
         )
-        additions.append("by [concrete action, e.g. completing a named course or project]")
+        additions.append("[what exactly: a named course, project or document]")
     if verdicts["measurable"].ok is False:
         metric = _OPEN_METRIC.search(norm)
         if metric and metric["verb"] in {"cut", "reduce", "lower", "decrease"}:
             suggestions.append("Say how far it should fall, e.g. by [number]% or to [target].")
             additions.append("by [number]%")
-        elif metric:
+        elif metric and verdicts["specific"].ok:
             suggestions.append("Say the target: from [current value] to [target value].")
             additions.append("to [target number]")
         else:
             suggestions.append(
                 "Add a number or a checkable result, so you can tell when it is done."
             )
-            additions.append("measured by [number] [what you will count]")
+            additions.append(", measured by [number] [what you will count]")
     if verdicts["attainable"].ok is False:
         suggestions.append(
             f"Make it achievable: {_lower_first(verdicts['attainable'].reason)} "
@@ -84,14 +84,17 @@ def propose(
                 f"Add a deadline: {due.isoformat()} leaves half the time to the parent goal's "
                 f"date ({parent_due.isoformat() if parent_due else ''}) for what comes next."
             )
-            additions.append(f"by {due:%-d %B %Y}")
+            additions.append(f", by {due.day} {due:%B %Y}")
         else:
             suggestions.append("Add a deadline (by [date]) or a repeat (every [week]).")
-            additions.append("by [date]")
+            additions.append(", by [date]")
     if not additions:
         return Proposal(tuple(suggestions), None)
     base = _TRAILING.sub("", original.strip())
-    return Proposal(tuple(suggestions), f"{base} {' '.join(additions)}.")
+    text = base
+    for part in additions:
+        text += part if part.startswith(",") else f" {part}"
+    return Proposal(tuple(suggestions), f"{text}.")
 
 
 def _lower_first(text: str) -> str:

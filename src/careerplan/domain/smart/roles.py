@@ -142,7 +142,7 @@ CAREER_MOVES = words(
 # Clearly personal pursuits: a goal made only of these does not serve a career goal
 # unless the parent goal is about them.
 PERSONAL = words(
-    """weight kg kilos lose gym marathon run running guitar piano violin songs song novels
+    """weight kg kilos lose gym marathon jogging guitar piano violin songs song novels
     fantasy fiction sourdough bake baking motorcycle car holiday vacation travel garden
     gardening pottery painting knitting blood donate meditation yoga diet sleep fitness
     house wedding hobby gaming photography fishing golf tennis swim swimming dog"""

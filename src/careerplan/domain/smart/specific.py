@@ -50,7 +50,7 @@ _VAGUE: tuple[tuple[str, re.Pattern[str]], ...] = (
         "a whole field, not a named skill",
         re.compile(
             r"\blearn(?:ing)?\s+(?:how\s+)?to\s+(?:code|program|design|sell|lead|manage|write"
-            r"|speak|invest|network|cook|negotiate)\b\.?(?!\s+(?:in|with|using)\s+[a-z])"
+            r"|speak|invest|network|cook|negotiate)\b(?!\s+(?:in|with|using)\s+[a-z])"
         ),
     ),
     (

@@ -1,0 +1,98 @@
+"""The repeat rule a goal states, as an RRULE python-dateutil accepts."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+from dateutil.rrule import rrulestr
+
+from careerplan.domain.smart import analyse
+
+TODAY = date(2026, 11, 25)
+
+
+@pytest.mark.parametrize(
+    ("text", "rrule"),
+    [
+        ("File 2 FOI requests per month.", "FREQ=MONTHLY"),
+        ("Hold a 1:1 every other week with each report.", "FREQ=WEEKLY;INTERVAL=2"),
+        ("Mentor two junior analysts every quarter.", "FREQ=MONTHLY;INTERVAL=3"),
+        ("Practise Spanish for 2 hours every weekday.", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"),
+        ("Publish one blog post every Monday.", "FREQ=WEEKLY;BYDAY=MO"),
+        ("Go to the gym twice a week.", "FREQ=WEEKLY;BYDAY=MO,TH"),
+        ("Write three times a week.", "FREQ=WEEKLY;BYDAY=MO,WE,FR"),
+        ("Ask my charge nurse for written feedback every 2 months.", "FREQ=MONTHLY;INTERVAL=2"),
+        ("Practise knife cuts for 20 minutes daily.", "FREQ=DAILY"),
+        ("Send a progress note weekly.", "FREQ=WEEKLY"),
+        ("Review my budget annually.", "FREQ=YEARLY"),
+        ("Call a mentor every Monday and Thursday.", "FREQ=WEEKLY;BYDAY=MO,TH"),
+        ("Take a pottery class on Thursday evenings.", "FREQ=WEEKLY;BYDAY=TH"),
+        ("Bake one sourdough loaf every Saturday.", "FREQ=WEEKLY;BYDAY=SA"),
+        ("Donate blood every 12 weeks.", "FREQ=WEEKLY;INTERVAL=12"),
+        ("Every week, study something new about supply chains.", "FREQ=WEEKLY"),
+        ("Check in with my sponsor fortnightly.", "FREQ=WEEKLY;INTERVAL=2"),
+        ("Present at a meetup twice a year.", "FREQ=MONTHLY;INTERVAL=6"),
+        ("Meet my mentor twice a month.", "FREQ=MONTHLY;BYMONTHDAY=1,15"),
+        ("Lead the weekly stand-up for my team.", "FREQ=WEEKLY"),
+        ("Run weekly 1:1s with my direct reports.", "FREQ=WEEKLY"),
+        ("Review one pull request each day.", "FREQ=DAILY"),
+        ("Post on LinkedIn every weekend.", "FREQ=WEEKLY;BYDAY=SA,SU"),
+    ],
+)
+def test_it_extracts_the_repeat_rule(text: str, rrule: str) -> None:
+    report = analyse(text, today=TODAY)
+    assert report.recurrence == rrule
+    assert report.time_bound.ok is True
+
+
+@pytest.mark.parametrize(
+    ("text", "rrule"),
+    [
+        ("File 2 requests per month for the next 6 months.", "FREQ=MONTHLY;COUNT=6"),
+        ("Write 500 words every day for the next 30 days.", "FREQ=DAILY;COUNT=30"),
+        (
+            "Call one colleague every Tuesday for the next 10 weeks.",
+            "FREQ=WEEKLY;BYDAY=TU;COUNT=10",
+        ),
+        ("Attend two events per month until the end of June 2027.", "FREQ=MONTHLY;UNTIL=20270630"),
+        ("Read one book each month in 2027.", "FREQ=MONTHLY;UNTIL=20271231"),
+        ("Study weekly for the next 6 months.", "FREQ=WEEKLY;UNTIL=20270525"),
+        (
+            "Sit the last paper in September 2027, studying about 10 hours a week.",
+            "FREQ=WEEKLY;UNTIL=20270930",
+        ),
+    ],
+)
+def test_a_stated_bound_becomes_count_or_until(text: str, rrule: str) -> None:
+    assert analyse(text, today=TODAY).recurrence == rrule
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sign 3 retainer clients paying at least €1,500 per month each.",
+        "Build a dashboard my manager can use in the monthly ops meeting.",
+        "Increase my monthly sales by 20%.",
+        "Negotiate a salary of £4,000 a month.",
+        "I will meet with my manager regularly.",
+        "Apply to 10 jobs by next Friday.",
+        "Be a good manager one day.",
+    ],
+)
+def test_prices_adjectives_and_vague_words_are_not_repeats(text: str) -> None:
+    assert analyse(text, today=TODAY).recurrence is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "every other week", "twice a month", "every weekday for the next 10 weeks",
+        "three times a year", "every 3 quarters", "every Monday, Wednesday and Friday",
+    ],
+)  # fmt: skip
+def test_every_rule_parses_with_dateutil(text: str) -> None:
+    rule = analyse(f"Call a recruiter {text}.", today=TODAY).recurrence
+    assert rule is not None
+    first = next(iter(rrulestr(rule, dtstart=datetime(2026, 11, 25))))
+    assert first >= datetime(2026, 11, 25)
