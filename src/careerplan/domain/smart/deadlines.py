@@ -513,9 +513,9 @@ def extract(norm: str, options: Options, figures: list[Figure]) -> Found:
             continue
         taken.append((start, end))
         if kind == "calendar" and _is_start(lead):
-            window = norm[max(0, start - 30) : start]
-            lead_in = _START_LEAD.search(window)
-            starts.append((start - (len(window) - lead_in.start()) if lead_in else start, end))
+            before = norm[max(0, start - 30) : start]
+            lead_in = _START_LEAD.search(before)
+            starts.append((start - (len(before) - lead_in.start()) if lead_in else start, end))
             continue
         if kind == "relative":
             found.append(Deadline(period[1], period, start, end, kind))
