@@ -22,3 +22,6 @@ def register(app: typer.Typer) -> None:
     app.add_typer(occupations.app, name="occupations")
     app.add_typer(explore.app, name="explore")
     app.command("about")(about.about)
+    from careerplan.cli import smart
+
+    app.add_typer(smart.app, name="smart")
