@@ -37,7 +37,8 @@ def _common() -> dict[str, object]:
         "height": 320,
         "explicit_size": False,
         "print_values": False,
-        "no_data_text": "No data yet",
+        "no_data_text": "No check-ins with values yet",
+        "no_data_font_size": 18,
     }
 
 

@@ -10,9 +10,12 @@ router = APIRouter(include_in_schema=False, dependencies=[Depends(verify_csrf)])
 
 
 def _include() -> None:
-    from careerplan.web.pages import dashboard
+    from careerplan.web.pages import actions, dashboard, plan, vision
 
     router.include_router(dashboard.router)
+    router.include_router(vision.router)
+    router.include_router(plan.router)
+    router.include_router(actions.router)
 
 
 _include()

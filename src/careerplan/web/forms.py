@@ -1,0 +1,86 @@
+"""Reading HTML forms: typed values, and per-field messages that keep what the person typed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any, TypeVar
+
+from fastapi import Request
+
+from careerplan.domain.errors import InvalidInput
+
+T = TypeVar("T")
+
+
+class FormErrors(Exception):
+    """One or more fields are wrong; `errors` maps field name to a message."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        super().__init__("; ".join(errors.values()))
+        self.errors = errors
+
+
+class Form:
+    """The submitted values (as typed) and any problems found while reading them."""
+
+    def __init__(self, values: dict[str, str]) -> None:
+        self.values = values
+        self.errors: dict[str, str] = {}
+
+    @classmethod
+    async def read(cls, request: Request) -> Form:
+        data = await request.form()
+        return cls({k: v for k, v in data.items() if isinstance(v, str) and k != "csrf_token"})
+
+    def text(self, name: str) -> str:
+        return self.values.get(name, "").strip()
+
+    def optional(self, name: str) -> str | None:
+        return self.text(name) or None
+
+    def check(self, name: str, reader: Callable[[str], T]) -> T | None:
+        """Apply `reader` to the field; record its InvalidInput message against the field."""
+        try:
+            return reader(self.values.get(name, ""))
+        except InvalidInput as error:
+            self.errors[name] = str(error)
+            return None
+
+    def day(self, name: str, today: date) -> date | None:
+        from careerplan.domain.dates import parse_date
+
+        raw = self.text(name)
+        if not raw:
+            return None
+        return self.check(name, lambda text: parse_date(text, today))
+
+    def number(self, name: str, *, minimum: float | None = None) -> float | None:
+        raw = self.text(name)
+        if not raw:
+            return None
+        try:
+            value = float(raw.replace(",", "."))
+        except ValueError:
+            self.errors[name] = f"'{raw}' is not a number."
+            return None
+        if minimum is not None and value < minimum:
+            self.errors[name] = f"Use a number of at least {minimum:g}."
+            return None
+        return value
+
+    def integer(self, name: str) -> int | None:
+        raw = self.text(name)
+        if not raw:
+            return None
+        if not raw.lstrip("-").isdigit():
+            self.errors[name] = f"'{raw}' is not a whole number."
+            return None
+        return int(raw)
+
+    def raise_if_errors(self) -> None:
+        if self.errors:
+            raise FormErrors(self.errors)
+
+    def context(self) -> dict[str, Any]:
+        return {"values": self.values, "errors": self.errors}

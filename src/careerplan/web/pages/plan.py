@@ -1,0 +1,200 @@
+"""Step 3, break it down: the goal tree by horizon, with add, edit, move, finish and drop."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from careerplan.domain.entities import Category, GoalStatus, Horizon
+from careerplan.domain.errors import DomainRefusal, InvalidInput, StaleEdit
+from careerplan.domain.rules import clean_text
+from careerplan.web.deps import ClockDep, UnitsDep
+from careerplan.web.forms import Form
+from careerplan.web.templating import render
+
+router = APIRouter()
+
+HORIZONS = (Horizon.TWO_YEARS, Horizon.TWELVE_MONTHS, Horizon.SIX_MONTHS)
+CATEGORY_LABELS = {
+    Category.SKILLS: "Skills",
+    Category.EXPERIENCE: "Experience",
+    Category.EDUCATION: "Education or certification",
+    Category.NETWORK: "Network",
+    Category.JOB_SEARCH: "Job search",
+    Category.OTHER: "Other",
+}
+
+
+def _context(uow: Any, extra: dict[str, Any] | None = None) -> dict[str, Any]:
+    from careerplan.services.goals import list_goals
+
+    rows = list_goals(uow)
+    by_id = {row.goal.id: row for row in rows}
+    children: dict[int | None, list[Any]] = {}
+    for row in rows:
+        parent = row.goal.parent_id if row.goal.parent_id in by_id else None
+        children.setdefault(parent, []).append(row)
+    context: dict[str, Any] = {
+        "rows": rows,
+        "children": children,
+        "roots": children.get(None, []),
+        "horizons": HORIZONS,
+        "categories": CATEGORY_LABELS,
+        "parents": [row for row in rows if row.goal.status is GoalStatus.ACTIVE],
+        "vision": uow.visions.get(),
+        "values": {},
+        "errors": {},
+    }
+    context.update(extra or {})
+    return context
+
+
+def _page(request: Request, units: UnitsDep, extra: dict[str, Any], status: int = 200) -> Response:
+    with units() as uow:
+        context = _context(uow, extra)
+    return render(request, "plan.html", context, status, step="plan")
+
+
+@router.get("/plan", response_class=HTMLResponse)
+def plan_page(request: Request, units: UnitsDep, saved: int | None = None) -> Response:
+    return _page(request, units, {"saved": saved})
+
+
+def _category(form: Form) -> Category:
+    raw = form.text("category") or "other"
+    try:
+        return Category(raw)
+    except ValueError:
+        form.errors["category"] = "Choose a category from the list."
+        return Category.OTHER
+
+
+def _horizon(form: Form) -> Horizon | None:
+    raw = form.text("horizon")
+    if not raw:
+        return None
+    try:
+        return Horizon(raw)
+    except ValueError:
+        form.errors["horizon"] = "Choose 2 years, 12 months or 6 months."
+        return None
+
+
+@router.post("/plan/goals", response_model=None)
+async def add_goal_form(request: Request, units: UnitsDep, clock: ClockDep) -> Response:
+    from careerplan.services.goals import add_goal
+
+    form = await Form.read(request)
+    form.check("text", clean_text)
+    due = form.day("due", clock.today())
+    horizon = _horizon(form)
+    category = _category(form)
+    parent_id = form.integer("parent_id")
+    if form.errors:
+        return _page(request, units, {**form.context(), "open_add": True}, 422)
+    try:
+        with units() as uow:
+            result = add_goal(
+                uow,
+                clock,
+                text=form.values.get("text", ""),
+                parent_id=parent_id,
+                horizon=horizon,
+                due=due,
+                repeat=form.optional("repeat"),
+                category=category,
+            )
+    except InvalidInput as error:
+        field = "repeat" if "repeat rule" in str(error) else "text"
+        form.errors[field] = str(error)
+        return _page(request, units, {**form.context(), "open_add": True}, 422)
+    except DomainRefusal as error:
+        return _page(request, units, {**form.context(), "form_error": str(error)}, 409)
+    return RedirectResponse(f"/plan?saved={result.goal.id}#goal-{result.goal.id}", status_code=303)
+
+
+@router.post("/plan/goals/{goal_id}/edit", response_model=None)
+async def edit_goal_form(
+    request: Request, goal_id: int, units: UnitsDep, clock: ClockDep
+) -> Response:
+    from careerplan.services.goals import edit_goal
+
+    form = await Form.read(request)
+    form.check("text", clean_text)
+    due = form.day("due", clock.today())
+    horizon = _horizon(form)
+    category = _category(form)
+    version = form.integer("version")
+    if form.errors:
+        return _page(
+            request,
+            units,
+            {"edit_errors": {goal_id: form.errors}, "edit_values": {goal_id: form.values}},
+            422,
+        )
+    try:
+        with units() as uow:
+            edit_goal(
+                uow,
+                clock,
+                goal_id,
+                expected_version=version,
+                text=form.values.get("text", ""),
+                horizon=horizon,
+                due=due,
+                clear_due=due is None,
+                category=category,
+            )
+    except StaleEdit as error:
+        with units() as uow:
+            current = uow.goals.get(goal_id)
+        conflict = {
+            "goal_id": goal_id,
+            "yours": form.values,
+            "saved": current,
+            "message": str(error),
+        }
+        return _page(request, units, {"conflict": conflict}, 409)
+    except InvalidInput as error:
+        errors = {goal_id: {"text": str(error)}}
+        return _page(
+            request, units, {"edit_errors": errors, "edit_values": {goal_id: form.values}}, 422
+        )
+    return RedirectResponse(f"/plan?saved={goal_id}#goal-{goal_id}", status_code=303)
+
+
+@router.post("/plan/goals/{goal_id}/move", response_model=None)
+async def move_goal_form(
+    request: Request, goal_id: int, units: UnitsDep, clock: ClockDep
+) -> Response:
+    from careerplan.services.goals import move_goal
+
+    form = await Form.read(request)
+    parent_id = form.integer("parent_id")
+    try:
+        with units() as uow:
+            move_goal(uow, clock, goal_id, parent_id, form.integer("version"))
+    except DomainRefusal as error:
+        return _page(request, units, {"form_error": str(error)}, 409)
+    return RedirectResponse(f"/plan?saved={goal_id}#goal-{goal_id}", status_code=303)
+
+
+@router.post("/plan/goals/{goal_id}/status", response_model=None)
+async def goal_status_form(
+    request: Request, goal_id: int, units: UnitsDep, clock: ClockDep
+) -> Response:
+    from careerplan.services.goals import set_status
+
+    form = await Form.read(request)
+    try:
+        status = GoalStatus(form.text("status"))
+    except ValueError:
+        return _page(request, units, {"form_error": "Choose done, dropped or active."}, 422)
+    try:
+        with units() as uow:
+            set_status(uow, clock, goal_id, status, form.integer("version"))
+    except DomainRefusal as error:
+        return _page(request, units, {"form_error": str(error)}, 409)
+    return RedirectResponse(f"/plan?saved={goal_id}#goal-{goal_id}", status_code=303)
