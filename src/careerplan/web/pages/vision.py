@@ -35,6 +35,10 @@ ON_THE_DAY = tuple((key, question, "", True) for key, question in VISION_PROMPTS
 SHORT_FIELDS = {"dream_job_title", "industry", "organisation_type", "location"}
 
 
+def _optional_reader(what: str, limit: int) -> Callable[[str], str]:
+    return lambda text: clean_optional(text, what, limit)
+
+
 def _read_vision(form: Form) -> dict[str, Any]:
     changes: dict[str, Any] = {}
     for key, *_ in (*ABOUT_JOB, *ON_THE_DAY):
@@ -42,14 +46,12 @@ def _read_vision(form: Form) -> dict[str, Any]:
         if key == "dream_job_title":
             changes[key] = form.check(key, lambda t: clean_text(t, "dream job title", MAX_NAME))
         else:
-            changes[key] = form.check(
-                key, lambda t, k=key, lim=limit: clean_optional(t, k.replace("_", " "), lim)
-            )
+            changes[key] = form.check(key, _optional_reader(key.replace("_", " "), limit))
     for key, what in (
         ("success_definition", "definition of success"),
         ("commitment", "commitment"),
     ):
-        changes[key] = form.check(key, lambda t, w=what: clean_optional(t, w))
+        changes[key] = form.check(key, _optional_reader(what, MAX_NOTE))
     return changes
 
 
