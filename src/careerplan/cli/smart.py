@@ -25,7 +25,7 @@ from careerplan.domain.errors import InvalidInput
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from careerplan.domain.smart import AnalysisContext, SmartReport
+    from careerplan.domain.smart import AnalysisContext, OccupationKnowledge, SmartReport
 
 app = typer.Typer(
     help="Check goals against the five S.M.A.R.T. criteria and propose better wording.",
@@ -72,7 +72,7 @@ def check(
     if hours_per_week is not None and not 0 < hours_per_week <= 168:
         raise InvalidInput("--hours-per-week must be more than 0 and at most 168.")
     reference = _day(today, "--today") if today else clock().today()
-    context = AnalysisContext(hours_per_week=hours_per_week)
+    context = AnalysisContext(hours_per_week=hours_per_week, knowledge=_knowledge())
     if jsonl is not None:
         if as_json or parent is not None:
             raise InvalidInput(
@@ -92,6 +92,14 @@ def check(
     from careerplan.cli.output import console
 
     render(report, console(), goal=goal)
+
+
+def _knowledge() -> OccupationKnowledge | None:
+    """The occupation catalogue for the relevance check, when it is installed."""
+    from careerplan.catalog.smart_knowledge import CatalogKnowledge
+    from careerplan.catalog.store import shipped_path
+
+    return CatalogKnowledge() if shipped_path().exists() else None
 
 
 def _day(value: str, what: str) -> date:

@@ -1,0 +1,51 @@
+"""The occupation catalogue seen through `OccupationKnowledge`."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from careerplan.catalog.smart_knowledge import CatalogKnowledge, title_in
+from careerplan.catalog.store import shipped_path
+from careerplan.domain.smart import AnalysisContext, analyse
+
+
+@pytest.mark.parametrize(
+    ("parent", "title"),
+    [
+        ("Grow into an engineering manager role", "engineering manager"),
+        ("Become a nurse manager on a surgical ward", "nurse manager"),
+        ("Land my first full-time job in cybersecurity", "cybersecurity"),
+        ("Become head of marketing at a SaaS startup", "head of marketing"),
+        ("Work as a data analyst in healthcare", "data analyst"),
+        ("Earn tenure as a biology professor", "biology professor"),
+        ("Move into a senior data scientist role", "senior data scientist"),
+    ],
+)
+def test_it_finds_the_title_inside_a_parent_goal(parent: str, title: str) -> None:
+    assert title_in(parent) == title
+
+
+needs_catalogue = pytest.mark.skipif(
+    not shipped_path().exists(), reason="the occupation catalogue is not built"
+)
+
+
+@needs_catalogue
+def test_the_catalogue_links_a_goal_the_lexicon_cannot() -> None:
+    goal = "Earn an MBA by the end of next year while working full time."
+    parent = "Become head of marketing at a SaaS startup"
+    plain = analyse(goal, parent, today=date(2026, 11, 25))
+    informed = analyse(
+        goal,
+        parent,
+        today=date(2026, 11, 25),
+        context=AnalysisContext(knowledge=CatalogKnowledge()),
+    )
+    assert (plain.relevant.ok, informed.relevant.ok) == (None, True)
+
+
+@needs_catalogue
+def test_an_unknown_title_gives_no_terms() -> None:
+    assert CatalogKnowledge().terms_for("Become a qwxzv") is None
