@@ -22,7 +22,7 @@ install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
 run: install
-	@$(BIN)/careerplan start
+	@$(BIN)/careerplan serve
 
 lint: install-test
 	$(BIN)/ruff format --check src tests bench scripts

@@ -1,4 +1,5 @@
-"""Which sub-commands the `careerplan` command has. Each module defines a Typer app or commands."""
+"""Which sub-commands the `careerplan` command has. Each module defines a Typer app or commands;
+command bodies import what they need, so listing commands stays fast."""
 
 from __future__ import annotations
 
@@ -6,22 +7,32 @@ import typer
 
 
 def register(app: typer.Typer) -> None:
-    from careerplan.cli import actions, database, goals, plan
+    from careerplan.cli import (
+        about,
+        actions,
+        database,
+        explore,
+        goals,
+        occupations,
+        plan,
+        serve,
+        smart,
+    )
 
+    # Steps 1-2: the dream job, found and written down.
     app.command("init")(plan.init)
-    app.command("today")(plan.today)
-    app.command("start", help="What `make run` starts: today's view, or how to begin.")(plan.start)
     app.add_typer(plan.vision_app, name="vision")
+    app.add_typer(occupations.app, name="occupations")
+    app.add_typer(explore.app, name="explore")
+    # Steps 3-5: goals, S.M.A.R.T. checks, actions.
     app.add_typer(goals.app, name="goal")
+    app.add_typer(smart.app, name="smart")
     app.add_typer(actions.action_app, name="action")
     app.add_typer(actions.resource_app, name="resource")
     app.command("checkin")(actions.checkin)
+    app.command("today")(plan.today)
+    # Running and maintaining careerplan.
+    app.command("serve")(serve.serve)
+    app.command("start", help="Today's view, or how to begin when there is no plan.")(plan.start)
     app.add_typer(database.app, name="db")
-    from careerplan.cli import about, explore, occupations
-
-    app.add_typer(occupations.app, name="occupations")
-    app.add_typer(explore.app, name="explore")
     app.command("about")(about.about)
-    from careerplan.cli import smart
-
-    app.add_typer(smart.app, name="smart")
