@@ -22,9 +22,13 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "src"))  # the gap along related edges uses the runtime formula
+from careerplan.catalog.skills import weighted_gap  # noqa: E402
+from careerplan.catalog.store import GAP_SCALE  # noqa: E402
+
 DEFAULT_DATA = REPO.parent / "shared" / "data"
 SHIPPED = REPO / "src" / "careerplan" / "catalog" / "data" / "catalog.sqlite3"
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 TASKS_PER_OCCUPATION = 12
 TECH_PER_OCCUPATION = 20
 RIASEC = "RIASEC"
@@ -90,7 +94,7 @@ CREATE TABLE rating (occupation_id INTEGER NOT NULL, element INTEGER NOT NULL,
     importance INTEGER NOT NULL, level INTEGER NOT NULL,
     PRIMARY KEY (occupation_id, element)) WITHOUT ROWID;
 CREATE TABLE related (occupation_id INTEGER NOT NULL, related_id INTEGER NOT NULL,
-    tier INTEGER NOT NULL, rank INTEGER NOT NULL,
+    tier INTEGER NOT NULL, rank INTEGER NOT NULL, gap INTEGER NOT NULL,
     PRIMARY KEY (occupation_id, related_id)) WITHOUT ROWID;
 CREATE TABLE job_zone (zone INTEGER PRIMARY KEY, name TEXT NOT NULL, experience TEXT NOT NULL,
     education TEXT NOT NULL, training TEXT NOT NULL);
@@ -390,7 +394,21 @@ class Builder:
             )
             for r in read_tsv(self.onet / "Related Occupations.txt")
         )
-        self.db.executemany("INSERT INTO related VALUES (?, ?, ?, ?)", rows)
+        needs: dict[int, list[tuple[int, float, float]]] = defaultdict(list)
+        query = (
+            "SELECT r.occupation_id, r.element, r.importance, r.level FROM rating r "
+            "JOIN element e ON e.id = r.element WHERE e.domain IN ('S', 'K', 'W') ORDER BY 1, 2"
+        )
+        for oid, element, im, lv in self.db.execute(query).fetchall():
+            needs[oid].append((element, im / 100, lv / 100))
+        levels = {oid: {e: lv for e, _, lv in rows} for oid, rows in needs.items()}
+        self.db.executemany(
+            "INSERT INTO related VALUES (?, ?, ?, ?, ?)",
+            [
+                (u, v, tier, rank, round(GAP_SCALE * weighted_gap(levels.get(u, {}), needs[v])))
+                for u, v, tier, rank in rows
+            ],
+        )
 
     def reference(self) -> None:
         for r in read_tsv(self.onet / "Job Zone Reference.txt"):

@@ -163,7 +163,7 @@ def bridges(
             f"{suggestions}."
         )
     person = skills_of(current.code, catalog=cat)
-    related = {rid for rid, _ in cat.related(current)}
+    related = {rid for rid, _, _ in cat.related(current)}
     core = core_elements(cat, current)
     results: list[Bridge] = []
     for oid, (strength, why) in members.items():

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import heapq
 import itertools
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -21,6 +22,7 @@ ZONE_UP_COST = 0.1
 ZONE_DOWN_COST = 0.05
 SUPPLEMENTAL_COST = 0.05
 MAX_ALTERNATIVES = 10
+INFINITY = float("inf")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,13 +50,32 @@ class CareerPath:
 
 
 class _Graph:
-    """Edge costs computed on demand and remembered for the catalogue's lifetime."""
+    """Edge costs computed once per catalogue; searches are A* guided by the exact distance to
+    the target in the whole graph (a lower bound once Yen's algorithm removes edges)."""
 
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
-        self.edges = catalog.related_graph()
         self.levels: dict[int, Mapping[int, float]] = {}
+        self.adjacent: dict[int, list[tuple[int, float]]] = {}
+        self.incoming: dict[int, list[tuple[int, float]]] = {}
         self.costs: dict[tuple[int, int], float] = {}
+        for u, edges in catalog.related_graph().items():
+            for v, tier, gap in edges:
+                cost = self._cost(catalog.by_id[u], catalog.by_id[v], tier, gap)
+                self.adjacent.setdefault(u, []).append((v, cost))
+                self.incoming.setdefault(v, []).append((u, cost))
+                self.costs[(u, v)] = cost
+        self._to_target: dict[int, dict[int, float]] = {}
+
+    @staticmethod
+    def _cost(a: Occupation, b: Occupation, tier: int, gap: float) -> float:
+        cost = STEP_COST + gap
+        if a.job_zone and b.job_zone:
+            climb = b.job_zone - a.job_zone
+            cost += ZONE_UP_COST * max(0, climb) + ZONE_DOWN_COST * max(0, -climb)
+        if tier == 3:
+            cost += SUPPLEMENTAL_COST
+        return cost
 
     def level_of(self, oid: int) -> Mapping[int, float]:
         if oid not in self.levels:
@@ -65,47 +86,57 @@ class _Graph:
             }
         return self.levels[oid]
 
-    def cost(self, u: int, v: int, tier: int) -> float:
-        key = (u, v)
-        if key not in self.costs:
-            a, b = self.catalog.by_id[u], self.catalog.by_id[v]
-            cost = STEP_COST + gap_cost(self.catalog, self.level_of(u), b)
-            if a.job_zone and b.job_zone:
-                climb = b.job_zone - a.job_zone
-                cost += ZONE_UP_COST * max(0, climb) + ZONE_DOWN_COST * max(0, -climb)
-            if tier == 3:
-                cost += SUPPLEMENTAL_COST
-            self.costs[key] = cost
-        return self.costs[key]
+    def to_target(self, target: int) -> dict[int, float]:
+        """Cheapest cost from every node that can reach `target` (Dijkstra on reversed edges)."""
+        if target not in self._to_target:
+            if len(self._to_target) > 64:
+                self._to_target.clear()
+            distance = {target: 0.0}
+            queue = [(0.0, target)]
+            while queue:
+                d, v = heapq.heappop(queue)
+                if d > distance[v]:
+                    continue
+                for u, cost in self.incoming.get(v, []):
+                    nd = d + cost
+                    if nd < distance.get(u, INFINITY):
+                        distance[u] = nd
+                        heapq.heappush(queue, (nd, u))
+            self._to_target[target] = distance
+        return self._to_target[target]
 
     def shortest(
         self, source: int, target: int, banned_nodes: set[int], banned_edges: set[tuple[int, int]]
     ) -> tuple[float, list[int]] | None:
+        remaining = self.to_target(target)
+        if source not in remaining:
+            return None
         distance = {source: 0.0}
         previous: dict[int, int] = {}
-        queue = [(0.0, source)]
+        queue = [(remaining[source], source)]
+        done: set[int] = set()
         while queue:
-            d, u = heapq.heappop(queue)
+            _, u = heapq.heappop(queue)
             if u == target:
                 path = [u]
                 while path[-1] != source:
                     path.append(previous[path[-1]])
-                return d, path[::-1]
-            if d > distance.get(u, float("inf")):
+                return distance[u], path[::-1]
+            if u in done:
                 continue
-            for v, tier in self.edges.get(u, []):
-                if v in banned_nodes or (u, v) in banned_edges:
+            done.add(u)
+            for v, cost in self.adjacent.get(u, []):
+                if v in banned_nodes or v not in remaining or (u, v) in banned_edges:
                     continue
-                nd = d + self.cost(u, v, tier)
-                if nd < distance.get(v, float("inf")):
+                nd = distance[u] + cost
+                if nd < distance.get(v, INFINITY):
                     distance[v] = nd
                     previous[v] = u
-                    heapq.heappush(queue, (nd, v))
+                    heapq.heappush(queue, (nd + remaining[v], v))
         return None
 
     def path_cost(self, path: list[int]) -> float:
-        tiers = {(u, v): t for u in path for v, t in self.edges.get(u, [])}
-        return sum(self.cost(u, v, tiers[(u, v)]) for u, v in itertools.pairwise(path))
+        return sum(self.costs[(u, v)] for u, v in itertools.pairwise(path))
 
     def k_shortest(self, source: int, target: int, k: int) -> list[tuple[float, list[int]]]:
         """Yen's algorithm: the k cheapest loop-free paths."""
@@ -134,7 +165,7 @@ class _Graph:
         seen = {source}
         stack = [source]
         while stack:
-            for v, _ in self.edges.get(stack.pop(), []):
+            for v, _ in self.adjacent.get(stack.pop(), []):
                 if v not in seen:
                     seen.add(v)
                     stack.append(v)
@@ -142,12 +173,14 @@ class _Graph:
 
 
 _graphs: dict[int, _Graph] = {}
+_graphs_lock = threading.Lock()
 
 
 def _graph(catalog: Catalog) -> _Graph:
-    if id(catalog) not in _graphs:
-        _graphs[id(catalog)] = _Graph(catalog)
-    return _graphs[id(catalog)]
+    with _graphs_lock:
+        if id(catalog) not in _graphs:
+            _graphs[id(catalog)] = _Graph(catalog)
+        return _graphs[id(catalog)]
 
 
 def _builds(graph: _Graph, before: int, step: Occupation) -> list[str]:

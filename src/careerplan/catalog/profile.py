@@ -141,7 +141,7 @@ def profile(code: str, catalog: Catalog | None = None, top: int = 10) -> Profile
     }
     related = [
         Related(cat.by_id[rid].code, cat.by_id[rid].title, tier)
-        for rid, tier in cat.related(occupation)
+        for rid, tier, _ in cat.related(occupation)
     ]
     riasec = (
         {AREA_NAMES[a]: v for a, v in zip(RIASEC, occupation.riasec, strict=True)}

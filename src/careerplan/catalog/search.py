@@ -14,6 +14,7 @@ import re
 import threading
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from careerplan.catalog.store import Catalog, resolve
 from careerplan.domain.errors import InvalidInput
@@ -33,7 +34,8 @@ ABBREVIATIONS = {
     "exec": "executive", "dir": "director", "supv": "supervisor", "sup": "supervisor",
     "ops": "operations", "ceo": "chief executive", "cfo": "chief financial officer",
     "cto": "chief technology officer", "coo": "chief operating officer",
-    "ap": "accounts payable", "ar": "accounts receivable", "ux": "user experience", "ui": "user interface", "pm": "project manager",
+    "ap": "accounts payable", "ar": "accounts receivable", "ux": "user experience",
+    "ui": "user interface", "pm": "project manager",
     "ml": "machine learning", "ai": "artificial intelligence",
     "emt": "emergency medical technician",
     "hvac": "heating air conditioning", "cdl": "truck driver", "ot": "occupational therapist",
@@ -64,6 +66,8 @@ DROPPED = {
 SEPARATORS = re.compile(r"\s[-–—|/]\s|[|(,@:;]|\bat\b")
 KIND_BONUS = (3.0, 1.5, 0.0, 0.0)
 MAX_QUERY = 200
+ENOUGH = 40
+COMMON_WORD = 800  # titles holding a word before it counts as common
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,22 +113,32 @@ def clean(text: str) -> list[str]:
     return kept or [t for t in tokens if t not in ("the", "a", "an", "of", "and")]
 
 
+@dataclass(frozen=True, slots=True)
+class _Words:
+    counts: dict[str, int]  # how many titles hold each word
+    by_start: dict[str, list[str]]  # words of 3+ letters by first letter, most frequent first
+    ranked: list[str]
+
+
 class _Vocabulary:
     """Words that occur in catalogue titles, for correcting typos (loaded on first use)."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._loaded: dict[int, tuple[set[str], list[str]]] = {}
+        self._loaded: dict[int, _Words] = {}
 
-    def get(self, catalog: Catalog) -> tuple[set[str], list[str]]:
+    def get(self, catalog: Catalog) -> _Words:
         key = id(catalog)
         with self._lock:
             if key not in self._loaded:
                 counts: Counter[str] = Counter()
                 for (norm,) in catalog.query("SELECT norm FROM title"):
-                    counts.update(norm.split())
+                    counts.update(set(norm.split()))
                 ranked = [w for w, _ in counts.most_common() if len(w) > 2]
-                self._loaded[key] = (set(counts), ranked)
+                by_start: dict[str, list[str]] = {}
+                for word in ranked:
+                    by_start.setdefault(word[0], []).append(word)
+                self._loaded[key] = _Words(dict(counts), by_start, ranked)
             return self._loaded[key]
 
 
@@ -132,39 +146,48 @@ _vocabulary = _Vocabulary()
 
 
 def correct(tokens: list[str], catalog: Catalog) -> list[str]:
-    known, ranked = _vocabulary.get(catalog)
+    known = _vocabulary.get(catalog)
     fixed: list[str] = []
     for token in tokens:
-        if token in known or stem(token) in known or len(token) < 4 or token.isdigit():
+        if (
+            token in known.counts
+            or stem(token) in known.counts
+            or len(token) < 4
+            or token.isdigit()
+        ):
             fixed.append(token)
             continue
-        fixed.append(_nearest(token, ranked) or token)
+        fixed.append(_nearest(token, known) or token)
     return fixed
 
 
-def _nearest(token: str, ranked: list[str]) -> str | None:
+def _nearest(token: str, known: _Words) -> str | None:
+    # Typos rarely hit the first letter; searching its words first keeps correction fast.
+    same_start = [w for w in known.by_start.get(token[0], []) if abs(len(w) - len(token)) <= 2]
     try:
         from rapidfuzz import fuzz, process
     except ImportError:  # pragma: no cover - rapidfuzz is a declared dependency
         import difflib
 
-        close = difflib.get_close_matches(token, [w for w in ranked if w[0] == token[0]], 1, 0.8)
+        close = difflib.get_close_matches(token, same_start, 1, 0.8)
         return close[0] if close else None
-    # Typos rarely hit the first letter; searching its words first keeps correction fast.
-    same_start = [w for w in ranked if w[0] == token[0] and abs(len(w) - len(token)) <= 2]
-    for pool in (same_start, ranked):
+    for pool in (same_start, known.ranked):
         best = process.extractOne(token, pool, scorer=fuzz.ratio, score_cutoff=78)
         if best:
             return str(best[0])
     return None
 
 
-def _score(query: list[str], title: list[str]) -> float:
-    """Share of query words the title covers (most weight) and of title words the query covers."""
-    if not query or not title:
+@lru_cache(maxsize=32_768)
+def title_stems(norm: str) -> tuple[str, ...]:
+    return tuple(stem(w) for w in expand(norm.split()))
+
+
+def _score(q: list[str], t: tuple[str, ...]) -> float:
+    """Share of query words the title covers (most weight) and of title words the query covers;
+    both given as stems."""
+    if not q or not t:
         return 0.0
-    q = [stem(t) for t in query]
-    t = [stem(w) for w in title]
     covered = sum(1 for w in q if w in t) / len(q)
     precise = sum(1 for w in t if w in q) / len(t)
     order = 1.0 if [w for w in t if w in q] == [w for w in q if w in t] else 0.0
@@ -187,16 +210,28 @@ def _variants(text: str, catalog: Catalog) -> list[tuple[list[str], float]]:
 
 
 def _candidates(cat: Catalog, tokens: list[str]) -> list[tuple[int, str, int, str]]:
-    """Titles holding every word first; any word only when that finds too few."""
+    """Titles holding every word; then every word but one (commonest dropped first); then any
+    distinctive word. Intersections are cheap, and ranking every title that holds a common word
+    ("technician", "engineer") is slow and rarely finds better titles."""
     sql = (
         "SELECT t.occupation_id, t.title, t.kind, t.norm FROM title_fts "
         "JOIN title t ON t.rowid = title_fts.rowid WHERE title_fts MATCH ? "
         "ORDER BY bm25(title_fts) LIMIT ?"
     )
-    quoted = [f'"{t}"' for t in tokens]
-    rows = cat.query(sql, (" AND ".join(quoted), 150))
-    if len(rows) < 40 and len(tokens) > 1:
-        rows += cat.query(sql, (" OR ".join(quoted), 250))
+
+    def all_of(words: list[str], limit: int) -> list[tuple[int, str, int, str]]:
+        return cat.query(sql, (" AND ".join(f'"{w}"' for w in words), limit))
+
+    rows = all_of(tokens, 150)
+    if len(rows) >= ENOUGH or len(tokens) < 2:
+        return rows
+    counts = _vocabulary.get(cat).counts
+    for dropped in sorted(tokens, key=lambda t: -counts.get(t, 0)):
+        rows += all_of([t for t in tokens if t != dropped], 100)
+    if len(rows) < ENOUGH and len(tokens) > 2:
+        rare = [f'"{t}"' for t in tokens if counts.get(t, 0) <= COMMON_WORD]
+        if rare:
+            rows += cat.query(sql, (" OR ".join(rare), 200))
     return rows
 
 
@@ -214,8 +249,9 @@ def search_titles(text: str, limit: int = 10, catalog: Catalog | None = None) ->
         if not tokens or (best and max(s for s, _ in best.values()) >= 100):
             continue
         rows = _candidates(cat, list(dict.fromkeys(tokens)))
+        stems = [stem(t) for t in tokens]
         for oid, title, kind, norm in rows:
-            score = _score(tokens, expand(norm.split())) - penalty + KIND_BONUS[kind]
+            score = _score(stems, title_stems(norm)) - penalty + KIND_BONUS[kind]
             occupation = cat.by_id[oid]
             score += min(2.0, math.log10(1 + (occupation.employment or 0)) / 3)
             if oid not in best or score > best[oid][0]:

@@ -8,7 +8,7 @@ transfer score is the share of the target's weighted levels the person already r
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from careerplan.catalog.store import DOMAIN_NAMES, Catalog, Occupation, resolve
@@ -94,18 +94,28 @@ def skills_of(
     return SkillSet(levels, occupation.code)
 
 
-def gap_cost(catalog: Catalog, levels: Mapping[int, float], target: Occupation) -> float:
-    """Importance-weighted missing level, as a share of the target's weighted levels (0-1)."""
+def weighted_gap(levels: Mapping[int, float], needs: Iterable[tuple[int, float, float]]) -> float:
+    """Importance-weighted missing level, as a share of the weighted levels needed (0-1).
+
+    `needs` holds (element, importance, level) of the target; the build script uses this same
+    function to store the gap along every related-occupations edge."""
     missing = 0.0
     total = 0.0
-    elements = catalog.elements()
-    for e, (im, lv) in catalog.ratings(target).items():
-        if elements[e].domain not in COMPARED:
-            continue
-        weight = im - 1
-        total += weight * lv
-        missing += weight * max(0.0, lv - levels.get(e, 0.0))
+    for element, importance, level in needs:
+        weight = importance - 1
+        total += weight * level
+        missing += weight * max(0.0, level - levels.get(element, 0.0))
     return missing / total if total else 1.0
+
+
+def gap_cost(catalog: Catalog, levels: Mapping[int, float], target: Occupation) -> float:
+    elements = catalog.elements()
+    needs = (
+        (e, im, lv)
+        for e, (im, lv) in catalog.ratings(target).items()
+        if elements[e].domain in COMPARED
+    )
+    return weighted_gap(levels, needs)
 
 
 def transfer(person: SkillSet, target_code: str, catalog: Catalog | None = None) -> Transfer:

@@ -13,7 +13,7 @@ from typing import Any
 from careerplan.domain.errors import InvalidInput, NotFound, StorageProblem
 
 REBUILD = "Rebuild it with: python scripts/build_catalog.py"
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 RIASEC = "RIASEC"
 AREA_NAMES = {
     "R": "Realistic",
@@ -23,6 +23,7 @@ AREA_NAMES = {
     "E": "Enterprising",
     "C": "Conventional",
 }
+GAP_SCALE = 10_000
 CODE_PATTERN = re.compile(r"^\d\d-\d{4}(\.\d\d)?$")
 DOMAIN_NAMES = {"S": "skill", "K": "knowledge", "A": "ability", "W": "work activity"}
 
@@ -82,7 +83,7 @@ class Catalog:
         self._lock = threading.Lock()
         self._ratings: dict[int, Ratings] | None = None
         self._elements: dict[int, Element] | None = None
-        self._related: dict[int, list[tuple[int, int]]] | None = None
+        self._related: dict[int, list[tuple[int, int, float]]] | None = None
 
     def _load_occupations(self) -> dict[str, Occupation]:
         rows = self.db.execute(
@@ -158,19 +159,19 @@ class Catalog:
                 self._ratings = table
             return self._ratings
 
-    def related(self, occupation: Occupation) -> list[tuple[int, int]]:
-        """(related occupation id, tier 1-3) in O*NET's order of relatedness."""
+    def related(self, occupation: Occupation) -> list[tuple[int, int, float]]:
+        """(related occupation id, tier 1-3, skill gap 0-1 to it) in O*NET's order."""
         return self.related_graph().get(occupation.id, [])
 
-    def related_graph(self) -> dict[int, list[tuple[int, int]]]:
+    def related_graph(self) -> dict[int, list[tuple[int, int, float]]]:
         with self._lock:
             if self._related is None:
-                graph: dict[int, list[tuple[int, int]]] = {}
+                graph: dict[int, list[tuple[int, int, float]]] = {}
                 rows = self.query(
-                    "SELECT occupation_id, related_id, tier FROM related ORDER BY 1, 3"
+                    "SELECT occupation_id, related_id, tier, gap FROM related ORDER BY 1, rank"
                 )
-                for oid, rid, tier in rows:
-                    graph.setdefault(oid, []).append((rid, tier))
+                for oid, rid, tier, gap in rows:
+                    graph.setdefault(oid, []).append((rid, tier, gap / GAP_SCALE))
                 self._related = graph
             return self._related
 

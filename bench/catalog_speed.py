@@ -1,0 +1,111 @@
+"""Catalogue speed and memory against the targets of the catalogue issue.
+
+    python bench/catalog_speed.py
+
+Opens the shipped file, then times title search (messy titles), matches (random answers) and
+paths with 3 alternatives (random connected pairs). Each figure is measured warm (after the
+first call loaded what it needs); the cold first calls are shown separately.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import resource
+import statistics
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+
+from careerplan.catalog import Catalog, career_paths, recommend, search_titles
+from careerplan.catalog.store import shipped_path
+from careerplan.domain.errors import DomainRefusal
+
+DATA = Path(__file__).parent / "data"
+RUNS = 200
+
+
+def timed(call: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    call()
+    return (time.perf_counter() - start) * 1000
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def heap_peak(pairs: list[tuple[str, str]], titles: list[str]) -> int:
+    """Peak Python heap of a fresh catalogue doing every kind of work (traced apart from the
+    timings, because tracing slows Python several times over)."""
+    tracemalloc.start()
+    catalog = Catalog(shipped_path())
+    for title in titles:
+        search_titles(title, catalog=catalog)
+    recommend([3, 4, 5, 1, 2, 3] * 10, catalog=catalog)
+    for pair in pairs:
+        career_paths(*pair, 3, catalog)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return peak
+
+
+def main() -> int:
+    rng = random.Random(20261125)
+    opens = [timed(lambda: Catalog(shipped_path())) for _ in range(20)]
+    catalog = Catalog(shipped_path())
+    titles = [
+        json.loads(line)["title"] for line in (DATA / "messy_titles.jsonl").read_text().splitlines()
+    ]
+    cold_search = timed(lambda: search_titles(titles[0], catalog=catalog))
+    searches = [timed(lambda t=t: search_titles(t, catalog=catalog)) for t in titles * 3]
+
+    def match() -> None:
+        answers = [rng.randint(1, 5) for _ in range(60)]
+        recommend(answers, job_zone=rng.choice([None, 2, 3, 4]), catalog=catalog)
+
+    matching = [timed(match) for _ in range(RUNS)]
+    codes = sorted(o.code for o in catalog.occupations.values() if catalog.ratings(o))
+    pairs: list[tuple[str, str]] = []
+    while len(pairs) < 100:
+        pair = (rng.choice(codes), rng.choice(codes))
+        try:
+            career_paths(*pair, 1, catalog)
+        except DomainRefusal:
+            continue
+        pairs.append(pair)
+    fresh = Catalog(shipped_path())
+    cold_path = timed(lambda: career_paths(*pairs[0], 3, fresh))
+    paths = [timed(lambda p=p: career_paths(*p, 3, catalog)) for p in pairs]
+    peak = heap_peak(pairs[:10], titles[:20])
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    size = shipped_path().stat().st_size / 1_000_000
+
+    rows = [
+        ("catalogue open", f"{statistics.median(opens):.1f} ms (max {max(opens):.1f})", "< 50 ms",
+         max(opens) < 50),
+        ("title search p50 / p95", f"{statistics.median(searches):.1f} / "
+         f"{percentile(searches, 0.95):.1f} ms", "p95 < 10 ms", percentile(searches, 0.95) < 10),
+        ("title search, first call", f"{cold_search:.1f} ms", "—", True),
+        ("matches p50 / p95", f"{statistics.median(matching):.1f} / "
+         f"{percentile(matching, 0.95):.1f} ms", "p95 < 20 ms", percentile(matching, 0.95) < 20),
+        ("path, 3 alternatives p50 / p95", f"{statistics.median(paths):.1f} / "
+         f"{percentile(paths, 0.95):.1f} ms", "p95 < 50 ms", percentile(paths, 0.95) < 50),
+        ("path, first call (loads ratings)", f"{cold_path:.1f} ms", "—", True),
+        ("peak memory (Python heap / process RSS)", f"{peak / 1e6:.0f} MB / {rss:.0f} MB",
+         "< 150 MB", rss < 150),
+        ("shipped file", f"{size:.1f} MB", "—", True),
+    ]  # fmt: skip
+    print(f"| measure ({len(searches)} searches, {RUNS} matches, {len(paths)} paths) "
+          "| result | target | met |")  # fmt: skip
+    print("|---|---:|---:|:---:|")
+    for name, value, target, met in rows:
+        print(f"| {name} | {value} | {target} | {'yes' if met else 'NO'} |")
+    return 0 if all(met for *_, met in rows) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
