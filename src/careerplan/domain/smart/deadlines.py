@@ -1,32 +1,30 @@
 """The deadline a goal states: the end of the named period, with the whole period as a window.
 
-Each pattern below finds a period ("June 2027", "Q3", "next quarter", "within 12 months",
-"this winter", "15/03/2027", "next Friday"); the words just before it ("before", "by the end
-of", "early", "starting in") then decide which part of the period is the deadline or whether it
-is a start rather than a deadline. Where a goal names several, the latest one wins, because the
-goal is done when its last part is. Every pattern is a plain alternation without nested
-repetition, so matching is linear in the length of the text.
+Each pattern in `date_patterns` finds a period ("June 2027", "Q3", "next quarter", "within
+12 months", "this winter", "15/03/2027", "next Friday"); the words just before it ("before",
+"by the end of", "early", "starting in") then decide which part of the period is the deadline,
+or whether it is a start rather than a deadline. Where a goal names several, the latest one
+wins, because the goal is done when its last part is. Every pattern is a plain alternation
+without nested repetition, so matching is linear in the length of the text.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from dateutil.relativedelta import relativedelta
-
-from careerplan.domain.smart import periods as p
-from careerplan.domain.smart.numbers import NUMBER, Figure, overlaps, parse_number
+from careerplan.domain.smart.date_patterns import PATTERNS, Options, Resolver
+from careerplan.domain.smart.numbers import Figure, overlaps
 from careerplan.domain.smart.periods import Period
 
+__all__ = ["Deadline", "Found", "Options", "extract"]
 
-@dataclass(frozen=True, slots=True)
-class Options:
-    today: date
-    fiscal_year_start: int = 1
-    day_first: bool = True
+_LEAD = re.compile(r"[a-z0-9']+")
+# Words before a period that make it a start, not a deadline.
+_START_WORDS = {"starting", "start", "starts", "from", "since", "after", "beginning", "begin"}
+_START_WORDS |= {"commencing", "last", "past", "previous", "ago"}
+_BEFORE_WORDS = {"before", "prior", "ahead", "antes"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,348 +44,9 @@ class Found:
     starts: tuple[tuple[int, int], ...]  # "starting in January": a start, not a deadline
 
 
-_MONTH = "|".join(sorted(p.MONTHS, key=len, reverse=True))
-_DAY = "|".join(sorted(p.WEEKDAYS, key=len, reverse=True))
-_UNIT = r"days?|weeks?|fortnights?|months?|quarters?|years?"
-_LEAD = re.compile(r"[a-z0-9']+")
-
-# Words before a period that make it a start, not a deadline.
-_START_WORDS = {"starting", "start", "starts", "from", "since", "after", "beginning", "begin"}
-_START_WORDS |= {"commencing", "last", "past", "previous", "ago"}
-_BEFORE_WORDS = {"before", "prior", "ahead", "antes"}
-_TEMPORAL_LEAD = {"by", "in", "until", "till", "til", "before", "of", "during", "through"}
-_TEMPORAL_LEAD |= {"throughout", "for", "end", "within", "this", "next", "coming", "due", "on"}
-_TEMPORAL_LEAD |= {"early", "late", "mid", "around", "than", "the", "to", "into", "over"}
-_TEMPORAL_LEAD |= {"prior", "ahead", "deadline", "target", "date"}
-
-Resolver = Callable[["re.Match[str]", Options, list[str]], Period | None]
-
-
-def _year(token: str | None, fallback: int) -> int:
-    if not token:
-        return fallback
-    digits = token.strip("'").replace("fy", "").strip()
-    value = int(digits)
-    return 2000 + value if value < 100 else value
-
-
 def _lead(norm: str, start: int) -> list[str]:
     return _LEAD.findall(norm[max(0, start - 40) : start])[-4:]
 
-
-def _iso(m: re.Match[str], o: Options, lead: list[str]) -> Period | None:
-    day = p.valid_day(int(m["y"]), int(m["m"]), int(m["d"]))
-    return (day, day) if day else None
-
-
-def _numeric(m: re.Match[str], o: Options, lead: list[str]) -> Period | None:
-    a, b = int(m["a"]), int(m["b"])
-    year = _year(m["y"], o.today.year) if m["y"] else None
-    first, second = (b, a) if o.day_first else (a, b)
-    for mm, dd in ((first, second), (second, first)):
-        if year is None:
-            if not lead or lead[-1] not in {"by", "on", "before", "until", "till", "due"}:
-                return None
-            day = p.valid_day(o.today.year, mm, dd)
-            if day and day < o.today:
-                day = p.valid_day(o.today.year + 1, mm, dd)
-        else:
-            day = p.valid_day(year, mm, dd)
-        if day:
-            return day, day
-    return None
-
-
-def _day_month(m: re.Match[str], o: Options, lead: list[str]) -> Period | None:
-    month = p.MONTHS[m["mon"]]
-    if m["y"]:
-        day = p.valid_day(int(m["y"]), month, int(m["d"]))
-    else:
-        day = p.valid_day(o.today.year, month, int(m["d"]))
-        if day and day < o.today:
-            day = p.valid_day(o.today.year + 1, month, int(m["d"]))
-    return (day, day) if day else None
-
-
-def _month_year(m: re.Match[str], o: Options, lead: list[str]) -> Period | None:
-    return p.month(_year(m["y"], o.today.year), p.MONTHS[m["mon"]])
-
-
-def _month(m: re.Match[str], o: Options, lead: list[str]) -> Period | None:
-    name = m["mon"]
-    needs_lead = len(name) <= 4 and name not in {"june", "july"}
-    if (name == "march" or needs_lead) and (
-        not lead or lead[-1] not in _TEMPORAL_LEAD | {"mid", "early", "late"}
-    ):
-        return None
-    strictly_next = bool(lead) and lead[-1] == "next"
-    return p.upcoming_month(p.MONTHS[name], o.today, strictly_next=strictly_next)
-
-
-def _fiscal(m: re.Match[str], o: Options) -> int:
-    """Which year start applies: explicit FY wording, or the context's fiscal year."""
-    return o.fiscal_year_start
-
-
-def _quarter(m: re.Match[str], o: Options, lead: list[str]) -> Period | None:
-    fs = _fiscal(m, o)
-    q = int(m["q"]) if m["q"] else p.ORDINALS[m["o"]]
-    if m["y"]:
-        return p.quarter(_year(m["y"], o.today.year), q, fs)
-    year, _ = p.quarter_containing(o.today, fs)
-    candidate = p.quarter(year, q, fs)
-    return candidate if candidate[1] >= o.today else p.quarter(year + 1, q, fs)
-
-
-def _half(m: re.Match[str], o: Options, lead: list[str]) -> Period | None:
-    h = int(m["h"]) if m["h"] else (1 if m["o"] in {"first", "1st"} else 2)
-    if m["y"]:
-        return p.half(_year(m["y"], o.today.year), h, o.fiscal_year_start)
-    year = p.fiscal_year_of(o.today, o.fiscal_year_start) + (1 if m["rel"] == "next" else 0)
-    period = p.half(year, h, o.fiscal_year_start)
-    if not m["rel"] and period[1] < o.today:
-        period = p.half(year + 1, h, o.fiscal_year_start)
-    return period
-
-
-def _mid(m: re.Match[str], o: Options, lead: list[str]) -> Period | None:
-    year = _year(m["y"], o.today.year) + (1 if m["rel"] == "next" else 0)
-    return date(year, 6, 1), date(year, 6, 30)
-
-
-def _year_named(m: re.Match[str], o: Options, lead: list[str]) -> Period | None:
-    value = int(m["y"])
-    if not 2000 <= value <= 2100 and not m["fy"]:
-        return None
-    if not m["fy"] and not (lead and lead[-1] in _TEMPORAL_LEAD) and not m["tail"]:
-        return None
-    fiscal = o.fiscal_year_start if m["fy"] else 1
-    return p.year_period(_year(m["y"], o.today.year), fiscal)
-
-
-def _relative(m: re.Match[str], o: Options, lead: list[str]) -> Period | None:
-    rel, unit = m["rel"], m["unit"]
-    if rel == "the" and not (lead and lead[-1] in {"of", "by", "before", "until", "till"}):
-        return None
-    step = 1 if rel in {"next", "following", "coming"} else 0
-    today = o.today
-    if unit == "week" or unit == "weekend":
-        monday = today - timedelta(days=today.weekday()) + timedelta(days=7 * step)
-        return (
-            (monday + timedelta(days=5), monday + timedelta(days=6))
-            if unit == "weekend"
-            else (
-                monday,
-                monday + timedelta(days=6),
-            )
-        )
-    if unit == "fortnight":
-        return today, today + timedelta(days=14)
-    if unit == "month":
-        first = date(today.year, today.month, 1) + relativedelta(months=step)
-        return p.month(first.year, first.month)
-    if unit == "quarter":
-        year, q = p.quarter_containing(today, o.fiscal_year_start)
-        if step:
-            year, q = p.next_quarter(year, q)
-        return p.quarter(year, q, o.fiscal_year_start)
-    if unit == "semester":
-        return None
-    fiscal = o.fiscal_year_start if (m["fis"] or (lead and lead[-1] == "fiscal")) else 1
-    return p.year_period(p.fiscal_year_of(today, fiscal) + step, fiscal)
-
-
-def _day_word(m: re.Match[str], o: Options, lead: list[str]) -> Period | None:
-    word = m["w"]
-    day = o.today + timedelta(days=1) if word == "tomorrow" else o.today
-    return day, day
-
-
-def _duration(m: re.Match[str], o: Options, lead: list[str]) -> Period | None:
-    raw = m["n"]
-    vague = raw is not None and ("few" in raw or "several" in raw)
-    n = 1.0 if raw is None else (3.0 if vague else parse_number(raw))
-    if n is None or n <= 0 or n > 100:
-        return None
-    unit = m["unit"].rstrip("s")
-    if m["prep"] == "for" and not m["next"]:
-        return None
-    whole = int(n)
-    if unit == "day":
-        end = o.today + timedelta(days=whole)
-    elif unit == "week":
-        end = o.today + timedelta(days=round(7 * n))
-    elif unit == "fortnight":
-        end = o.today + timedelta(days=round(14 * n))
-    elif unit == "month":
-        end = o.today + relativedelta(months=whole, days=round(30 * (n - whole)))
-    elif unit == "quarter":
-        end = o.today + relativedelta(months=round(3 * n))
-    else:
-        end = o.today + relativedelta(years=whole, months=round(12 * (n - whole)))
-    return o.today, end
-
-
-def _season(m: re.Match[str], o: Options, lead: list[str]) -> Period | None:
-    name = m["s"]
-    if m["y"]:
-        year = int(m["y"])
-        return p.season(name, year - 1 if name == "winter" and lead[-1:] == ["of"] else year)
-    allowed = _TEMPORAL_LEAD - {"to", "on", "for"}
-    if not lead or lead[-1] not in allowed:
-        return None
-    if m["noun"]:
-        return None  # "a summer internship", "the winter term": an adjective, not a time
-    return p.upcoming_season(name, o.today, strictly_next=lead[-1] == "next")
-
-
-def _holiday(m: re.Match[str], o: Options, lead: list[str]) -> Period | None:
-    name = re.sub(r"\s+", " ", m["h"])
-    day = p.upcoming_holiday(name.replace("xmas", "christmas"), o.today)
-    return (day, day) if day else None
-
-
-def _weekday(m: re.Match[str], o: Options, lead: list[str]) -> Period | None:
-    if m["plural"]:
-        return None  # "Mondays", "Thursday evenings": a repeat, not a deadline
-    if not lead or lead[-1] not in {"by", "before", "until", "till", "on", "this", "next"} | {
-        "coming",
-        "due",
-    }:
-        return None
-    day = p.upcoming_weekday(p.WEEKDAYS[m["d"]], o.today, next_week=lead[-1] == "next")
-    return day, day
-
-
-_NOUN_AFTER_SEASON = (
-    r"(?P<noun>\s+(?:internship|intern|school|job|term|semester|session|course|programme|program"
-    r"|camp|holiday|holidays|break|placement|role|season|sale|sales|collection|menu|festival))?"
-)
-_PATTERNS: tuple[tuple[str, re.Pattern[str], Resolver], ...] = (
-    ("calendar", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"), _iso),
-    (
-        "calendar",
-        re.compile(
-            r"(?<![\d.,/])\b(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})(?:[/.-](?P<y>\d{4}|\d{2}))?\b"
-            r"(?![/.,]?\d)"
-        ),
-        _numeric,
-    ),
-    (
-        "calendar",
-        re.compile(
-            rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH})\b\.?"
-            r"(?:,?\s+(?P<y>\d{4})\b)?"
-        ),
-        _day_month,
-    ),
-    (
-        "calendar",
-        re.compile(
-            rf"\b(?P<mon>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?![\d:%])"
-            r"(?!\s*(?:hours?|hrs?|minutes?|mins?|percent|%|days?|weeks?|months?|years?))"
-            r"(?:,?\s+(?P<y>\d{4})\b)?"
-        ),
-        _day_month,
-    ),
-    (
-        "calendar",
-        re.compile(rf"\b(?P<mon>{_MONTH})\.?,?\s+(?:of\s+)?(?P<y>\d{{4}}|'\d{{2}})\b"),
-        _month_year,
-    ),
-    ("calendar", re.compile(rf"\b(?P<mon>{_MONTH})\b"), _month),
-    (
-        "calendar",
-        re.compile(
-            r"\b(?:fiscal\s+|fy\s?)?q(?P<q>[1-4])(?P<o>)\b"
-            r"(?:\s*,?\s*(?:of\s+)?(?:fiscal\s+year\s+|fy\s?)?(?P<y>20\d{2}|'?\d{2})\b)?"
-        ),
-        _quarter,
-    ),
-    (
-        "calendar",
-        re.compile(
-            r"\b(?P<q>)(?P<o>first|second|third|fourth|1st|2nd|3rd|4th|final|last)\s+"
-            r"(?:fiscal\s+)?quarter\b(?:\s+of\s+(?:the\s+)?(?:fiscal\s+year\s+|fy\s?)?"
-            r"(?P<y>20\d{2}))?"
-        ),
-        _quarter,
-    ),
-    (
-        "calendar",
-        re.compile(
-            r"\bh(?P<h>[12])(?P<o>)(?P<rel>)\b(?:\s*(?P<y>20\d{2}))?|\b(?P<o2>first|second|1st|2nd)"
-            r"\s+half\s+of\s+(?:the\s+year|(?P<y2>20\d{2})|(?P<rel2>this|next)\s+year)"
-        ),
-        lambda m, o, lead: _half_any(m, o, lead),
-    ),
-    (
-        "calendar",
-        re.compile(
-            r"\bmid[-\s]?(?P<y>20\d{2})(?P<rel>)\b|\bmid[-\s]?year\b(?P<y2>)(?P<rel2>)"
-            r"|\bmiddle\s+of\s+(?:(?P<y3>20\d{2})|the\s+year|(?P<rel3>this|next)\s+year)"
-        ),
-        lambda m, o, lead: _mid_any(m, o, lead),
-    ),
-    (
-        "calendar",
-        re.compile(
-            r"\b(?P<fy>fiscal\s+year\s+|fy\s?'?)?(?P<y>20\d{2}|(?<=fy)\d{2}|(?<=fy\s)\d{2}"
-            r"|(?<=fy')\d{2})\b(?![-/]\d)(?P<tail>(?=\s*[.,;:!?)]|\s*$))?"
-        ),
-        _year_named,
-    ),
-    (
-        "calendar",
-        re.compile(
-            r"\b(?P<rel>this|next|the|coming|following|current)\s+(?P<fis>fiscal\s+|financial\s+)?"
-            r"(?P<unit>week|weekend|fortnight|month|quarter|year)\b(?!-)"
-        ),
-        _relative,
-    ),
-    (
-        "calendar",
-        re.compile(r"\b(?P<w>today|tonight|tomorrow|end\s+of\s+(?:the\s+)?day|eod)\b"),
-        _day_word,
-    ),
-    (
-        "relative",
-        re.compile(
-            r"\b(?P<prep>within|in|over|during|for|inside\s+of|inside)\s+(?:the\s+)?"
-            r"(?P<next>next\s+|coming\s+|following\s+|upcoming\s+)?"
-            rf"(?P<n>{NUMBER}|a|an|few|several|a\s+few)\s+(?P<unit>{_UNIT})\b(?!-)"
-            rf"|\b(?P<prep2>)(?P<next2>next|coming|following)\s+(?P<n2>{NUMBER})\s+"
-            rf"(?P<unit2>{_UNIT})\b"
-            rf"|\b(?P<n3>{NUMBER}|a|an)\s+(?P<unit3>{_UNIT})\s+from\s+(?:now|today)\b"
-            r"|\b(?P<prep4>within|in|over|during|for)\s+the\s+(?P<next4>next|coming)\s+"
-            r"(?P<unit4>week|month|quarter|year|fortnight)\b"
-        ),
-        lambda m, o, lead: _duration_any(m, o, lead),
-    ),
-    (
-        "calendar",
-        re.compile(
-            r"\b(?P<s>spring|summer|autumn|fall|winter)\b(?:\s+(?:of\s+)?(?P<y>20\d{2})\b)?"
-            + _NOUN_AFTER_SEASON
-        ),
-        _season,
-    ),
-    (
-        "calendar",
-        re.compile(
-            r"\b(?P<h>christmas\s+eve|christmas\s+day|christmas|xmas|new\s+year'?s?\s+eve"
-            r"|new\s+year'?s?\s+day|new\s+year'?s?|easter|thanksgiving)\b"
-        ),
-        _holiday,
-    ),
-    (
-        "calendar",
-        re.compile(
-            rf"\b(?P<d>{_DAY})\b(?P<plural>s\b|\s+(?:mornings|evenings|nights|afternoons)\b)?"
-        ),
-        _weekday,
-    ),
-)
 
 _EVENT = re.compile(
     r"\b(?:before|by|ahead\s+of|prior\s+to|at|in|during|until|for)\s+(?:my|our|the|his|her|their)"
@@ -397,58 +56,6 @@ _EVENT = re.compile(
     r"|interview|probation|renewal|meeting|exam|conference|panel|deadline|start\s+date"
     r"|retirement|cycle|viva|audit|inspection|launch)s?\b"
 )
-
-
-class _Named:
-    """A view of a match whose alternative branches use numbered group names."""
-
-    def __init__(self, m: re.Match[str], names: dict[str, tuple[str, ...]]) -> None:
-        self._m = m
-        self._names = names
-
-    def __getitem__(self, key: str) -> str | None:
-        for name in self._names.get(key, (key,)):
-            value = self._m.groupdict().get(name)
-            if value:
-                return value
-        return None
-
-
-def _half_any(m: re.Match[str], o: Options, lead: list[str]) -> Period | None:
-    view = _Named(m, {"o": ("o", "o2"), "y": ("y", "y2"), "rel": ("rel", "rel2")})
-    return _half(view, o, lead)  # type: ignore[arg-type]
-
-
-def _mid_any(m: re.Match[str], o: Options, lead: list[str]) -> Period | None:
-    view = _Named(m, {"y": ("y", "y2", "y3"), "rel": ("rel", "rel2", "rel3")})
-    return _mid(view, o, lead)  # type: ignore[arg-type]
-
-
-def _duration_any(m: re.Match[str], o: Options, lead: list[str]) -> Period | None:
-    view = _Named(
-        m,
-        {
-            "prep": ("prep", "prep2", "prep4"),
-            "next": ("next", "next2", "next4"),
-            "n": ("n", "n2", "n3"),
-            "unit": ("unit", "unit2", "unit3", "unit4"),
-        },
-    )
-    if m["n2"] or m["n3"] or m["unit4"]:
-        return _duration(_ForFree(view), o, lead)  # type: ignore[arg-type]
-    return _duration(view, o, lead)  # type: ignore[arg-type]
-
-
-class _ForFree:
-    """The shapes "next 6 months" and "6 months from now" need no "for the next"."""
-
-    def __init__(self, view: _Named) -> None:
-        self._view = view
-
-    def __getitem__(self, key: str) -> str | None:
-        if key == "prep":
-            return "within"
-        return self._view[key]
 
 
 _START_LEAD = re.compile(
@@ -494,7 +101,7 @@ def _shape(period: Period, lead: list[str], today: date) -> tuple[date, Period]:
 def extract(norm: str, options: Options, figures: list[Figure]) -> Found:
     """All stated deadlines in `norm`, and the latest as the goal's deadline."""
     raw: list[tuple[int, int, str, re.Match[str], Resolver]] = []
-    for kind, pattern, resolve in _PATTERNS:
+    for kind, pattern, resolve in PATTERNS:
         for m in pattern.finditer(norm):
             raw.append((m.start(), m.end(), kind, m, resolve))
     # Longest first, so "15 march 2027" beats "march 2027" and "march".
