@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from careerplan.catalog import Catalog, open_catalog
+from careerplan.catalog.store import SCHEMA_VERSION
 from careerplan.domain.errors import InvalidInput, NotFound, StorageProblem
 
 from .conftest import SOFTWARE_DEVELOPERS
@@ -33,7 +34,7 @@ def test_a_file_of_another_schema_is_refused(tmp_path: Path) -> None:
     with sqlite3.connect(path) as db:
         db.execute("CREATE TABLE meta (key TEXT, value TEXT)")
         db.execute("INSERT INTO meta VALUES ('schema_version', '0')")
-    with pytest.raises(StorageProblem, match="has schema 0, expected 1"):
+    with pytest.raises(StorageProblem, match=f"has schema 0, expected {SCHEMA_VERSION}"):
         open_catalog(path)
 
 
