@@ -31,7 +31,7 @@ _UNBOUNDED = re.compile(
 _ORG_SCALE = re.compile(r"\b(?:company|company's|organisation'?s?|organization'?s?|firm'?s?)\b")
 _ROLE_CHANGE = re.compile(
     r"\bpromot(?:ed|ion)\b|\b(?:move|moving|transition|step|switch)\s+(?:in)?to\b|\bbecome\s+"
-    r"(?:a|an|the)\b|\bget\s+hired\b|\bas\s+(?:a\s+|an\s+)?(?:deputy|senior|lead|head|acting)\b"
+    r"\w|\bget\s+hired\b|\bas\s+(?:a\s+|an\s+)?(?:deputy|senior|lead|head|acting)\b"
 )
 _TOP_EXEC = re.compile(r"\b(?:ceo|cfo|cto|coo|chief|vice\s+president|vp|president|partner)\b")
 _OPEN_METRIC = re.compile(

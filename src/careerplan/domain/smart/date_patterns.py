@@ -91,6 +91,10 @@ def _month(m: re.Match[str], o: Options, lead: list[str]) -> Period | None:
         not lead or lead[-1] not in _TEMPORAL_LEAD | {"mid", "early", "late"}
     ):
         return None
+    if _labels_a_thing(m, lead):
+        return None
+    if m["ry"]:
+        return p.month(o.today.year + (m["ry"] == "next"), p.MONTHS[name])
     strictly_next = bool(lead) and lead[-1] == "next"
     return p.upcoming_month(p.MONTHS[name], o.today, strictly_next=strictly_next)
 
@@ -100,11 +104,43 @@ def _fiscal(m: re.Match[str], o: Options) -> int:
     return o.fiscal_year_start
 
 
+# "our Q3 results", "the March report": a period used as a label, not a time to finish by.
+_LABEL = (
+    r"(?P<label>\s+(?:results|report|reports|numbers|figures|targets?|goals|okrs|review|planning"
+    r"|plan|budget|forecast|earnings|roadmap|newsletter|issue|edition|release|update|board))?"
+)
+_LABEL_LEAD = {"our", "my", "their", "his", "her", "its", "the", "a", "this", "last", "your"}
+
+
+def _labels_a_thing(m: re.Match[str], lead: list[str]) -> bool:
+    return bool(m["label"]) and bool(lead) and lead[-1] in _LABEL_LEAD
+
+
+def _unit_end(m: re.Match[str], o: Options, lead: list[str]) -> Period | None:
+    """ "year-end", "month end", "EOY": the end of the current period."""
+    unit = {"eoy": "year", "eom": "month", "eoq": "quarter", "eow": "week"}.get(m["u"], m["u"])
+    today = o.today
+    if unit == "week":
+        monday = today - timedelta(days=today.weekday())
+        return monday, monday + timedelta(days=6)
+    if unit == "month":
+        return p.month(today.year, today.month)
+    if unit == "quarter":
+        year, q = p.quarter_containing(today, o.fiscal_year_start)
+        return p.quarter(year, q, o.fiscal_year_start)
+    fiscal = o.fiscal_year_start if lead[-1:] == ["fiscal"] else 1
+    return p.year_period(p.fiscal_year_of(today, fiscal), fiscal)
+
+
 def _quarter(m: re.Match[str], o: Options, lead: list[str]) -> Period | None:
     fs = _fiscal(m, o)
     q = int(m["q"]) if m["q"] else p.ORDINALS[m["o"]]
+    if _labels_a_thing(m, lead):
+        return None
     if m["y"]:
         return p.quarter(_year(m["y"], o.today.year), q, fs)
+    if m["ry"]:
+        return p.quarter(p.fiscal_year_of(o.today, fs) + (m["ry"] == "next"), q, fs)
     year, _ = p.quarter_containing(o.today, fs)
     candidate = p.quarter(year, q, fs)
     return candidate if candidate[1] >= o.today else p.quarter(year + 1, q, fs)
@@ -266,12 +302,17 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], Resolver], ...] = (
         re.compile(rf"\b(?P<mon>{_MONTH})\.?,?\s+(?:of\s+)?(?P<y>\d{{4}}|'\d{{2}})\b"),
         _month_year,
     ),
-    ("calendar", re.compile(rf"\b(?P<mon>{_MONTH})\b"), _month),
+    (
+        "calendar",
+        re.compile(rf"\b(?P<mon>{_MONTH})\b(?:\s+(?:of\s+)?(?P<ry>this|next)\s+year)?" + _LABEL),
+        _month,
+    ),
     (
         "calendar",
         re.compile(
             r"\b(?:fiscal\s+|fy\s?)?q(?P<q>[1-4])(?P<o>)\b"
             r"(?:\s*,?\s*(?:of\s+)?(?:fiscal\s+year\s+|fy\s?)?(?P<y>20\d{2}|'?\d{2})\b)?"
+            r"(?:\s+(?:of\s+)?(?P<ry>this|next)\s+year)?" + _LABEL
         ),
         _quarter,
     ),
@@ -280,7 +321,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], Resolver], ...] = (
         re.compile(
             r"\b(?P<q>)(?P<o>first|second|third|fourth|1st|2nd|3rd|4th|final|last)\s+"
             r"(?:fiscal\s+)?quarter\b(?:\s+of\s+(?:the\s+)?(?:fiscal\s+year\s+|fy\s?)?"
-            r"(?P<y>20\d{2}))?"
+            r"(?P<y>20\d{2}))?(?:\s+(?:of\s+)?(?P<ry>this|next)\s+year)?" + _LABEL
         ),
         _quarter,
     ),
@@ -315,6 +356,11 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], Resolver], ...] = (
             r"(?P<unit>week|weekend|fortnight|month|quarter|year)\b(?!-)"
         ),
         _relative,
+    ),
+    (
+        "calendar",
+        re.compile(r"\b(?P<u>year|month|quarter|week)[-\s]end\b|\b(?P<u2>eoy|eom|eoq|eow)\b"),
+        lambda m, o, lead: _unit_end(_Named(m, {"u": ("u", "u2")}), o, lead),  # type: ignore[arg-type]
     ),
     (
         "calendar",

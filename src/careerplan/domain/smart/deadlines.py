@@ -66,6 +66,8 @@ _START_LEAD = re.compile(
 
 def _is_start(lead: list[str]) -> bool:
     """ "starting in January", "from March", "last year": a start or a past, not a deadline."""
+    if {"by", "before", "until", "till"} & set(lead[-4:]):
+        return False  # "by the start of Q4" is a deadline at the start of the period
     if lead[-1:] and lead[-1] in _START_WORDS:
         return True
     return (
@@ -86,6 +88,8 @@ def _shape(period: Period, lead: list[str], today: date) -> tuple[date, Period]:
         due = start - timedelta(days=1)
         return due, (max(today, due - length), due)
     if tail.endswith(("start of", "beginning of")):
+        if start < today:  # "by the start of Q4" during Q4: the next one
+            start = start.replace(year=start.year + 1)
         return start, (start, start)
     third = (end - start) // 3
     if lead[-1:] == ["early"]:

@@ -88,5 +88,5 @@ PER_ITEM_HOURS = {
     "article": 6, "blog post": 4, "post": 3, "paper": 150, "dashboard": 15, "application": 1,
     "job": 1, "position": 1, "case study": 15, "book": 8, "novel": 8, "workshop": 20,
     "talk": 15, "course": 30, "certification": 80, "competition": 40, "video": 6,
-    "podcast": 4, "chapter": 20, "website": 30, "app": 200,
+    "podcast": 4, "website": 30, "app": 200,
 }  # fmt: skip

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from careerplan.domain.smart.numbers import NUMBER_RE, Figure, parse_number
+from careerplan.domain.smart.numbers import DIGITS, NUMBER_RE, Figure, parse_number
 from careerplan.domain.smart.report import Measure, Verdict
 from careerplan.domain.smart.text import Span, Text, words
 
@@ -24,6 +24,7 @@ _STOP = words(
 )
 _SKIP_BEFORE = words("""by from to of the a an my our at least more than about around""")
 _IDIOMS = re.compile(r"\bone\s+day\b|\bone\s+of\b|\bone\s+or\s+the\s+other\b|\bno\s+one\b")
+_FROM_TO = re.compile(rf"\bfrom\s+(?P<from>{DIGITS})\s+to\s+(?P<to>{DIGITS})\b")
 _MULTIPLIER = re.compile(r"\b(?P<w>double|doubling|triple|tripling|quadruple|halve|\d+x)\b")
 _MULTIPLES = {"double": 2.0, "doubling": 2.0, "triple": 3.0, "tripling": 3.0, "quadruple": 4.0}
 _MULTIPLES["halve"] = 0.5
@@ -36,7 +37,17 @@ _ARTEFACT = (
     r"paper|article|post|blog\s+post|book|app|website|site|portfolio|dashboard|plan|proposal"
     r"|report|pilot|product|feature|course|podcast|video|case\s+study|thesis|dissertation"
     r"|prototype|business|practice|company|workshop|talk|version|release|resume|cv|newsletter"
-    r"|application|chapter|tool|library|model|study"
+    r"|application|chapter|tool|library|model|study|essay|guide|proposal|memo|white\s+paper"
+)
+# Credentials known by their acronym: earning one is a checkable outcome.
+_CREDENTIALS = (
+    r"pmp|capm|csm|psm|cpa|cfa|acca|cima|cipd|itil|prince2|comptia|cissp|ccna|cisa|cism|shrm"
+    r"|phr|nclex|smsts|cscs|npqh|ielts|toefl|gmat|gre|mba|msc|bsc|cpr|cdl|ckad|cka"
+)
+_ROLE_NOUNS = (
+    r"ceo|cto|cfo|coo|director|manager|lead|head|partner|principal|engineer|architect|analyst"
+    r"|nurse|chef|supervisor|consultant|owner|founder|specialist|officer|scientist|developer"
+    r"|designer|teacher|professor|editor|accountant|advisor|adviser|coordinator|president"
 )
 _OUTCOMES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
@@ -50,10 +61,12 @@ _OUTCOMES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "credential",
         re.compile(
             r"\b(?:earn|earning|obtain|get|gain|achieve|complete|completing|finish|finishing"
-            r"|receive|secure|attain|acquire|take|pass|renew)\s+[^.;]{0,60}?\b(?:certification|"
+            r"|receive|secure|attain|acquire|take|taking|pass|renew)\s+[^.;]{0,60}?\b(?:certification|"
             r"certificate|certified|licen[cs]e|degree|diploma|mba|masters?|master's|phd|"
             r"doctorate|award|qualification|accreditation|course|programme|program|bootcamp|"
-            r"credential|cpd|apprenticeship|nvq|module|certifications)\b"
+            r"credential|cpd|apprenticeship|nvq|module|certifications|level\s+\d|"
+            + _CREDENTIALS
+            + r")\b"
         ),
     ),
     (
@@ -74,6 +87,7 @@ _OUTCOMES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:move|moving|transition|step|switch)\s+(?:in)?to\s+(?:a|an|the|my)\s+"
             r"[^.;]{0,40}?\b(?:role|position|job|team)\b|\bqualify\s+as\b|\bget\s+hired\b"
             r"|\bbecome\s+(?:a\s+|an\s+)?(?:certified|chartered|licensed|qualified|registered)\b"
+            r"|\bbecome\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:" + _ROLE_NOUNS + r")\b"
         ),
     ),
     (
@@ -101,9 +115,15 @@ _OUTCOMES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        # "Pass Google Associate Cloud Engineer", "Earn my CSM": passing or earning a named
+        # thing is checkable even when the text does not say "exam".
+        "pass",
+        re.compile(r"^\W*(?:i\s+(?:will|want\s+to)\s+)?(?:pass|earn|obtain)\s+\S+"),
+    ),
+    (
         "action",
         re.compile(
-            r"^\W*(?:i\s+will\s+|to\s+)?(?:email|e-mail|call|message|ask|request|book|schedule"
+            r"^\W*(?:i\s+will\s+|to\s+)?(?:email|e-mail|call|message|ask|request|book|schedule|present"
             r"|sign\s+up|register|enrol|enroll|apply|contact|phone|text|send)\b"
             r"[^.;]{0,60}?\b(?:a|an|the|my|our|for)\s+\w+"
         ),
@@ -174,6 +194,12 @@ def quantities(
         span = text.span(s, norm.index(unit, e) + len(unit))
         out.append(Measure("count", span, value, unit, _metric_before(norm, s)))
         used.append((s, e))
+    for m in _FROM_TO.finditer(norm):
+        if any(a < m.end() and m.start() < b for a, b in used + taken):
+            continue
+        value = parse_number(m["to"])
+        metric = _metric_before(norm, m.start())
+        out.append(Measure("target", text.span(m.start(), m.end()), value, None, metric))
     for m in _MULTIPLIER.finditer(norm):
         word = m["w"]
         value = _MULTIPLES.get(word) or float(word.rstrip("x"))

@@ -78,7 +78,7 @@ _FIGURES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "1:1", "1-on-1", "one-on-one", times of day "9:30".
     ("meeting", re.compile(r"\b\d{1,2}\s?:\s?\d{1,2}s?\b|\b(?:1|one)-(?:on|to)-(?:1|one)s?\b")),
     ("version", re.compile(r"\b(?:version|v|release|rev)\.?\s?\d+(?:\.\d+)*\b|\b\d+\.\d+\.\d+\b")),
-    ("rank", re.compile(rf"\b(?:top|best|first|last)\s+(?P<n>{NUMBER})(?P<u>\s?%)?")),
+    ("rank", re.compile(rf"\b(?:top|best)\s+(?P<n>{NUMBER})(?P<u>\s?%)?")),
     (
         "duration",
         re.compile(

@@ -68,6 +68,7 @@ _VAGUE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("more of the same", re.compile(r"^\W*(?:network|study|learn|read|work|practi[cs]e)\s+more\b")),
     ("a hedge", re.compile(r"\bwhen(?:ever)?\s+i\s+(?:can|have\s+time)\b|\btry\s+to\b")),
 )
+_BY_DOING = re.compile(r"\s+(?:by|through|via)\s+\w+ing\b")
 _CONCRETE_NOUNS = re.compile(
     r"\b(?:followers|traffic|revenue|sales|response\s+time|csat|nps|score|rating|errors?"
     r"|clients?|customers?|articles?|posts?|blog|papers?|dashboards?|portfolio|resume|cv"
@@ -76,7 +77,8 @@ _CONCRETE_NOUNS = re.compile(
     r"|application|recommendations?|case\s+stud(?:y|ies)|book|loaf|songs|novels|kg|coordinator"
     r"|budget|manager|supervisor|colleagues?|recruiters?|pilot|project|plan|class|report"
     r"|presentation|award|qualification|conference|internship|position|team|deposit|dataset"
-    r"|linkedin|github|kaggle|newsletter|podcast|video|competition|hackathon|shift|ward)\b"
+    r"|linkedin|github|kaggle|newsletter|podcast|video|competition|hackathon|shift|ward|results"
+    r"|board|essay|dissertation|thesis|bootcamp|subscribers|reports)\b"
 )
 _NOT_NAMES = frozenset(MONTHS) | frozenset(WEEKDAYS) | {"i", "i'm", "i'll", "my"}
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b(?:[A-Z][A-Za-z+#.]*[A-Za-z+#]|[A-Z]{2,}\+?)")
@@ -103,6 +105,8 @@ def assess(text: Text, quantities: tuple[Measure, ...], outcome: Measure | None)
     vague: list[tuple[str, Span]] = []
     for why, pattern in _VAGUE:
         for m in pattern.finditer(norm):
+            if why == "improving an abstraction" and _BY_DOING.match(norm, m.end()):
+                continue  # "improve my Excel skills by taking a course on pivot tables"
             vague.append((why, text.span(m.start(), m.end())))
     counted = [q for q in quantities if q.kind != "multiplier" or q.unit]
     concrete = [text.span(m.start(), m.end()) for m in _CONCRETE_NOUNS.finditer(norm)]
