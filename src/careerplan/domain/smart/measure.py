@@ -53,7 +53,7 @@ _OUTCOMES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "pass",
         re.compile(
-            r"\b(?:pass|passing|ace|clear)\s+[^.;]{0,60}?\b(?:exams?|tests?|certification|"
+            r"\b(?:pass|passing|ace|clear)\s+(?:[^.;]|\.(?=\d)){0,60}?\b(?:exams?|tests?|certification|"
             r"assessments?|boards|ielts|toefl|gmat|gre|bar|cpa|cfa|pmp|levels?|modules?|papers?)\b"
         ),
     ),
@@ -61,7 +61,7 @@ _OUTCOMES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "credential",
         re.compile(
             r"\b(?:earn|earning|obtain|get|gain|achieve|complete|completing|finish|finishing"
-            r"|receive|secure|attain|acquire|take|taking|pass|renew)\s+[^.;]{0,60}?\b(?:certification|"
+            r"|receive|secure|attain|acquire|take|taking|pass|renew)\s+(?:[^.;]|\.(?=\d)){0,60}?\b(?:certification|"
             r"certificate|certified|licen[cs]e|degree|diploma|mba|masters?|master's|phd|"
             r"doctorate|award|qualification|accreditation|course|programme|program|bootcamp|"
             r"credential|cpd|apprenticeship|nvq|module|certifications|level\s+\d|"
@@ -85,7 +85,7 @@ _OUTCOMES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "role",
         re.compile(
             r"\b(?:move|moving|transition|step|switch)\s+(?:in)?to\s+(?:a|an|the|my)\s+"
-            r"[^.;]{0,40}?\b(?:role|position|job|team)\b|\bqualify\s+as\b|\bget\s+hired\b"
+            r"(?:[^.;]|\.(?=\d)){0,40}?\b(?:role|position|job|team)\b|\bqualify\s+as\b|\bget\s+hired\b"
             r"|\bbecome\s+(?:a\s+|an\s+)?(?:certified|chartered|licensed|qualified|registered)\b"
             r"|\bbecome\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:" + _ROLE_NOUNS + r")\b"
         ),
@@ -95,14 +95,16 @@ _OUTCOMES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:publish|ship|launch|release|submit|deploy|build|create|write|draft|produce"
             r"|finish|complete|deliver|record|open|found|update|translate|design)\s+"
-            r"(?:a|an|my|our|the|one|first|version|it)\b[^.;]{0,50}?\b(?:" + _ARTEFACT + r")\b"
+            r"(?:a|an|my|our|the|one|first|version|it)\b(?:[^.;]|\.(?=\d)){0,50}?\b(?:"
+            + _ARTEFACT
+            + r")\b"
         ),
     ),
     (
         "event",
         re.compile(
             r"\b(?:run|host|hold|organi[sz]e|deliver|give|present|teach|lead|chair|speak\s+at"
-            r"|attend)\s+(?:a|an|my|our|the|one|first)\b[^.;]{0,40}?\b(?:workshop|talk|session"
+            r"|attend)\s+(?:a|an|my|our|the|one|first)\b(?:[^.;]|\.(?=\d)){0,40}?\b(?:workshop|talk|session"
             r"|presentation|webinar|training|meetup|event|seminar|class|lecture|keynote"
             r"|stand-?up|retrospective|1:1|conference)\b"
         ),
@@ -125,7 +127,7 @@ _OUTCOMES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"^\W*(?:i\s+will\s+|to\s+)?(?:email|e-mail|call|message|ask|request|book|schedule|present"
             r"|sign\s+up|register|enrol|enroll|apply|contact|phone|text|send)\b"
-            r"[^.;]{0,60}?\b(?:a|an|the|my|our|for)\s+\w+"
+            r"(?:[^.;]|\.(?=\d)){0,60}?\b(?:a|an|the|my|our|for)\s+\w+"
         ),
     ),
 )
@@ -141,9 +143,13 @@ class Measured:
 _AFTER = re.compile(r"\s+([a-z][a-z/+'-]*(?:\s+[a-z][a-z/+'-]*){0,2})")
 
 
+_OF_MY = re.compile(r"\s+of\s+(?:my|our|the|these|those|his|her|their)\s")
+
+
 def _unit_after(norm: str, end: int) -> str | None:
     """The thing a number counts: "3 retainer clients paying" → "retainer clients"."""
-    m = _AFTER.match(norm, end)
+    of = _OF_MY.match(norm, end)  # "3 of my logistics roles"
+    m = _AFTER.match(norm, of.end() - 1 if of else end)
     if not m:
         return None
     words: list[str] = []
