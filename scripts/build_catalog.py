@@ -17,18 +17,19 @@ import re
 import sqlite3
 import sys
 import tempfile
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))  # the gap along related edges uses the runtime formula
+from careerplan.catalog.search import words  # noqa: E402
 from careerplan.catalog.skills import weighted_gap  # noqa: E402
 from careerplan.catalog.store import GAP_SCALE  # noqa: E402
 
 DEFAULT_DATA = REPO.parent / "shared" / "data"
 SHIPPED = REPO / "src" / "careerplan" / "catalog" / "data" / "catalog.sqlite3"
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 TASKS_PER_OCCUPATION = 12
 TECH_PER_OCCUPATION = 20
 RIASEC = "RIASEC"
@@ -83,6 +84,7 @@ CREATE TABLE title (
 CREATE VIRTUAL TABLE title_fts USING fts5(
     norm, content='title', content_rowid='rowid', tokenize='porter unicode61'
 );
+CREATE TABLE word (word TEXT PRIMARY KEY, titles INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE task (occupation_id INTEGER NOT NULL, position INTEGER NOT NULL, text TEXT NOT NULL,
     PRIMARY KEY (occupation_id, position)) WITHOUT ROWID;
 CREATE TABLE technology (occupation_id INTEGER NOT NULL, position INTEGER NOT NULL,
@@ -108,9 +110,8 @@ TIERS = {"Primary-Short": 1, "Primary-Long": 2, "Supplemental": 3}
 
 
 def norm_title(text: str) -> str:
-    """Lower-case words only; the runtime normalises queries the same way."""
-    text = text.lower().replace("&", " and ")
-    return " ".join(re.findall(r"[a-z0-9]+", text))
+    """Lower-case words only, split exactly as the runtime splits queries."""
+    return " ".join(words(text))
 
 
 def read_tsv(path: Path) -> Iterator[dict[str, str]]:
@@ -317,10 +318,12 @@ class Builder:
             key = (occupation, norm_title(text))
             if key[1] and (key not in best or kind < best[key][2]):
                 best[key] = (occupation, text, kind)
-        self.db.executemany(
-            "INSERT INTO title VALUES (?, ?, ?, ?)",
-            sorted((o, t, k, norm_title(t)) for o, t, k in best.values()),
-        )
+        rows = sorted((o, t, k, norm_title(t)) for o, t, k in best.values())
+        self.db.executemany("INSERT INTO title VALUES (?, ?, ?, ?)", rows)
+        counts: Counter[str] = Counter()
+        for *_, norm in rows:
+            counts.update(set(norm.split()))
+        self.db.executemany("INSERT INTO word VALUES (?, ?)", sorted(counts.items()))
 
     def tasks(self) -> None:
         by_code: dict[str, list[tuple[int, int, str]]] = defaultdict(list)

@@ -63,3 +63,11 @@ def test_oversized_queries_and_bad_limits_are_refused(
 ) -> None:
     with pytest.raises(InvalidInput):
         search_titles(query, limit=limit, catalog=catalog)
+
+
+@pytest.mark.parametrize(
+    ("title", "words"),
+    [("dishwasher PT", ["dishwasher"]), ("PT", ["physical", "therapist"])],
+)
+def test_schedule_short_forms_count_as_titles_only_when_alone(title: str, words: list[str]) -> None:
+    assert clean(title) == words

@@ -12,7 +12,6 @@ from __future__ import annotations
 import math
 import re
 import threading
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -63,11 +62,13 @@ DROPPED = {
     "hiring", "needed", "wanted", "immediate", "start", "bonus", "sign", "on", "job", "role",
     "position", "opening", "the", "a", "an", "of", "and", "for", "in", "at", "to", "with",
 }  # fmt: skip
+SCHEDULE_ABBREVIATIONS = frozenset({"pt", "ft"})
 SEPARATORS = re.compile(r"\s[-–—|/]\s|[|(,@:;]|\bat\b")
 KIND_BONUS = (3.0, 1.5, 0.0, 0.0)
 MAX_QUERY = 200
 ENOUGH = 40
-COMMON_WORD = 800  # titles holding a word before it counts as common
+FEW = 10
+COMMON_WORD = 300  # titles holding a word before it counts as common
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,8 +108,14 @@ def expand(tokens: list[str]) -> list[str]:
 
 
 def clean(text: str) -> list[str]:
-    """The content words of a title: abbreviations expanded, seniority and noise dropped."""
-    tokens = expand(words(text))
+    """The content words of a title: abbreviations expanded, seniority and noise dropped.
+
+    Short forms that also mean a schedule ("PT" part-time, "FT") only count as a title when they
+    stand alone: "dishwasher PT" is a part-time dishwasher, "PT" a physical therapist."""
+    raw = words(text)
+    if len(raw) > 1:
+        raw = [w for w in raw if w not in SCHEDULE_ABBREVIATIONS] or raw
+    tokens = expand(raw)
     kept = [t for t in tokens if t not in DROPPED]
     return kept or [t for t in tokens if t not in ("the", "a", "an", "of", "and")]
 
@@ -131,14 +138,12 @@ class _Vocabulary:
         key = id(catalog)
         with self._lock:
             if key not in self._loaded:
-                counts: Counter[str] = Counter()
-                for (norm,) in catalog.query("SELECT norm FROM title"):
-                    counts.update(set(norm.split()))
-                ranked = [w for w, _ in counts.most_common() if len(w) > 2]
+                counts = dict(catalog.query("SELECT word, titles FROM word"))
+                ranked = [w for w in sorted(counts, key=lambda w: (-counts[w], w)) if len(w) > 2]
                 by_start: dict[str, list[str]] = {}
                 for word in ranked:
                     by_start.setdefault(word[0], []).append(word)
-                self._loaded[key] = _Words(dict(counts), by_start, ranked)
+                self._loaded[key] = _Words(counts, by_start, ranked)
             return self._loaded[key]
 
 
@@ -188,9 +193,12 @@ def _score(q: list[str], t: tuple[str, ...]) -> float:
     both given as stems."""
     if not q or not t:
         return 0.0
-    covered = sum(1 for w in q if w in t) / len(q)
-    precise = sum(1 for w in t if w in q) / len(t)
-    order = 1.0 if [w for w in t if w in q] == [w for w in q if w in t] else 0.0
+    shared = set(q).intersection(t)
+    if not shared:
+        return 0.0
+    covered = sum(w in shared for w in q) / len(q)
+    precise = sum(w in shared for w in t) / len(t)
+    order = [w for w in t if w in shared] == [w for w in q if w in shared]
     return 100 * (0.62 * covered + 0.33 * precise + 0.05 * order)
 
 
@@ -228,7 +236,9 @@ def _candidates(cat: Catalog, tokens: list[str]) -> list[tuple[int, str, int, st
     counts = _vocabulary.get(cat).counts
     for dropped in sorted(tokens, key=lambda t: -counts.get(t, 0)):
         rows += all_of([t for t in tokens if t != dropped], 100)
-    if len(rows) < ENOUGH and len(tokens) > 2:
+        if len(rows) >= ENOUGH:
+            return rows
+    if len(rows) < FEW and len(tokens) > 2:
         rare = [f'"{t}"' for t in tokens if counts.get(t, 0) <= COMMON_WORD]
         if rare:
             rows += cat.query(sql, (" OR ".join(rare), 200))

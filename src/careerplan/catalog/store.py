@@ -13,7 +13,7 @@ from typing import Any
 from careerplan.domain.errors import InvalidInput, NotFound, StorageProblem
 
 REBUILD = "Rebuild it with: python scripts/build_catalog.py"
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 RIASEC = "RIASEC"
 AREA_NAMES = {
     "R": "Realistic",
@@ -81,7 +81,7 @@ class Catalog:
             ) from None
         self.by_id = {o.id: o for o in self.occupations.values()}
         self._lock = threading.Lock()
-        self._ratings: dict[int, Ratings] | None = None
+        self._ratings: dict[int, Ratings] = {}
         self._elements: dict[int, Element] | None = None
         self._related: dict[int, list[tuple[int, int, float]]] | None = None
 
@@ -147,17 +147,18 @@ class Catalog:
         return self._elements
 
     def ratings(self, occupation: Occupation) -> Ratings:
-        """Importance and level of every rated element; empty when O*NET has no ratings."""
-        return self.all_ratings().get(occupation.id, {})
+        """Importance and level of every rated element; empty when O*NET has no ratings.
 
-    def all_ratings(self) -> dict[int, Ratings]:
-        with self._lock:
-            if self._ratings is None:
-                table: dict[int, Ratings] = {}
-                for oid, element, im, lv in self.query("SELECT * FROM rating"):
-                    table.setdefault(oid, {})[element] = (im / 100, lv / 100)
-                self._ratings = table
-            return self._ratings
+        Read one occupation at a time (a one-off command touches a handful) and kept."""
+        found = self._ratings.get(occupation.id)
+        if found is None:
+            rows = self.query(
+                "SELECT element, importance, level FROM rating WHERE occupation_id = ?",
+                (occupation.id,),
+            )
+            found = {element: (im / 100, lv / 100) for element, im, lv in rows}
+            self._ratings[occupation.id] = found
+        return found
 
     def related(self, occupation: Occupation) -> list[tuple[int, int, float]]:
         """(related occupation id, tier 1-3, skill gap 0-1 to it) in O*NET's order."""
