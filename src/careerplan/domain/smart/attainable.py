@@ -50,6 +50,7 @@ _LANGUAGE = re.compile(
     + "|".join(effort.LANGUAGE_FACTOR)
     + r")\b[^.;]{0,30}?\b(?P<level2>[abc][12])\b"
 )
+_CEFR = re.compile(r"\b[abc][12]\b")
 _COUNT_WORD = re.compile(
     r"\b(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|all\s+(?:three|four|five))\s+"
     r"(?:[\w-]+\s+){0,3}?(?=(?:certifications|exams|levels|papers|credentials)\b)"
@@ -97,7 +98,7 @@ def _credential_effort(norm: str) -> tuple[float, float, str] | None:
         min_weeks = max(min_weeks, (count - 1) * item.weeks_between)
         label = item.name if count == 1 else f"{count:g} × {item.name}"
         return item.hours * count, min_weeks, label
-    lang = _LANGUAGE.search(norm)
+    lang = _LANGUAGE.search(norm) if _CEFR.search(norm) else None
     if lang:
         level = (lang["level"] or lang["level2"] or "").lower()
         name = (lang["lang"] or lang["lang2"] or "").lower()

@@ -30,6 +30,7 @@ _STOPWORDS = {
 }
 _SETS = {lang: frozenset(words.split()) for lang, words in _STOPWORDS.items()}
 _TOKEN = re.compile(r"[^\W\d_]+")
+_BEYOND_LATIN = re.compile(r"[^\u0000-\u024f]")
 _NAMES = {"fr": "French", "es": "Spanish", "de": "German", "pt": "Portuguese", "it": "Italian"}
 _NAMES["nl"] = "Dutch"
 _SCRIPTS = {
@@ -59,21 +60,21 @@ def _script(ch: str) -> str | None:
 
 
 def detect(text: str) -> Language:
-    letters = [ch for ch in text[:1000] if ch.isalpha()]
-    if not letters:
+    head = text[:1000]
+    tokens = [t.lower() for t in _TOKEN.findall(head)]
+    if not tokens:
         return Language("en", True)
     non_latin: dict[str, int] = {}
-    for ch in letters:
-        if ord(ch) > 0x24F:
+    for ch in _BEYOND_LATIN.findall(head):
+        if ch.isalpha():
             code = _script(ch)
             if code:
                 non_latin[code] = non_latin.get(code, 0) + 1
     if non_latin:
         code = max(non_latin.items(), key=lambda item: item[1])[0]
-        if sum(non_latin.values()) >= 0.3 * len(letters):
+        if sum(non_latin.values()) >= 0.3 * sum(len(t) for t in tokens):
             # Japanese mixes kana with the CJK ideographs it shares with Chinese.
             return Language("ja" if "ja" in non_latin else code, False)
-    tokens = [t.lower() for t in _TOKEN.findall(text[:1000])]
     counts = {lang: sum(1 for t in tokens if t in words) for lang, words in _SETS.items()}
     english = counts.pop("en")
     other, best = max(counts.items(), key=lambda item: item[1])

@@ -41,34 +41,43 @@ _GENERIC = words(
 
 @dataclass(frozen=True, slots=True)
 class _Grams:
-    """Words of the goal, and every run of one to three of them, for phrase look-ups."""
+    """Words of the goal, for word and phrase look-ups (as written, singular or plural)."""
 
     words: tuple[tuple[str, int, int], ...]
-    phrases: tuple[tuple[tuple[str, ...], int, int], ...]
 
     @classmethod
     def of(cls, norm: str) -> _Grams:
-        words = tuple((m.group().strip("'-/"), m.start(), m.end()) for m in _TOKEN.finditer(norm))
-        phrases = []
-        for i, (word, start, end) in enumerate(words):
-            # Each phrase is tried as written, singular, and plural (longest phrase first).
-            for size in (3, 2):
-                if i + size <= len(words):
-                    text = " ".join(w for w, _, _ in words[i : i + size])
-                    phrases.append(
-                        ((text, _singular(text), text + "s"), start, words[i + size - 1][2])
-                    )
-            phrases.append(((word, _singular(word), word + "s"), start, end))
-        return cls(words, tuple(phrases))
+        return cls(
+            tuple((m.group().strip("'-/"), m.start(), m.end()) for m in _TOKEN.finditer(norm))
+        )
 
     def find(self, terms: frozenset[str]) -> list[tuple[int, int]]:
+        """Spans of the goal that are terms, longest phrase first, without overlaps."""
+        openers = _openers(terms)
+        words = self.words
         hits: list[tuple[int, int]] = []
-        for forms, start, end in self.phrases:
+        for i, (word, start, end) in enumerate(words):
             if hits and start < hits[-1][1]:
                 continue
-            if not terms.isdisjoint(forms):
+            if word in openers or _singular(word) in openers:
+                # Only words that begin a multi-word term are worth joining with the next ones.
+                for size in (3, 2):
+                    if i + size <= len(words):
+                        text = " ".join(w for w, _, _ in words[i : i + size])
+                        if text in terms or _singular(text) in terms or text + "s" in terms:
+                            hits.append((start, words[i + size - 1][2]))
+                            break
+                if hits and hits[-1][0] == start:
+                    continue
+            if word in terms or _singular(word) in terms or word + "s" in terms:
                 hits.append((start, end))
         return hits
+
+
+@lru_cache(maxsize=256)
+def _openers(terms: frozenset[str]) -> frozenset[str]:
+    """First words of the multi-word terms (a frozenset caches its hash, so this is cheap)."""
+    return frozenset(term.split(" ", 1)[0] for term in terms if " " in term)
 
 
 @lru_cache(maxsize=8192)
