@@ -10,6 +10,7 @@ first call loaded what it needs); the cold first calls are shown separately.
 from __future__ import annotations
 
 import json
+import os
 import random
 import statistics
 import subprocess
@@ -70,7 +71,13 @@ def process_peak(pairs: list[tuple[str, str]], titles: list[str]) -> tuple[float
     return float(figures[0]), float(figures[1])
 
 
+def baseline() -> float:
+    """A fixed pure-Python loop: how fast this machine is right now (other load slows it)."""
+    return min(timed(lambda: sum(i * i for i in range(200_000))) for _ in range(5))
+
+
 def main() -> int:
+    calm = baseline()
     rng = random.Random(20261125)
     opens = [timed(lambda: Catalog(shipped_path())) for _ in range(20)]
     catalog = Catalog(shipped_path())
@@ -114,6 +121,8 @@ def main() -> int:
         ("peak memory, a process using every feature (heap / RSS)",
          f"{heap:.0f} MB / {rss:.0f} MB", "< 150 MB", rss < 150),
         ("shipped file", f"{size:.1f} MB", "—", True),
+        ("baseline loop, before / after (machine load)", f"{calm:.1f} / {baseline():.1f} ms "
+         f"(load {os.getloadavg()[0]:.1f})", "—", True),
     ]  # fmt: skip
     print(f"| measure ({len(searches)} searches, {RUNS} matches, {len(paths)} paths) "
           "| result | target | met |")  # fmt: skip
