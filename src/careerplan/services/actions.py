@@ -83,6 +83,8 @@ def complete_action(
     completion = Completion(action_id=action_id, done_on=when, note=clean_optional(note, "note"))
     uow.actions.add_completion(completion)
     action.completions.append(completion)
+    # The same order the repository reads them in, so a back-dated entry lands in its place.
+    action.completions.sort(key=lambda entry: (entry.done_on, entry.id or 0))
     if action.repeat is None:
         action.done = True
         uow.actions.save(action)
