@@ -37,6 +37,18 @@ PARENT = "Become a senior product manager"
          "outcome"),
         ("Shadow a senior colleague once a month until Easter.", "SMART", "2027-03-28",
          "occurrences"),
+        ("Send the proposal by EOD Friday.", "SMA?T", "2026-11-27", "outcome"),
+        ("Submit the form by the 3rd.", "SMA?T", "2026-12-03", "outcome"),
+        ("Complete my teaching qualification by the end of the academic year.", "SMART",
+         "2027-07-31", "outcome"),
+        ("Finish my MSc thesis by 12/2027.", "SMA?T", "2027-12-31", "outcome"),
+        ("Launch the podcast by Dec '27.", "SMART", "2027-12-31", "outcome"),
+        ("Pass the CKA by Q4'27.", "SMA?T", "2027-12-31", "outcome"),
+        ("Ship the MVP in two weeks' time.", "SMA?T", "2026-12-09", "outcome"),
+        ("Close 3 enterprise deals before the fiscal year ends.", "SMA?T", "2026-12-31",
+         "count"),
+        ("Interview 20 customers in the next 2-3 months.", "SMART", "2027-02-25", "count"),
+        ("Call the recruiter at 3pm tomorrow.", "SMART", "2026-11-26", "outcome"),
     ],
 )  # fmt: skip
 def test_the_verdicts_on_other_phrasings(
@@ -47,3 +59,17 @@ def test_the_verdicts_on_other_phrasings(
     assert report.deadline == (date.fromisoformat(deadline) if deadline else None)
     assert report.measure is not None
     assert report.measure.kind == measure
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Deliver the 2027 Q1 roadmap.", "Present our Q3 results to the board.",
+     "Finish the report ASAP.", "Learn Kubernetes in the coming weeks."],
+)  # fmt: skip
+def test_labels_and_vague_times_give_no_deadline(text: str) -> None:
+    assert analyse(text, PARENT, today=TODAY).deadline is None
+
+
+def test_an_event_of_unknown_date_makes_it_time_bound() -> None:
+    report = analyse("Run a half marathon by my 30th birthday.", PARENT, today=TODAY)
+    assert (report.time_bound.ok, report.deadline) == (True, None)

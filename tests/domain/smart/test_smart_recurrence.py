@@ -38,6 +38,11 @@ TODAY = date(2026, 11, 25)
         ("Run weekly 1:1s with my direct reports.", "FREQ=WEEKLY"),
         ("Review one pull request each day.", "FREQ=DAILY"),
         ("Post on LinkedIn every weekend.", "FREQ=WEEKLY;BYDAY=SA,SU"),
+        ("Host a lunch-and-learn every 3rd Thursday.", "FREQ=MONTHLY;BYDAY=3TH"),
+        ("Present at the first Monday of each month.", "FREQ=MONTHLY;BYDAY=1MO"),
+        ("Publish a newsletter on the last Friday of every month.", "FREQ=MONTHLY;BYDAY=-1FR"),
+        ("Hold biweekly retros with my team.", "FREQ=WEEKLY;INTERVAL=2"),
+        ("Write 1000 words a day.", "FREQ=DAILY"),
     ],
 )
 def test_it_extracts_the_repeat_rule(text: str, rrule: str) -> None:

@@ -46,6 +46,25 @@ def _year(token: str | None, fallback: int) -> int:
     return 2000 + value if value < 100 else value
 
 
+def _day_of_month(day: int, today: date) -> Period | None:
+    """ "by the 3rd": the next 3rd of a month, this month's if it is still to come."""
+    for step in range(3):
+        first = date(today.year, today.month, 1) + relativedelta(months=step)
+        found = p.valid_day(first.year, first.month, day)
+        if found and found >= today:
+            return found, found
+    return None
+
+
+def _academic_year(rel: str, today: date) -> Period:
+    """An academic year runs from 1 September to 31 July (the UK pattern; US years end in May
+    or June, inside the same window)."""
+    start_year = today.year if today.month >= 9 else today.year - 1
+    if today.month == 8 or rel == "next":
+        start_year += 1
+    return date(start_year, 9, 1), date(start_year + 1, 7, 31)
+
+
 def _iso(m: re.Match[str], o: Options, lead: list[str]) -> Period | None:
     day = p.valid_day(int(m["y"]), int(m["m"]), int(m["d"]))
     return (day, day) if day else None
@@ -137,8 +156,9 @@ def _quarter(m: re.Match[str], o: Options, lead: list[str]) -> Period | None:
     q = int(m["q"]) if m["q"] else p.ORDINALS[m["o"]]
     if _labels_a_thing(m, lead):
         return None
-    if m["y"]:
-        return p.quarter(_year(m["y"], o.today.year), q, fs)
+    year = m["y"] or m.groupdict().get("y0")
+    if year:
+        return p.quarter(_year(year, o.today.year), q, fs)
     if m["ry"]:
         return p.quarter(p.fiscal_year_of(o.today, fs) + (m["ry"] == "next"), q, fs)
     year, _ = p.quarter_containing(o.today, fs)
@@ -166,6 +186,8 @@ def _year_named(m: re.Match[str], o: Options, lead: list[str]) -> Period | None:
     value = int(m["y"])
     if not 2000 <= value <= 2100 and not m["fy"]:
         return None
+    if _labels_a_thing(m, lead):
+        return None
     if not m["fy"] and not (lead and lead[-1] in _TEMPORAL_LEAD) and not m["tail"]:
         return None
     fiscal = o.fiscal_year_start if m["fy"] else 1
@@ -173,9 +195,18 @@ def _year_named(m: re.Match[str], o: Options, lead: list[str]) -> Period | None:
 
 
 def _relative(m: re.Match[str], o: Options, lead: list[str]) -> Period | None:
-    rel, unit = m["rel"], m["unit"]
-    if rel == "the" and not (lead and lead[-1] in {"of", "by", "before", "until", "till"}):
+    if m["rel"] == "the" and not (lead and lead[-1] in {"of", "by", "before", "until", "till"}):
         return None
+    period = _relative_period(m, o, lead)
+    if period is not None and m["ends"]:
+        # "before the year ends" means by its last day.
+        end = period[1] + timedelta(days=1 if lead[-1:] == ["before"] else 0)
+        return end, end
+    return period
+
+
+def _relative_period(m: re.Match[str], o: Options, lead: list[str]) -> Period | None:
+    rel, unit = m["rel"], m["unit"]
     step = 1 if rel in {"next", "following", "coming"} else 0
     today = o.today
     if unit == "week" or unit == "weekend":
@@ -212,6 +243,8 @@ def _day_word(m: re.Match[str], o: Options, lead: list[str]) -> Period | None:
 
 def _duration(m: re.Match[str], o: Options, lead: list[str]) -> Period | None:
     raw = m["n"]
+    if raw is not None:
+        raw = re.split(r"\s*(?:-|\bto\b|\bor\b)\s*", raw)[-1]  # "2-3 months": the upper end
     vague = raw is not None and ("few" in raw or "several" in raw)
     n = 1.0 if raw is None else (3.0 if vague else parse_number(raw))
     if n is None or n <= 0 or n > 100:
@@ -254,13 +287,14 @@ def _holiday(m: re.Match[str], o: Options, lead: list[str]) -> Period | None:
     return (day, day) if day else None
 
 
+_WEEKDAY_LEAD = {"by", "before", "until", "till", "on", "this", "next", "coming", "due", "eod"}
+_WEEKDAY_LEAD |= {"cob", "eow", "end"}
+
+
 def _weekday(m: re.Match[str], o: Options, lead: list[str]) -> Period | None:
     if m["plural"]:
         return None  # "Mondays", "Thursday evenings": a repeat, not a deadline
-    if not lead or lead[-1] not in {"by", "before", "until", "till", "on", "this", "next"} | {
-        "coming",
-        "due",
-    }:
+    if not lead or lead[-1] not in _WEEKDAY_LEAD:
         return None
     day = p.upcoming_weekday(p.WEEKDAYS[m["d"]], o.today, next_week=lead[-1] == "next")
     return day, day
@@ -272,6 +306,24 @@ _NOUN_AFTER_SEASON = (
 )
 PATTERNS: tuple[tuple[str, re.Pattern[str], Resolver], ...] = (
     ("calendar", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"), _iso),
+    (
+        "calendar",
+        re.compile(r"(?<![\d/.])\b(?P<m>0?[1-9]|1[0-2])/(?P<y>20\d{2})\b(?![/.]\d)"),
+        lambda m, o, lead: p.month(int(m["y"]), int(m["m"])),
+    ),
+    (
+        "calendar",
+        re.compile(
+            r"\b(?:by|on|before|until|till)\s+the\s+(?P<d>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b"
+            rf"(?!\s+(?:of\s+)?(?:{_MONTH})\b)"
+        ),
+        lambda m, o, lead: _day_of_month(int(m["d"]), o.today),
+    ),
+    (
+        "calendar",
+        re.compile(r"\b(?P<rel>this|next|the|current)\s+(?:academic|school)\s+year\b"),
+        lambda m, o, lead: _academic_year(m["rel"], o.today),
+    ),
     (
         "calendar",
         re.compile(
@@ -310,7 +362,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], Resolver], ...] = (
     (
         "calendar",
         re.compile(
-            r"\b(?:fiscal\s+|fy\s?)?q(?P<q>[1-4])(?P<o>)\b"
+            r"\b(?:(?P<y0>20\d{2})\s+)?(?:fiscal\s+|fy\s?)?q(?P<q>[1-4])(?P<o>)\b"
             r"(?:\s*,?\s*(?:of\s+)?(?:fiscal\s+year\s+|fy\s?)?(?P<y>20\d{2}|'?\d{2})\b)?"
             r"(?:\s+(?:of\s+)?(?P<ry>this|next)\s+year)?" + _LABEL
         ),
@@ -345,7 +397,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], Resolver], ...] = (
         "calendar",
         re.compile(
             r"\b(?P<fy>fiscal\s+year\s+|fy\s?'?)?(?P<y>20\d{2}|(?<=fy)\d{2}|(?<=fy\s)\d{2}"
-            r"|(?<=fy')\d{2})\b(?![-/]\d)(?P<tail>(?=\s*[.,;:!?)]|\s*$))?"
+            r"|(?<=fy')\d{2})\b(?![-/]\d)(?P<tail>(?=\s*[.,;:!?)]|\s*$))?" + _LABEL
         ),
         _year_named,
     ),
@@ -354,6 +406,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], Resolver], ...] = (
         re.compile(
             r"\b(?P<rel>this|next|the|coming|following|current)\s+(?P<fis>fiscal\s+|financial\s+)?"
             r"(?P<unit>week|weekend|fortnight|month|quarter|year)\b(?!-)"
+            r"(?P<ends>\s+(?:ends|is\s+over|closes|finishes|runs\s+out))?"
         ),
         _relative,
     ),
@@ -372,8 +425,10 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], Resolver], ...] = (
         re.compile(
             r"\b(?P<prep>within|in|over|during|for|inside\s+of|inside)\s+(?:the\s+)?"
             r"(?P<next>next\s+|coming\s+|following\s+|upcoming\s+)?"
-            rf"(?P<n>{NUMBER}|a|an|few|several|a\s+few)\s+(?P<unit>{_UNIT})\b(?!-)"
-            rf"|\b(?P<prep2>)(?P<next2>next|coming|following)\s+(?P<n2>{NUMBER})\s+"
+            rf"(?P<n>{NUMBER}(?:\s*(?:-|to|or)\s*{NUMBER})?|a|an|few|several|a\s+few)\s+"
+            rf"(?P<unit>{_UNIT})\b(?!-)"
+            rf"|\b(?P<prep2>)(?P<next2>next|coming|following)\s+"
+            rf"(?P<n2>{NUMBER}(?:\s*(?:-|to|or)\s*{NUMBER})?)\s+"
             rf"(?P<unit2>{_UNIT})\b"
             rf"|\b(?P<n3>{NUMBER}|a|an)\s+(?P<unit3>{_UNIT})\s+from\s+(?:now|today)\b"
             r"|\b(?P<prep4>within|in|over|during|for)\s+the\s+(?P<next4>next|coming)\s+"

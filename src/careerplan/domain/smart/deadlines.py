@@ -51,10 +51,12 @@ def _lead(norm: str, start: int) -> list[str]:
 _EVENT = re.compile(
     r"\b(?:before|by|ahead\s+of|prior\s+to|at|in|during|until|for)\s+(?:my|our|the|his|her|their)"
     r"\s+(?:(?:next|upcoming|first|annual|yearly|mid-year|end-of-year|year-end|quarterly|final"
+    r"|\d{1,3}(?:st|nd|rd|th)|big|trip|summer|winter|parental|maternity|paternity"
     r"|performance|tenure|phd|thesis|promotion|probation|contract|job|board|team|review)\s+){0,3}"
     r"(?P<ev>review|appraisal|evaluation|1:1|one-to-one|one-on-one|defen[cs]e|graduation"
     r"|interview|probation|renewal|meeting|exam|conference|panel|deadline|start\s+date"
-    r"|retirement|cycle|viva|audit|inspection|launch)s?\b"
+    r"|retirement|cycle|viva|audit|inspection|launch|birthday|anniversary|wedding|trip|holiday"
+    r"|vacation|leave|move|relocation|return|sabbatical)s?\b"
 )
 
 
@@ -121,6 +123,8 @@ def extract(norm: str, options: Options, figures: list[Figure]) -> Found:
         lead = _lead(norm, start)
         period = resolve(m, options, lead)
         if period is None:
+            if m.groupdict().get("label"):
+                taken.append((start, end))  # "the 2027 Q1 roadmap": no part of it is a date
             continue
         taken.append((start, end))
         if kind == "calendar" and _is_start(lead):

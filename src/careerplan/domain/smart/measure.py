@@ -38,6 +38,7 @@ _ARTEFACT = (
     r"|report|pilot|product|feature|course|podcast|video|case\s+study|thesis|dissertation"
     r"|prototype|business|practice|company|workshop|talk|version|release|resume|cv|newsletter"
     r"|application|chapter|tool|library|model|study|essay|guide|proposal|memo|white\s+paper"
+    r"|form|mvp|prototype|demo|pull\s+request|pr"
 )
 # Credentials known by their acronym: earning one is a checkable outcome.
 _CREDENTIALS = (

@@ -54,6 +54,13 @@ _DAYS = re.compile(
     rf"(?P<rest>(?:\s*(?:,|and|&|or)\s*(?:{_DAY})s?\b){{0,6}})"
     r"(?P<part>\s+(?:mornings|evenings|nights|afternoons|lunchtimes)\b)?"
 )
+# "the first Monday of each month", "every 3rd Thursday", "the last Friday of every month".
+_NTH_DAY = re.compile(
+    r"\b(?:every|each|on\s+the|the)\s+(?P<nth>first|second|third|fourth|last|1st|2nd|3rd|4th)"
+    rf"\s+(?P<day>{_DAY})\b(?P<month>\s+of\s+(?:each|every|the)\s+month)?"
+)
+_NTH = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4}
+_NTH |= {"4th": 4, "last": -1}
 _ADVERB = re.compile(
     r"\b(?P<adv>daily|nightly|weekly|fortnightly|bi-?weekly|monthly|bi-?monthly|quarterly"
     r"|annually|yearly|biannually)\b(?P<after>\s+\w+)?"
@@ -140,8 +147,15 @@ def _candidates(norm: str, figures: list[Figure]) -> list[Rule]:
         freq, step = _UNIT_FREQ[unit]
         n = 2 if m["other"] else int(parse_number(m["n"]) or 1) if m["n"] else 1
         rules.append(Rule(freq, step * max(n, 1), m.start(), m.end()))
+    for m in _NTH_DAY.finditer(norm):
+        if not (m["month"] or m.group().startswith(("every", "each"))):
+            continue
+        code = _CODES[WEEKDAYS[m["day"]]]
+        rules.append(Rule("MONTHLY", 1, m.start(), m.end(), byday=f"{_NTH[m['nth']]}{code}"))
     for m in _DAYS.finditer(norm):
         if not (m["every"] in {"every", "each"} or m["plural"] or m["part"]):
+            continue
+        if any(r.start <= m.start() < r.end for r in rules):
             continue
         byday = _days(m["first"], m["rest"] or "")
         rules.append(Rule("WEEKLY", 1, m.start(), m.end(), byday=byday))
@@ -240,6 +254,7 @@ def extract(
         return None
     # A rule naming days is the most precise; otherwise the first one stated.
     rule = next((r for r in rules if r.byday), rules[0])
+    # "every 3rd Thursday" or "the first Monday of each month" beats the "each month" in it.
     count, until = _count(rule, norm, today)
     if count is None and until is None and deadline is not None and deadline >= today:
         until = deadline
