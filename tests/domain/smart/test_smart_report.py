@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
 
-from careerplan.domain.smart import AnalysisContext, analyse
+from careerplan.domain.smart import AnalysisContext, SmartReport, analyse
 
 TODAY = date(2026, 11, 25)
 
@@ -114,3 +115,20 @@ def test_only_the_first_thousand_characters_are_analysed() -> None:
 def test_a_fiscal_year_start_outside_one_to_twelve_is_refused() -> None:
     with pytest.raises(ValueError, match="fiscal_year_start"):
         analyse("x", today=TODAY, context=AnalysisContext(fiscal_year_start=13))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pass the PMP exam by Q3 2027.",
+        "File 2 requests per month for the next 6 months.",
+        "Improve my communication skills.",
+        "Je veux améliorer mon anglais.",
+    ],
+)
+def test_a_stored_report_reads_back_unchanged(text: str) -> None:
+    report = analyse(text, "Become a project manager", today=TODAY)
+    stored = json.loads(json.dumps(report.to_json()))
+    again = SmartReport.from_json(stored)
+    assert again == report
+    assert again.to_json() == report.to_json()

@@ -6,8 +6,10 @@ JSONL mode streams and the plan stores with each goal.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from careerplan.domain.smart.text import Span
 
@@ -21,6 +23,10 @@ class Verdict:
     ok: bool | None
     reason: str
     evidence: tuple[Span, ...] = ()
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Verdict:
+        return cls(data["ok"], data["reason"], tuple(_span(e) for e in data["evidence"]))
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -48,6 +54,17 @@ class Measure:
     value: float | None = None
     unit: str | None = None
     metric: str | None = None
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Measure:
+        value = data["value"]
+        return cls(
+            data["kind"],
+            _span(data["evidence"]),
+            None if value is None else float(value),
+            data["unit"],
+            data["metric"],
+        )
 
     def to_json(self) -> dict[str, object]:
         value: float | int | None = self.value
@@ -97,6 +114,28 @@ class SmartReport:
         verdict: Verdict = getattr(self, name)
         return verdict
 
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> SmartReport:
+        """The report back from `to_json()` output, e.g. as stored with a goal."""
+        criteria = data["criteria"]
+        window = data.get("deadline_window")
+        return cls(
+            **{name: Verdict.from_json(criteria[name]) for name in CRITERIA},
+            deadline=date.fromisoformat(data["deadline"]) if data.get("deadline") else None,
+            deadline_window=Window(
+                date.fromisoformat(window["start"]), date.fromisoformat(window["end"])
+            )
+            if window
+            else None,
+            recurrence=data.get("recurrence"),
+            measure=Measure.from_json(data["measure"]) if data.get("measure") else None,
+            suggestions=tuple(data.get("suggestions", ())),
+            rewrite=data.get("rewrite"),
+            language=data.get("language", "en"),
+            supported=data.get("supported", True),
+            notes=tuple(data.get("notes", ())),
+        )
+
     def to_json(self) -> dict[str, object]:
         return {
             "specific": self.specific.ok is True,
@@ -116,3 +155,7 @@ class SmartReport:
             "supported": self.supported,
             "notes": list(self.notes),
         }
+
+
+def _span(data: Mapping[str, Any]) -> Span:
+    return Span(data["text"], data["start"], data["end"])
