@@ -67,6 +67,7 @@ SEPARATORS = re.compile(r"\s[-–—|/]\s|[|(,@:;]|\bat\b")
 KIND_BONUS = (3.0, 1.5, 0.0, 0.0)
 MAX_QUERY = 200
 ENOUGH = 40
+TYPO_SIMILARITY = 85  # one or two letters wrong in a word of 7+; not "starbucks" -> "stacks"
 FEW = 10
 COMMON_WORD = 300  # titles holding a word before it counts as common
 
@@ -177,7 +178,7 @@ def _nearest(token: str, known: _Words) -> str | None:
         close = difflib.get_close_matches(token, same_start, 1, 0.8)
         return close[0] if close else None
     for pool in (same_start, known.ranked):
-        best = process.extractOne(token, pool, scorer=fuzz.ratio, score_cutoff=78)
+        best = process.extractOne(token, pool, scorer=fuzz.ratio, score_cutoff=TYPO_SIMILARITY)
         if best:
             return str(best[0])
     return None
@@ -217,7 +218,10 @@ def _variants(text: str, catalog: Catalog) -> list[tuple[list[str], float]]:
     return variants
 
 
-def _candidates(cat: Catalog, tokens: list[str]) -> list[tuple[int, str, int, str]]:
+Row = tuple[int, str, int, str]
+
+
+def _candidates(cat: Catalog, tokens: list[str], seen: dict[str, list[Row]]) -> list[Row]:
     """Titles holding every word; then every word but one (commonest dropped first); then any
     distinctive word. Intersections are cheap, and ranking every title that holds a common word
     ("technician", "engineer") is slow and rarely finds better titles."""
@@ -227,15 +231,22 @@ def _candidates(cat: Catalog, tokens: list[str]) -> list[tuple[int, str, int, st
         "ORDER BY bm25(title_fts) LIMIT ?"
     )
 
-    def all_of(words: list[str], limit: int) -> list[tuple[int, str, int, str]]:
-        return cat.query(sql, (" AND ".join(f'"{w}"' for w in words), limit))
+    def all_of(words: list[str], limit: int) -> list[Row]:
+        match = " AND ".join(f'"{w}"' for w in words)
+        key = f"{match} LIMIT {limit}"
+        if key not in seen:  # the variants of one query often ask the same thing
+            seen[key] = cat.query(sql, (match, limit))
+        return seen[key]
 
-    rows = all_of(tokens, 150)
+    rows = list(all_of(tokens, 150))
     if len(rows) >= ENOUGH or len(tokens) < 2:
         return rows
     counts = _vocabulary.get(cat).counts
     for dropped in sorted(tokens, key=lambda t: -counts.get(t, 0)):
-        rows += all_of([t for t in tokens if t != dropped], 100)
+        rest = [t for t in tokens if t != dropped]
+        if rows and len(rest) == 1 and counts.get(rest[0], 0) > COMMON_WORD:
+            continue  # one common word alone ("specialist") adds nothing the others did not
+        rows = rows + all_of(rest, 100)
         if len(rows) >= ENOUGH:
             return rows
     if len(rows) < FEW and len(tokens) > 2:
@@ -255,10 +266,11 @@ def search_titles(text: str, limit: int = 10, catalog: Catalog | None = None) ->
         )
     cat = resolve(catalog)
     best: dict[int, tuple[float, str]] = {}
+    seen: dict[str, list[Row]] = {}
     for tokens, penalty in _variants(text, cat):
         if not tokens or (best and max(s for s, _ in best.values()) >= 100):
             continue
-        rows = _candidates(cat, list(dict.fromkeys(tokens)))
+        rows = _candidates(cat, list(dict.fromkeys(tokens)), seen)
         stems = [stem(t) for t in tokens]
         for oid, title, kind, norm in rows:
             score = _score(stems, title_stems(norm)) - penalty + KIND_BONUS[kind]
