@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from careerplan.domain.errors import InvalidInput, NotFound, StorageProblem
 
@@ -65,7 +66,9 @@ class Catalog:
             raise StorageProblem(f"The occupation catalogue {path} is missing. {REBUILD}")
         try:
             self.db = sqlite3.connect(
-                f"file:{path.as_posix()}?mode=ro&immutable=1", uri=True, check_same_thread=False
+                f"file:{quote(path.as_posix())}?mode=ro&immutable=1",
+                uri=True,
+                check_same_thread=False,
             )
             version = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'")
             row = version.fetchone()
