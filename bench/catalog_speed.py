@@ -17,6 +17,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from careerplan.catalog import Catalog, career_paths, recommend, search_titles
@@ -85,7 +86,7 @@ def main() -> int:
         json.loads(line)["title"] for line in (DATA / "messy_titles.jsonl").read_text().splitlines()
     ]
     cold_search = timed(lambda: search_titles(titles[0], catalog=catalog))
-    searches = [timed(lambda t=t: search_titles(t, catalog=catalog)) for t in titles * 3]
+    searches = [timed(partial(search_titles, t, catalog=catalog)) for t in titles * 3]
 
     def match() -> None:
         answers = [rng.randint(1, 5) for _ in range(60)]
@@ -103,7 +104,7 @@ def main() -> int:
         pairs.append(pair)
     fresh = Catalog(shipped_path())
     cold_path = timed(lambda: career_paths(*pairs[0], 3, fresh))
-    paths = [timed(lambda p=p: career_paths(*p, 3, catalog)) for p in pairs]
+    paths = [timed(partial(career_paths, a, b, 3, catalog)) for a, b in pairs]
     heap, rss = process_peak(pairs[:10], titles[:20])
     size = shipped_path().stat().st_size / 1_000_000
 

@@ -26,6 +26,7 @@ sys.path.insert(0, str(REPO / "src"))  # the gap along related edges uses the ru
 from careerplan.catalog.search import words  # noqa: E402
 from careerplan.catalog.skills import weighted_gap  # noqa: E402
 from careerplan.catalog.store import GAP_SCALE  # noqa: E402
+from catalog_schema import NOTICES, SCHEMA  # noqa: E402
 
 DEFAULT_DATA = REPO.parent / "shared" / "data"
 SHIPPED = REPO / "src" / "careerplan" / "catalog" / "data" / "catalog.sqlite3"
@@ -35,74 +36,6 @@ TECH_PER_OCCUPATION = 20
 RIASEC = "RIASEC"
 RIASEC_IDS = {"1.B.1.a": "R", "1.B.1.b": "I", "1.B.1.c": "A", "1.B.1.d": "S", "1.B.1.e": "E"}
 RIASEC_IDS["1.B.1.f"] = "C"
-
-NOTICES = {
-    "onet": (
-        "This product includes information from the O*NET 30.1 Database by the U.S. Department of "
-        "Labor, Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 "
-        "license (https://creativecommons.org/licenses/by/4.0/). O*NET® is a trademark of "
-        "USDOL/ETA. Skills and knowledge ratings come from the O*NET 29.2 Database and "
-        "abilities and work activities ratings from the O*NET 30.0 Database, under the same "
-        "license."
-    ),
-    "modified": (
-        "careerplan has modified all or some of this information: it keeps a subset of the "
-        "tasks and technology examples, joins the ratings with wage and projection data, and "
-        "normalises titles for search. USDOL/ETA has not approved, endorsed, or tested these "
-        "modifications."
-    ),
-    "interest_profiler": (
-        "Items from the O*NET® Interest Profiler™ Short Form, U.S. Department of Labor, Employment "
-        "and Training Administration. O*NET is a trademark of USDOL/ETA. The Interest Profiler is "
-        "meant for career exploration, planning and counselling, not for selection or hiring."
-    ),
-    "bls": (
-        "Source: U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics "
-        "(May 2025, national, cross-industry) and Employment Projections 2024–34. BLS.gov cannot "
-        "vouch for the data or analyses derived from these data after the data have been "
-        "retrieved from BLS.gov."
-    ),
-}
-
-SCHEMA = """
-CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE notice (key TEXT PRIMARY KEY, text TEXT NOT NULL);
-CREATE TABLE occupation (
-    id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE, title TEXT NOT NULL,
-    description TEXT NOT NULL, job_zone INTEGER,
-    r INTEGER, i INTEGER, a INTEGER, s INTEGER, e INTEGER, c INTEGER, high_point TEXT,
-    education TEXT, experience TEXT, training TEXT, onet_education TEXT, onet_experience TEXT,
-    attainment TEXT,
-    wage_p10 INTEGER, wage_p25 INTEGER, wage_median INTEGER, wage_p75 INTEGER, wage_p90 INTEGER,
-    wage_hourly_median REAL, wage_soc TEXT, employment INTEGER,
-    employment_2024 INTEGER, employment_2034 INTEGER, change_percent REAL, openings INTEGER,
-    projection_soc TEXT
-);
-CREATE TABLE title (
-    occupation_id INTEGER NOT NULL, title TEXT NOT NULL, kind INTEGER NOT NULL, norm TEXT NOT NULL
-);
-CREATE VIRTUAL TABLE title_fts USING fts5(
-    norm, content='title', content_rowid='rowid', tokenize='porter unicode61'
-);
-CREATE TABLE word (word TEXT PRIMARY KEY, titles INTEGER NOT NULL) WITHOUT ROWID;
-CREATE TABLE task (occupation_id INTEGER NOT NULL, position INTEGER NOT NULL, text TEXT NOT NULL,
-    PRIMARY KEY (occupation_id, position)) WITHOUT ROWID;
-CREATE TABLE technology (occupation_id INTEGER NOT NULL, position INTEGER NOT NULL,
-    example TEXT NOT NULL, category TEXT NOT NULL, hot INTEGER NOT NULL,
-    PRIMARY KEY (occupation_id, position)) WITHOUT ROWID;
-CREATE TABLE element (id INTEGER PRIMARY KEY, domain TEXT NOT NULL, element_id TEXT NOT NULL,
-    name TEXT NOT NULL);
-CREATE TABLE rating (occupation_id INTEGER NOT NULL, element INTEGER NOT NULL,
-    importance INTEGER NOT NULL, level INTEGER NOT NULL,
-    PRIMARY KEY (occupation_id, element)) WITHOUT ROWID;
-CREATE TABLE related (occupation_id INTEGER NOT NULL, related_id INTEGER NOT NULL,
-    tier INTEGER NOT NULL, rank INTEGER NOT NULL, gap INTEGER NOT NULL,
-    PRIMARY KEY (occupation_id, related_id)) WITHOUT ROWID;
-CREATE TABLE job_zone (zone INTEGER PRIMARY KEY, name TEXT NOT NULL, experience TEXT NOT NULL,
-    education TEXT NOT NULL, training TEXT NOT NULL);
-CREATE TABLE ip_item (position INTEGER PRIMARY KEY, area TEXT NOT NULL, text TEXT NOT NULL);
-CREATE TABLE riasec_cue (area TEXT NOT NULL, source TEXT NOT NULL, text TEXT NOT NULL);
-"""
 
 TITLE_KINDS = {"title": 0, "reported": 1, "alternate": 2, "short": 3}
 DOMAINS = {"Skills": "S", "Knowledge": "K", "Abilities": "A", "Work Activities": "W"}
@@ -125,7 +58,7 @@ def read_csv(path: Path) -> Iterator[dict[str, str]]:
 
 
 def sheet_rows(path: Path, sheet: str) -> Iterator[tuple[object, ...]]:
-    import openpyxl
+    import openpyxl  # type: ignore[import-untyped]  # build-time only, no stubs needed
 
     workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     try:
@@ -318,10 +251,10 @@ class Builder:
             key = (occupation, norm_title(text))
             if key[1] and (key not in best or kind < best[key][2]):
                 best[key] = (occupation, text, kind)
-        rows = sorted((o, t, k, norm_title(t)) for o, t, k in best.values())
-        self.db.executemany("INSERT INTO title VALUES (?, ?, ?, ?)", rows)
+        titles = sorted((o, t, k, norm_title(t)) for o, t, k in best.values())
+        self.db.executemany("INSERT INTO title VALUES (?, ?, ?, ?)", titles)
         counts: Counter[str] = Counter()
-        for *_, norm in rows:
+        for *_, norm in titles:
             counts.update(set(norm.split()))
         self.db.executemany("INSERT INTO word VALUES (?, ?)", sorted(counts.items()))
 
@@ -346,12 +279,12 @@ class Builder:
                 (rank, int(hot), r["Example"], r["Commodity Title"])
             )
         for code, items in sorted(by_code.items()):
-            for position, (_, hot, example, category) in enumerate(
+            for position, (_, hot_flag, example, category) in enumerate(
                 sorted(items)[:TECH_PER_OCCUPATION]
             ):
                 self.db.execute(
                     "INSERT INTO technology VALUES (?, ?, ?, ?, ?)",
-                    (self.ids[code], position, example, category, hot),
+                    (self.ids[code], position, example, category, hot_flag),
                 )
 
     def ratings(self) -> None:
