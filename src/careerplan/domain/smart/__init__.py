@@ -98,9 +98,9 @@ def analyse(
         taken.append((repeat.start, repeat.end))
     measured = measure.assess(t, figures, taken, repeat_span)
     outcome = measured.measure if measured.measure and measured.measure.kind == "outcome" else None
-    spec = specific.assess(t, measured.quantities, outcome)
+    spec = specific.assess(t, measured.quantities, outcome, repeat_span)
     time_bound = _time_bound(t, found, repeat, repeat_span)
-    relevant = relevance.assess(t, parent, ctx.knowledge)
+    relevant = relevance.assess(t, parent, ctx.knowledge, measured.credential)
     attain = attainable.assess(
         t,
         attainable.Inputs(

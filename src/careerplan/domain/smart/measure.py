@@ -139,6 +139,7 @@ class Measured:
     verdict: Verdict
     measure: Measure | None
     quantities: tuple[Measure, ...]
+    credential: Span | None = None  # an exam passed or a credential earned, if the goal has one
 
 
 _AFTER = re.compile(r"\s+([a-z][a-z/+'-]*(?:\s+[a-z][a-z/+'-]*){0,2})")
@@ -227,6 +228,15 @@ def _best(found: tuple[Measure, ...], norm: str) -> Measure:
     return found[0]
 
 
+def _credential(text: Text) -> Span | None:
+    for verb, pattern in _OUTCOMES:
+        if verb in {"pass", "credential"}:
+            m = pattern.search(text.norm)
+            if m:
+                return text.span(m.start(), m.end())
+    return None
+
+
 def assess(
     text: Text,
     figures: list[Figure],
@@ -235,12 +245,14 @@ def assess(
 ) -> Measured:
     norm = text.norm
     found = quantities(text, figures, taken)
+    credential = _credential(text)
     if found:
         best = _best(found, norm)
         return Measured(
             Verdict(True, f"It sets a target you can count: “{best.text.text}”.", (best.text,)),
             best,
             found,
+            credential,
         )
     vague = VAGUE_AMOUNT.search(norm)
     for verb, pattern in _OUTCOMES:
@@ -255,6 +267,7 @@ def assess(
             Verdict(True, f"It names an outcome you can check: “{span.text}”.", (span,)),
             outcome,
             found,
+            credential,
         )
     if recurrence is not None:
         return Measured(

@@ -98,7 +98,13 @@ def _parent(parent: str) -> tuple[str, frozenset[str], frozenset[str]]:
     return norm, _content(norm), roles.terms_for(norm)
 
 
-def assess(text: Text, parent: str | None, knowledge: OccupationKnowledge | None = None) -> Verdict:
+def assess(
+    text: Text,
+    parent: str | None,
+    knowledge: OccupationKnowledge | None = None,
+    credential: Span | None = None,
+) -> Verdict:
+    """`credential`: the words of a passed exam or earned credential, itself a career move."""
     if parent is None or not parent.strip():
         return Verdict(None, "There is no parent goal to compare with.")
     _, parent_content, lexicon = _parent(parent)
@@ -141,6 +147,8 @@ def assess(text: Text, parent: str | None, knowledge: OccupationKnowledge | None
             )
     moves = [(s, e) for w, s, e in grams.words if w in roles.CAREER_MOVES]
     moves += grams.find(frozenset(t for t in roles.CAREER_MOVES if " " in t))
+    if credential is not None:
+        moves.append((credential.start, credential.end))
     if moves or goal_words & roles.CAREER_MOVES:
         return _yes(text, moves, "It is a career-development step that serves most career goals")
     return Verdict(None, f"Nothing in the goal shows how it serves “{parent.strip()}”.")

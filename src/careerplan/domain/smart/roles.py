@@ -52,7 +52,7 @@ _ROLES: dict[str, str] = {
     r"product\s+manag|product\s+owner": """
         product roadmap user research customers stakeholders discovery prioritisation
         prioritization agile scrum analytics informational interviews product managers
-        backlog launch features""",
+        backlog launch features mvp ship prototype""",
     r"chef|cook|culinary|kitchen|restaurant": """
         kitchen knife cuts cooking menu food safety culinary pastry restaurant brigade sous
         chef recipes dishes sauces butchery plating hygiene""",
@@ -134,10 +134,11 @@ CAREER_MOVES = words(
     portfolio resume cv linkedin recommendation recommendations feedback promotion promoted
     manager supervisor colleague colleagues recruiter recruiters job jobs role application
     applications apply offer internship conference workshop training cpd skills
-    communication leadership presentation public speaking career professional work team
-    responsibility responsibilities brand personal brand coach coaching stretch project
-    projects qualification licence license study"""
-)
+    communication leadership presentation speaking career professional work team
+    responsibility responsibilities brand coach coaching projects qualification licence
+    license study listening listener negotiation negotiating delegation empathy teamwork
+    hackathon hackathons mba bootcamp"""
+) | frozenset({"time management", "public speaking", "personal brand", "stretch project"})
 
 # Clearly personal pursuits: a goal made only of these does not serve a career goal
 # unless the parent goal is about them.

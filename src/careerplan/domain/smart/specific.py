@@ -68,6 +68,11 @@ _VAGUE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("more of the same", re.compile(r"^\W*(?:network|study|learn|read|work|practi[cs]e)\s+more\b")),
     ("a hedge", re.compile(r"\bwhen(?:ever)?\s+i\s+(?:can|have\s+time)\b|\btry\s+to\b")),
 )
+# The goal's opening verb phrase: a verb other than "be" and at least one more word.
+_ACTION = re.compile(
+    r"\W*(?:i\s+will\s+)?(?!(?:be|become|feel|get\s+better|try)\b)[a-z]+(?:\s+[a-z0-9'-]+){1,6}?"
+    r"(?=\s+(?:every|each|twice|once|thrice|\d+\s+times|daily|weekly|monthly|on\s)|[,.]|$)"
+)
 _BY_DOING = re.compile(r"\s+(?:by|through|via)\s+\w+ing\b")
 _CONCRETE_NOUNS = re.compile(
     r"\b(?:followers|traffic|revenue|sales|response\s+time|csat|nps|score|rating|errors?"
@@ -100,7 +105,12 @@ def _names(text: Text) -> list[Span]:
     return out
 
 
-def assess(text: Text, quantities: tuple[Measure, ...], outcome: Measure | None) -> Specificity:
+def assess(
+    text: Text,
+    quantities: tuple[Measure, ...],
+    outcome: Measure | None,
+    repeat: Span | None = None,
+) -> Specificity:
     norm = text.norm
     vague: list[tuple[str, Span]] = []
     for why, pattern in _VAGUE:
@@ -128,6 +138,12 @@ def assess(text: Text, quantities: tuple[Measure, ...], outcome: Measure | None)
         shown = (names or concrete or [outcome.text if outcome else Span("", 0, 0)])[0].text
         reason = f"It names a concrete action and object (“{shown}”)."
         return Specificity(Verdict(True, reason, _dedupe(evidence)), vague_spans)
+    action = _ACTION.match(norm)
+    if repeat is not None and action and action.end() <= repeat.start + 1:
+        # A habit on a schedule ("Go to the gym twice a week") is concrete enough to act on.
+        span = text.span(action.start(), action.end())
+        reason = f"It names an action to repeat (“{span.text}”, “{repeat.text}”)."
+        return Specificity(Verdict(True, reason, (span, repeat)), vague_spans)
     reason = "It names no concrete thing to do or produce (a course, a document, a count)."
     return Specificity(Verdict(False, reason), vague_spans)
 
