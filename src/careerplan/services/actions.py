@@ -89,3 +89,37 @@ def complete_action(
         action.done = True
         uow.actions.save(action)
     return describe(action, clock.today())
+
+
+def show_action(uow: UnitOfWork, clock: Clock, action_id: int) -> ActionRow:
+    return describe(uow.actions.get(action_id), clock.today())
+
+
+def edit_action(
+    uow: UnitOfWork,
+    clock: Clock,
+    action_id: int,
+    *,
+    expected_version: int | None = None,
+    text: str | None = None,
+    due: date | None = None,
+    clear_due: bool = False,
+    repeat: str | None = None,
+    clear_repeat: bool = False,
+) -> ActionRow:
+    """Change an action's wording or schedule. With `expected_version`, a stale edit is refused."""
+    action = uow.actions.get(action_id)
+    if expected_version is not None:
+        action.version = expected_version
+    if text is not None:
+        action.text = clean_text(text, "action text")
+    if clear_due:
+        action.due = None
+    elif due is not None:
+        action.due = due
+    if clear_repeat:
+        action.repeat = None
+    elif repeat is not None:
+        action.repeat = recurrence.normalise_rule(repeat)
+    uow.actions.save(action)
+    return describe(action, clock.today())

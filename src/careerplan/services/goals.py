@@ -7,7 +7,7 @@ from datetime import date
 
 from careerplan.domain import recurrence
 from careerplan.domain.entities import Category, CheckIn, Goal, GoalStatus, Horizon, Measure
-from careerplan.domain.errors import DomainRefusal, InvalidInput
+from careerplan.domain.errors import DomainRefusal, InvalidInput, StaleEdit
 from careerplan.domain.rules import (
     check_new_parent,
     clean_text,
@@ -271,3 +271,79 @@ def check_in(
             goal.updated_at = clock.now()
             uow.goals.save(goal)
     return checkin
+
+
+def update_goal(
+    uow: UnitOfWork,
+    clock: Clock,
+    goal_id: int,
+    *,
+    expected_version: int,
+    text: str | None = None,
+    horizon: Horizon | None = None,
+    due: date | None = None,
+    clear_due: bool = False,
+    repeat: str | None = None,
+    clear_repeat: bool = False,
+    category: Category | None = None,
+    metric: str | None = None,
+    target: float | None = None,
+    unit: str | None = None,
+    baseline: float | None = None,
+    move: bool = False,
+    new_parent_id: int | None = None,
+    status: GoalStatus | None = None,
+) -> GoalResult:
+    """One edit of a goal from a form or an API call: wording and dates, place in the tree and
+    status together, all on the version the person saw (the unit of work keeps it all or
+    nothing). Each kind of change advances the version once."""
+    edits = (
+        text is not None
+        or horizon is not None
+        or due is not None
+        or clear_due
+        or repeat is not None
+        or clear_repeat
+        or category is not None
+        or metric is not None
+        or target is not None
+        or unit is not None
+        or baseline is not None
+    )
+    if not (edits or move or status is not None):
+        goal = uow.goals.get(goal_id)
+        if goal.version != expected_version:
+            raise StaleEdit("goal", goal_id, expected_version, goal.version)
+        return GoalResult(goal)
+    version = expected_version
+    warnings: list[str] = []
+    result: GoalResult | None = None
+    if edits:
+        result = edit_goal(
+            uow,
+            clock,
+            goal_id,
+            expected_version=version,
+            text=text,
+            horizon=horizon,
+            due=due,
+            clear_due=clear_due,
+            repeat=repeat,
+            clear_repeat=clear_repeat,
+            category=category,
+            metric=metric,
+            target=target,
+            unit=unit,
+            baseline=baseline,
+        )
+        version = result.goal.version
+    if move:
+        result = move_goal(uow, clock, goal_id, new_parent_id, version)
+        version = result.goal.version
+    if status is not None:
+        result = set_status(uow, clock, goal_id, status, version)
+        warnings.extend(result.warnings)
+    assert result is not None
+    parent = uow.goals.get(result.goal.parent_id) if result.goal.parent_id else None
+    warnings[:0] = date_warnings(result.goal, parent, clock.today(), _target_date(uow))
+    return GoalResult(result.goal, warnings)

@@ -63,3 +63,32 @@ def link_resource(
     if unlink:
         return uow.resources.unlink(resource_id, goal_id=goal_id, action_id=action_id)
     return uow.resources.link(resource_id, goal_id=goal_id, action_id=action_id)
+
+
+def show_resource(uow: UnitOfWork, resource_id: int) -> Resource:
+    return uow.resources.get(resource_id)
+
+
+def edit_resource(
+    uow: UnitOfWork,
+    resource_id: int,
+    *,
+    expected_version: int | None = None,
+    kind: ResourceKind | None = None,
+    name: str | None = None,
+    contact: str | None = None,
+    notes: str | None = None,
+) -> Resource:
+    """Change a resource. With `expected_version`, an edit made on a stale copy is refused."""
+    resource = uow.resources.get(resource_id)
+    if expected_version is not None:
+        resource.version = expected_version
+    if kind is not None:
+        resource.kind = kind
+    if name is not None:
+        resource.name = clean_text(name, "resource name", MAX_NAME)
+    if contact is not None:
+        resource.contact = clean_optional(contact, "contact", 500)
+    if notes is not None:
+        resource.notes = clean_optional(notes, "notes")
+    return uow.resources.save(resource)

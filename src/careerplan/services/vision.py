@@ -157,3 +157,10 @@ def _sync_dream_goal(uow: UnitOfWork, clock: Clock, vision: Vision) -> None:
                 goal.updated_at = clock.now()
                 uow.goals.save(goal)
             return
+
+
+def show_profile(uow: UnitOfWork) -> Profile:
+    profile = uow.profiles.get()
+    if profile is None:
+        raise DomainRefusal("There is no profile yet. Run `careerplan init` first.")
+    return profile

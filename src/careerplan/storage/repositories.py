@@ -51,6 +51,24 @@ class _Repository:
             raise NotFound(self.kind, ident)
         raise StaleEdit(self.kind, ident, expected, int(actual))
 
+    def _delete(self, ident: int, expected: int | None = None) -> None:
+        """Delete the row, only if it is still at `expected` when given; the check and the
+        delete are one statement, like `_versioned_update`."""
+        table = self.table
+        query = delete(table).where(table.c.id == ident, self._mine())
+        if expected is not None:
+            query = query.where(table.c.version == expected)
+        if self.connection.execute(query).rowcount == 1:
+            return
+        if expected is None:
+            raise NotFound(self.kind, ident)
+        actual = self.connection.execute(
+            select(table.c.version).where(table.c.id == ident, self._mine())
+        ).scalar()
+        if actual is None:
+            raise NotFound(self.kind, ident)
+        raise StaleEdit(self.kind, ident, expected, int(actual))
+
 
 class ProfileRepository(_Repository):
     table = tables.profiles
@@ -135,6 +153,18 @@ class GoalRepository(_Repository):
             ).scalar_one()
         )
 
+    def children_of(self, ident: int) -> list[int]:
+        result = self.connection.execute(
+            select(self.table.c.id)
+            .where(self._mine(), self.table.c.parent_id == ident)
+            .order_by(self.table.c.id)
+        )
+        return [int(row.id) for row in result]
+
+    def delete(self, ident: int, expected_version: int | None = None) -> None:
+        """Delete the goal; its actions, check-ins and resource links go with it."""
+        self._delete(ident, expected_version)
+
 
 class ActionRepository(_Repository):
     table = tables.actions
@@ -209,6 +239,10 @@ class ActionRepository(_Repository):
         )
         completion.id = int(result.scalar_one())
         return completion
+
+    def delete(self, ident: int, expected_version: int | None = None) -> None:
+        """Delete the action with its completions and resource links."""
+        self._delete(ident, expected_version)
 
 
 class ResourceRepository(_Repository):
@@ -298,6 +332,21 @@ class ResourceRepository(_Repository):
         )
         return result.rowcount > 0
 
+    def save(self, resource: Resource) -> Resource:
+        assert resource.id is not None
+        values = {
+            "kind": resource.kind.value,
+            "name": resource.name,
+            "contact": resource.contact,
+            "notes": resource.notes,
+        }
+        resource.version = self._versioned_update(resource.id, resource.version, values)
+        return resource
+
+    def delete(self, ident: int, expected_version: int | None = None) -> None:
+        """Delete the resource and its links (the goals and actions stay)."""
+        self._delete(ident, expected_version)
+
 
 class CheckInRepository(_Repository):
     table = tables.checkins
@@ -331,3 +380,19 @@ class CheckInRepository(_Repository):
         if since is not None:
             query = query.where(table.c.on_date >= since)
         return [rows.checkin_from_row(row) for row in self.connection.execute(query).mappings()]
+
+    def get(self, ident: int) -> CheckIn:
+        row = (
+            self.connection.execute(
+                select(self.table).where(self.table.c.id == ident, self._mine())
+            )
+            .mappings()
+            .first()
+        )
+        if row is None:
+            raise NotFound("check-in", ident)
+        return rows.checkin_from_row(row)
+
+    def delete(self, ident: int) -> None:
+        """Check-ins carry no version: they are records of what happened, never edited."""
+        self._delete(ident)

@@ -1,0 +1,42 @@
+"""The problem responses each kind of endpoint can give, for the OpenAPI description."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+Responses = dict[int | str, dict[str, Any]]
+
+
+class Problem(BaseModel):
+    """RFC 9457 problem details; a validation problem adds `errors`, a stale edit
+    `current_version`."""
+
+    model_config = ConfigDict(extra="allow")
+
+    type: str = "about:blank"
+    title: str
+    status: int
+    detail: str
+    instance: str | None = None
+
+
+def problem_response(description: str) -> dict[str, Any]:
+    return {
+        "model": Problem,
+        "description": description,
+        "content": {"application/problem+json": {}},
+    }
+
+
+INVALID: Responses = {422: problem_response("The input is not valid; `errors` says where.")}
+NOT_FOUND: Responses = {404: problem_response("There is no such record.")}
+BAD_BODY: Responses = {400: problem_response("The body is not JSON.")}
+WRITE: Responses = BAD_BODY | {
+    403: problem_response("A browser sent it from another site."),
+    409: problem_response("A stale version (`current_version` is the latest) or a refused change."),
+}
+REFUSED: Responses = {409: WRITE[409]}
+READ_ONE: Responses = NOT_FOUND
+WRITE_ONE: Responses = WRITE | NOT_FOUND
