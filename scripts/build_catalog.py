@@ -30,7 +30,7 @@ from catalog_schema import NOTICES, SCHEMA  # noqa: E402
 
 DEFAULT_DATA = REPO.parent / "shared" / "data"
 SHIPPED = REPO / "src" / "careerplan" / "catalog" / "data" / "catalog.sqlite3"
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 TASKS_PER_OCCUPATION = 12
 TECH_PER_OCCUPATION = 20
 RIASEC = "RIASEC"
@@ -251,7 +251,12 @@ class Builder:
             key = (occupation, norm_title(text))
             if key[1] and (key not in best or kind < best[key][2]):
                 best[key] = (occupation, text, kind)
-        titles = sorted((o, t, k, norm_title(t)) for o, t, k in best.values())
+        # Shortest titles first: the full-text index returns rows in this order, so a one-word
+        # query can stop at its first rows instead of ranking thousands (see catalog.search).
+        titles = sorted(
+            ((o, t, k, norm_title(t)) for o, t, k in best.values()),
+            key=lambda row: (len(row[3].split()), row[3], row[0], row[2], row[1]),
+        )
         self.db.executemany("INSERT INTO title VALUES (?, ?, ?, ?)", titles)
         counts: Counter[str] = Counter()
         for *_, norm in titles:

@@ -125,7 +125,6 @@ def clean(text: str) -> list[str]:
 class _Words:
     counts: dict[str, int]  # how many titles hold each word
     by_start: dict[str, list[str]]  # words of 3+ letters by first letter, most frequent first
-    ranked: list[str]
 
 
 class _Vocabulary:
@@ -144,7 +143,7 @@ class _Vocabulary:
                 by_start: dict[str, list[str]] = {}
                 for word in ranked:
                     by_start.setdefault(word[0], []).append(word)
-                self._loaded[key] = _Words(counts, by_start, ranked)
+                self._loaded[key] = _Words(counts, by_start)
             return self._loaded[key]
 
 
@@ -168,7 +167,8 @@ def correct(tokens: list[str], catalog: Catalog) -> list[str]:
 
 
 def _nearest(token: str, known: _Words) -> str | None:
-    # Typos rarely hit the first letter; searching its words first keeps correction fast.
+    # Typos rarely hit the first letter; looking only at words that share it keeps this fast
+    # and avoids far-fetched corrections of names the catalogue does not know ("SaaS").
     same_start = [w for w in known.by_start.get(token[0], []) if abs(len(w) - len(token)) <= 2]
     try:
         from rapidfuzz import fuzz, process
@@ -177,11 +177,8 @@ def _nearest(token: str, known: _Words) -> str | None:
 
         close = difflib.get_close_matches(token, same_start, 1, 0.8)
         return close[0] if close else None
-    for pool in (same_start, known.ranked):
-        best = process.extractOne(token, pool, scorer=fuzz.ratio, score_cutoff=TYPO_SIMILARITY)
-        if best:
-            return str(best[0])
-    return None
+    best = process.extractOne(token, same_start, scorer=fuzz.ratio, score_cutoff=TYPO_SIMILARITY)
+    return str(best[0]) if best else None
 
 
 @lru_cache(maxsize=32_768)
@@ -231,11 +228,18 @@ def _candidates(cat: Catalog, tokens: list[str], seen: dict[str, list[Row]]) -> 
         "ORDER BY bm25(title_fts) LIMIT ?"
     )
 
+    first_rows = (
+        "SELECT t.occupation_id, t.title, t.kind, t.norm FROM title_fts "
+        "JOIN title t ON t.rowid = title_fts.rowid WHERE title_fts MATCH ? LIMIT ?"
+    )
+
     def all_of(words: list[str], limit: int) -> list[Row]:
         match = " AND ".join(f'"{w}"' for w in words)
         key = f"{match} LIMIT {limit}"
         if key not in seen:  # the variants of one query often ask the same thing
-            seen[key] = cat.query(sql, (match, limit))
+            # Titles are stored shortest first, which for one word is the order bm25 would
+            # give: take the first rows instead of ranking every title holding the word.
+            seen[key] = cat.query(sql if len(words) > 1 else first_rows, (match, limit))
         return seen[key]
 
     rows = list(all_of(tokens, 150))

@@ -14,7 +14,7 @@ from urllib.parse import quote
 from careerplan.domain.errors import InvalidInput, NotFound, StorageProblem
 
 REBUILD = "Rebuild it with: python scripts/build_catalog.py"
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 RIASEC = "RIASEC"
 AREA_NAMES = {
     "R": "Realistic",
