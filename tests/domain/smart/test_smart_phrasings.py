@@ -73,3 +73,48 @@ def test_labels_and_vague_times_give_no_deadline(text: str) -> None:
 def test_an_event_of_unknown_date_makes_it_time_bound() -> None:
     report = analyse("Run a half marathon by my 30th birthday.", PARENT, today=TODAY)
     assert (report.time_bound.ok, report.deadline) == (True, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "metric"),
+    [
+        ("Hire a junior designer by Q2.", "outcome", "hire"),
+        ("Migrate our billing service to Kubernetes.", "outcome", "change"),
+        ("Finish writing my novel.", "outcome", "artefact"),
+        ("Organise a charity bake sale next month.", "outcome", "event"),
+        ("Reach conversational Italian (B1) by September.", "outcome", "level"),
+        ("Increase my billable hours to 30 per week.", "rate", "hours"),
+    ],
+)
+def test_more_checkable_results(text: str, kind: str, metric: str) -> None:
+    report = analyse(text, PARENT, today=TODAY)
+    assert report.measure is not None
+    assert (report.measure.kind, report.measure.metric) == (kind, metric)
+
+
+def test_a_rate_to_reach_is_not_a_repeat() -> None:
+    assert analyse("Increase my billable hours to 30 per week.", today=TODAY).recurrence is None
+
+
+@pytest.mark.parametrize(
+    ("text", "evidence"),
+    [
+        ("Submit two abstracts before the ICML deadline.", "before the ICML deadline"),
+        ("Give a lightning talk at the next all-hands meeting.", "at the next all-hands meeting"),
+        ("Ask for a raise in our next 1:1.", "in our next 1:1"),
+    ],
+)
+def test_a_named_coming_event_is_a_time_frame(text: str, evidence: str) -> None:
+    report = analyse(text, today=TODAY)
+    assert (report.time_bound.ok, report.deadline) == (True, None)
+    assert [span.text for span in report.time_bound.evidence] == [evidence]
+
+
+def test_a_meeting_without_next_is_not_a_time_frame() -> None:
+    assert analyse("Present at the team meeting.", today=TODAY).time_bound.ok is False
+
+
+def test_word_forms_meet_in_the_relevance_check() -> None:
+    report = analyse("Save 15% of my salary each month.", "Own a veterinary practice", today=TODAY)
+    assert report.relevant.ok is True
+    assert [span.text for span in report.relevant.evidence] == ["Save"]

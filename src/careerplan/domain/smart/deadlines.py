@@ -48,15 +48,26 @@ def _lead(norm: str, start: int) -> list[str]:
     return _LEAD.findall(norm[max(0, start - 40) : start])[-4:]
 
 
-_EVENT = re.compile(
-    r"\b(?:before|by|ahead\s+of|prior\s+to|at|in|during|until|for)\s+(?:my|our|the|his|her|their)"
-    r"\s+(?:(?:next|upcoming|first|annual|yearly|mid-year|end-of-year|year-end|quarterly|final"
-    r"|\d{1,3}(?:st|nd|rd|th)|big|trip|summer|winter|parental|maternity|paternity"
-    r"|performance|tenure|phd|thesis|promotion|probation|contract|job|board|team|review)\s+){0,3}"
+_EVENT_NOUN = (
     r"(?P<ev>review|appraisal|evaluation|1:1|one-to-one|one-on-one|defen[cs]e|graduation"
     r"|interview|probation|renewal|meeting|exam|conference|panel|deadline|start\s+date"
     r"|retirement|cycle|viva|audit|inspection|launch|birthday|anniversary|wedding|trip|holiday"
-    r"|vacation|leave|move|relocation|return|sabbatical)s?\b"
+    r"|vacation|leave|move|relocation|return|sabbatical|all-hands|offsite|kick-?off)s?\b"
+    r"(?:\s+(?:meeting|session|call|review|day)s?\b)?"
+)
+_EVENT = re.compile(
+    # "before my tenure review", "by the ICML deadline": a deadline word, then any named event.
+    r"\b(?:before|by|ahead\s+of|prior\s+to|until)\s+(?:my|our|the|his|her|their)\s+"
+    r"(?:[\w:'-]+\s+){0,3}?"
+    + _EVENT_NOUN
+    # "at the next all-hands meeting", "in our next 1:1": a coming event named as such.
+    + r"|\b(?:at|in|during|for)\s+(?:my|our|the|his|her|their)\s+(?:next|upcoming|coming)\s+"
+    r"(?:[\w:'-]+\s+){0,2}?"
+    + _EVENT_NOUN.replace("?P<ev>", "?P<ev2>")
+    # "before my 30th birthday", "at my annual appraisal".
+    + r"|\b(?:at|in|during|for)\s+(?:my|our|the|his|her|their)\s+(?:annual|yearly|mid-year"
+    r"|end-of-year|year-end|quarterly|final|performance|tenure|phd|probation|\d{1,3}(?:st|nd|rd|th))"
+    r"\s+(?:[\w:'-]+\s+){0,1}?" + _EVENT_NOUN.replace("?P<ev>", "?P<ev3>")
 )
 
 

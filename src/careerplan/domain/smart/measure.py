@@ -38,7 +38,7 @@ _ARTEFACT = (
     r"|report|pilot|product|feature|course|podcast|video|case\s+study|thesis|dissertation"
     r"|prototype|business|practice|company|workshop|talk|version|release|resume|cv|newsletter"
     r"|application|chapter|tool|library|model|study|essay|guide|proposal|memo|white\s+paper"
-    r"|form|mvp|prototype|demo|pull\s+request|pr"
+    r"|form|mvp|prototype|demo|pull\s+request|pr|novel|album|film|game|migration|service"
 )
 # Credentials known by their acronym: earning one is a checkable outcome.
 _CREDENTIALS = (
@@ -95,7 +95,7 @@ _OUTCOMES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "artefact",
         re.compile(
             r"\b(?:publish|ship|launch|release|submit|deploy|build|create|write|draft|produce"
-            r"|finish|complete|deliver|record|open|found|update|translate|design)\s+"
+            r"|finish|complete|deliver|record|open|found|update|translate|design)\s+(?:\w+ing\s+)?"
             r"(?:a|an|my|our|the|one|first|version|it)\b(?:[^.;]|\.(?=\d)){0,50}?\b(?:"
             + _ARTEFACT
             + r")\b"
@@ -107,7 +107,25 @@ _OUTCOMES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:run|host|hold|organi[sz]e|deliver|give|present|teach|lead|chair|speak\s+at"
             r"|attend)\s+(?:a|an|my|our|the|one|first)\b(?:[^.;]|\.(?=\d)){0,40}?\b(?:workshop|talk|session"
             r"|presentation|webinar|training|meetup|event|seminar|class|lecture|keynote"
-            r"|stand-?up|retrospective|1:1|conference)\b"
+            r"|stand-?up|retrospective|1:1|conference|sprint|sale|fundraiser|fair|retreat"
+            r"|offsite|campaign|drive|hackathon|meeting|demo|review|course)\b"
+        ),
+    ),
+    (
+        # Hiring someone: "Hire a junior designer".
+        "hire",
+        re.compile(
+            r"\b(?:hire|recruit|onboard)\s+(?:a|an|one|my|our|the|first)\s+(?:[\w-]+\s+){0,3}?"
+            r"(?:" + _ROLE_NOUNS + r"|intern|assistant|apprentice|person)s?\b"
+        ),
+    ),
+    (
+        # A concrete change that is either done or not: "Migrate our billing service to ...".
+        "change",
+        re.compile(
+            r"^\W*(?:i\s+will\s+)?(?:migrate|implement|automate|deploy|integrate|install"
+            r"|set\s+up|configure|roll\s+out|refactor|replace|upgrade|redesign|rebuild)\s+"
+            r"(?:our|the|my|a|an)\s+\w+"
         ),
     ),
     (
@@ -115,6 +133,8 @@ _OUTCOMES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:reach|achieve|get\s+to|attain|hit|score|get)\s+(?:an?\s+)?"
             r"(?:level\s+|band\s+|grade\s+)?(?:[abc][12]|\d+(?:\.\d+)?)\b"
+            # "Reach conversational Italian (B1)": a named level a few words on.
+            r"|\b(?:reach|achieve|attain|get\s+to)\s+[^.;]{0,40}?\b(?:[abc][12]|level\s+\d)\b"
         ),
     ),
     (
@@ -145,6 +165,7 @@ class Measured:
 _AFTER = re.compile(r"\s+([a-z][a-z/+'-]*(?:\s+[a-z][a-z/+'-]*){0,2})")
 
 
+_PER_UNIT = re.compile(r"\s+(?:per|a|an|each)\s+(?:day|week|month|quarter|year)\b")
 _OF_MY = re.compile(r"\s+of\s+(?:my|our|the|these|those|his|her|their)\s")
 
 
@@ -197,6 +218,13 @@ def quantities(
         if value is None or (1900 <= value <= 2100 and "," not in m.group()):
             continue
         unit = _unit_after(norm, e)
+        rate = _PER_UNIT.match(norm, e)
+        if unit is None and rate:
+            # "to 30 per week": a rate to reach.
+            span = text.span(s, rate.end())
+            out.append(Measure("rate", span, value, rate.group().strip(), _metric_before(norm, s)))
+            used.append((s, e))
+            continue
         if unit is None:
             continue
         span = text.span(s, norm.index(unit, e) + len(unit))

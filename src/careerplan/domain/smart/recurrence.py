@@ -70,6 +70,7 @@ _TIMES = re.compile(
     r"(?P<unit>day|week|fortnight|month|quarter|year)\b"
 )
 _PER = re.compile(r"\b(?:per|a|an|each)\s+(?P<unit>day|week|fortnight|month|quarter|year)\b")
+_RATE_TARGET = re.compile(rf"\b(?:to|from|at)\s+(?:{NUMBER})\s*(?:[a-z]+\s+)?$")
 _COUNT_BOUND = re.compile(
     rf"\bfor\s+(?:the\s+)?(?:next\s+|coming\s+|following\s+)?(?P<n>{NUMBER})\s+"
     rf"(?P<unit>{_UNITS})\b"
@@ -176,6 +177,8 @@ def _candidates(norm: str, figures: list[Figure]) -> list[Rule]:
             continue
         if set(words[-4:]) & _MONEY_WORDS:
             continue
+        if _RATE_TARGET.search(before):
+            continue  # "increase my billable hours to 30 per week": a rate to reach
         # "2 requests per month", "10 hours a week", "one post a week": a number before it.
         if not re.search(rf"(?:\d|\b(?:{NUMBER})\b)[^.;]{{0,40}}$", before):
             continue

@@ -71,7 +71,24 @@ class _Grams:
                     continue
             if word in terms or _singular(word) in terms or word + "s" in terms:
                 hits.append((start, end))
+            elif len(stem := _stem(word)) >= 3 and stem in _stems(terms):
+                hits.append((start, end))  # "save" and "saving", "hire" and "hiring"
         return hits
+
+
+@lru_cache(maxsize=16384)
+def _stem(word: str) -> str:
+    """A crude English stem: enough to meet "saving" with "save" and "managing" with "manager"."""
+    for suffix in ("ing", "ers", "er", "ed", "es", "s"):
+        if len(word) > len(suffix) + 2 and word.endswith(suffix):
+            word = word[: -len(suffix)]
+            break
+    return word.removesuffix("e") if len(word) > 3 else word
+
+
+@lru_cache(maxsize=256)
+def _stems(terms: frozenset[str]) -> frozenset[str]:
+    return frozenset(_stem(term) for term in terms if " " not in term)
 
 
 @lru_cache(maxsize=256)

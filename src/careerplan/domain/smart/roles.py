@@ -137,7 +137,9 @@ CAREER_MOVES = words(
     communication leadership presentation speaking career professional work team
     responsibility responsibilities brand coach coaching projects qualification licence
     license study listening listener negotiation negotiating delegation empathy teamwork
-    hackathon hackathons mba bootcamp"""
+    hackathon hackathons mba bootcamp learning journal reflection industry language
+    languages english spanish french german italian portuguese mandarin chinese japanese
+    arabic"""
 ) | frozenset({"time management", "public speaking", "personal brand", "stretch project"})
 
 # Clearly personal pursuits: a goal made only of these does not serve a career goal
@@ -146,7 +148,8 @@ PERSONAL = words(
     """weight kg kilos lose gym marathon jogging guitar piano violin songs song novels
     fantasy fiction sourdough bake baking motorcycle car holiday vacation travel garden
     gardening pottery painting knitting blood donate meditation yoga diet sleep fitness
-    house wedding hobby gaming photography fishing golf tennis swim swimming dog"""
+    house wedding hobby gaming photography fishing golf tennis swim swimming dog novel kids
+    children family charity"""
 )
 
 # Tools tied to one kind of work: learning one that the parent's work never uses is a detour.

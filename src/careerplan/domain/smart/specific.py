@@ -83,7 +83,8 @@ _CONCRETE_NOUNS = re.compile(
     r"|budget|manager|supervisor|colleagues?|recruiters?|pilot|project|plan|class|report"
     r"|presentation|award|qualification|conference|internship|position|team|deposit|dataset"
     r"|linkedin|github|kaggle|newsletter|podcast|video|competition|hackathon|shift|ward|results"
-    r"|board|essay|dissertation|thesis|bootcamp|subscribers|reports)\b"
+    r"|board|essay|dissertation|thesis|bootcamp|subscribers|reports|novel|sale|sprint|service"
+    r"|hours|designer|engineer|developer|analyst|assistant|intern|journal|abstracts?)\b"
 )
 _NOT_NAMES = frozenset(MONTHS) | frozenset(WEEKDAYS) | {"i", "i'm", "i'll", "my"}
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b(?:[A-Z][A-Za-z+#.]*[A-Za-z+#]|[A-Z]{2,}\+?)")
