@@ -65,6 +65,8 @@ def test_concrete_goals_are_specific(text: str) -> None:
         ("Finish in the top 10 of the hackathon.", "rank", 10, None),
         ("Double the whole company's annual revenue.", "multiplier", 2, "x"),
         ("Read twenty-one books.", "count", 21, "books"),
+        ("Earn 15 AWS certifications.", "count", 15, "aws certifications"),
+        ("Increase my billable hours to 30 per week.", "rate", 30, "per week"),
     ],
 )
 def test_it_reads_the_target_quantity(text: str, kind: str, value: float, unit: str) -> None:

@@ -180,8 +180,8 @@ def _unit_after(norm: str, end: int) -> str | None:
         if word in _STOP:
             break
         words.append(word)
-        if word.endswith("s"):
-            break
+        if word.endswith("s") and len(word) > 3 and not word.endswith("ss"):
+            break  # a plural noun ends the phrase ("3 retainer clients paying ...")
     return " ".join(words) or None
 
 
