@@ -61,6 +61,17 @@ def test_it_prints_suggestions_and_a_rewrite_for_a_vague_goal() -> None:
     ) in text
 
 
+def test_a_goal_in_another_language_is_named_as_unsupported() -> None:
+    ran = run("Je veux améliorer mon anglais.", "--today", "2026-11-25")
+    assert ran.exit_code == 0
+    assert ran.stdout.splitlines() == [
+        "Je veux améliorer mon anglais.",
+        "S.M.A.R.T. sm??t  score 0/5",
+        "The goal seems to be written in French; only English is analysed.",
+        "  • Write the goal in English to have it checked.",
+    ]
+
+
 def test_json_output_has_the_documented_keys() -> None:
     data = run(GOAL, "--parent", PARENT, "--today", "2026-11-25", "--json").json()
     assert {k: data[k] for k in ("specific", "measurable", "attainable", "relevant",

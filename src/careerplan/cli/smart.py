@@ -195,6 +195,9 @@ def render(report: SmartReport, out: Console, *, goal: str | None = None) -> Non
     out.print(f"S.M.A.R.T. [bold]{report.letters}[/]  score {report.score}/5")
     if not report.supported:
         out.print(f"[yellow]{escape(report.specific.reason)}[/]")
+        for suggestion in report.suggestions:
+            out.print(f"  • {escape(suggestion)}")
+        return
     table = Table(show_header=False, box=None, padding=(0, 1))
     table.add_column(no_wrap=True)
     table.add_column(no_wrap=True)
