@@ -38,3 +38,10 @@ def test_any_unicode_text_gets_a_report(text: str, parent: str | None) -> None:
 @given(st.lists(WORDS, max_size=40).map(" ".join))
 def test_any_mix_of_date_and_figure_words_gets_a_consistent_report(text: str) -> None:
     _check(text, "Become a project manager")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(WORDS, max_size=20).map(" ".join), st.dates())
+def test_any_reference_date_gets_a_report(text: str, today: date) -> None:
+    report = analyse(text, "Become a manager by 2030", today=today)
+    assert 0 <= report.score <= 5

@@ -132,7 +132,10 @@ def extract(norm: str, options: Options, figures: list[Figure]) -> Found:
         if overlaps(start, end, figures):
             continue
         lead = _lead(norm, start)
-        period = resolve(m, options, lead)
+        try:
+            period = resolve(m, options, lead)
+        except (ValueError, OverflowError):
+            continue  # a period beyond the calendar's range (year 10000)
         if period is None:
             if m.groupdict().get("label"):
                 taken.append((start, end))  # "the 2027 Q1 roadmap": no part of it is a date
@@ -146,7 +149,10 @@ def extract(norm: str, options: Options, figures: list[Figure]) -> Found:
         if kind == "relative":
             found.append(Deadline(period[1], period, start, end, kind))
             continue
-        due, window = _shape(period, lead, options.today)
+        try:
+            due, window = _shape(period, lead, options.today)
+        except (ValueError, OverflowError):
+            continue
         found.append(Deadline(due, window, start, end, kind))
     events = tuple(
         (m.start(), m.end())

@@ -245,7 +245,10 @@ def _count(rule: Rule, norm: str, today: date) -> tuple[int | None, date | None]
         "quarter": relativedelta(months=3 * int(n)),
         "year": relativedelta(years=int(n)),
     }.get(unit)
-    return None, (today + delta) if delta else None
+    try:
+        return None, (today + delta) if delta else None
+    except (ValueError, OverflowError):
+        return None, None
 
 
 def extract(
