@@ -6,12 +6,10 @@ from typing import Annotated
 
 import typer
 
+from careerplan.cli.apps import sub_app
 from careerplan.cli.output import console, print_json
 
-app = typer.Typer(
-    help="Step 1: find a dream job from your interests, reflection and current skills.",
-    no_args_is_help=True,
-)
+app = sub_app("Step 1: find a dream job from your interests, reflection and current skills.")
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
 AnswersOption = Annotated[
@@ -40,16 +38,66 @@ def quiz(answers: AnswersOption = None, json: JsonOption = False) -> None:
             values.append(ask(f"{item.position:>2}/60 {item.text}"))
         out.print(f"Thank you. ({len(values)} answers; {SCALE[0]} = 1 … {SCALE[-1]} = 5)")
     profile = score_answers(values)
+    saved = _save_answers(values)
     if json:
         print_json(profile.to_dict())
         return
     out = console()
+    if saved:
+        out.print("Your answers are saved: `careerplan explore matches` uses them.")
     for letter, score in profile.scores.items():
         area = AREA_NAMES[letter]
         out.print(f"{area:<14} {'█' * round(score * 20):<20} {score:.2f}")
     out.print(f"Your interest code: [bold]{profile.code()}[/]. Next: careerplan explore matches")
     out.print(
         "Items from the O*NET Interest Profiler Short Form, USDOL/ETA (see careerplan about)."
+    )
+
+
+def _save_answers(values: list[int]) -> bool:
+    """Keep the answers with the plan, when there is one, so matches can use them later."""
+    from careerplan.cli.context import clock, unit
+    from careerplan.services.explore import save_answers
+
+    with unit() as uow:
+        if uow.profiles.get() is None:
+            return False
+        save_answers(uow, clock(), values)
+    return True
+
+
+def _saved_answers() -> list[int] | None:
+    from careerplan.cli.context import unit
+    from careerplan.services.explore import get_exploration
+
+    with unit() as uow:
+        exploration = get_exploration(uow)
+    return list(exploration.answers) if exploration.complete else None
+
+
+@app.command("choose")
+def choose(
+    code: Annotated[str, typer.Argument(help="The O*NET-SOC code, e.g. 11-1021.00.")],
+    rename: Annotated[
+        bool,
+        typer.Option("--rename", help="Also use the occupation's title as the dream job's name."),
+    ] = False,
+    json: JsonOption = False,
+) -> None:
+    """Make an occupation your dream job (saved to the vision)."""
+    from careerplan.cli import serialize
+    from careerplan.cli.context import clock, unit
+    from careerplan.services.explore import choose_dream_job
+
+    with unit() as uow:
+        vision = choose_dream_job(uow, clock(), code, rename=rename)
+    if json:
+        print_json(serialize.vision(vision))
+        return
+    console().print(
+        f"Your dream job, {vision.dream_job_title}, is now occupation "
+        f"{vision.dream_occupation_code}. "
+        f"See what it takes: careerplan explore requirements {vision.dream_occupation_code}"
     )
 
 
@@ -81,7 +129,11 @@ def matches(
     from careerplan.catalog import parse_answers, recommend
     from careerplan.catalog.store import AREA_NAMES
 
-    values = parse_answers(answers) if answers is not None else None
+    if answers is not None:
+        values: list[int] | None = parse_answers(answers)
+    else:
+        # Without answers on the command line, use those saved by `explore quiz`.
+        values = _saved_answers() if reflection is None else None
     result = recommend(values, reflection, current, job_zone, limit)
     if json:
         print_json([m.to_dict() for m in result.matches])

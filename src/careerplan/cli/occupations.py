@@ -6,11 +6,10 @@ from typing import Annotated
 
 import typer
 
+from careerplan.cli.apps import sub_app
 from careerplan.cli.output import console, print_json
 
-app = typer.Typer(
-    help="Find occupations by job title and show what each one is.", no_args_is_help=True
-)
+app = sub_app("Find occupations by job title and show what each one is.")
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 

@@ -178,3 +178,28 @@ class CheckIn:
     note: str = ""
     confidence: int | None = None
     id: int | None = None
+
+
+# The Interest Profiler short form has 60 items; 0 marks an item not answered yet.
+INTEREST_ITEMS = 60
+
+
+@dataclass(slots=True)
+class Exploration:
+    """Step 1 in progress: interest answers (resumable), the reflection, the field of interest."""
+
+    answers: tuple[int, ...] = (0,) * INTEREST_ITEMS
+    reflection: str = ""
+    job_zone: int | None = None
+    interest_field: str = ""
+    updated_at: datetime | None = None
+    id: int | None = None
+    version: int = 1
+
+    @property
+    def answered(self) -> int:
+        return sum(1 for answer in self.answers if answer)
+
+    @property
+    def complete(self) -> bool:
+        return self.answered == INTEREST_ITEMS

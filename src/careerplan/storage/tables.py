@@ -184,3 +184,19 @@ checkins = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     CheckConstraint("confidence IS NULL OR (confidence BETWEEN 1 AND 5)", name="confidence"),
 )
+
+explorations = Table(
+    "explorations",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    # One digit per Interest Profiler item, 1-5, and 0 for an item not answered yet.
+    Column("answers", String(60), nullable=False),
+    Column("reflection", Text, nullable=False, default=""),
+    Column("job_zone", Integer, nullable=True),
+    Column("interest_field", String(200), nullable=False, default=""),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("version", Integer, nullable=False, default=1),
+    UniqueConstraint("owner_id", name="uq_explorations_owner_id"),
+    CheckConstraint("job_zone IS NULL OR (job_zone BETWEEN 1 AND 5)", name="job_zone"),
+)

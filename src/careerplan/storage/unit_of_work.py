@@ -8,6 +8,7 @@ from types import TracebackType
 from sqlalchemy import Connection, Engine, insert, select
 
 from careerplan.storage import tables
+from careerplan.storage.exploration import ExplorationRepository
 from careerplan.storage.repositories import (
     ActionRepository,
     CheckInRepository,
@@ -48,6 +49,7 @@ class UnitOfWork:
     actions: ActionRepository
     resources: ResourceRepository
     checkins: CheckInRepository
+    explorations: ExplorationRepository
 
     def __init__(self, engine: Engine, owner_id: int) -> None:
         self.engine = engine
@@ -63,6 +65,7 @@ class UnitOfWork:
         self.actions = ActionRepository(self.connection, owner)
         self.resources = ResourceRepository(self.connection, owner)
         self.checkins = CheckInRepository(self.connection, owner)
+        self.explorations = ExplorationRepository(self.connection, owner)
         return self
 
     def __exit__(
