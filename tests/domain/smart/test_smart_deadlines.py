@@ -162,3 +162,8 @@ def test_a_month_without_a_year_is_its_next_occurrence() -> None:
     assert analyse("Apply to 10 jobs by March.", today=date(2027, 3, 2)).deadline == date(
         2027, 3, 31
     )
+
+
+def test_before_a_weekday_said_on_that_weekday_means_next_week() -> None:
+    report = analyse("Send the draft before Monday.", today=date(2026, 11, 30))
+    assert report.deadline == date(2026, 12, 6)

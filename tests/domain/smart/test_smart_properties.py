@@ -42,6 +42,11 @@ def test_any_mix_of_date_and_figure_words_gets_a_consistent_report(text: str) ->
 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(WORDS, max_size=20).map(" ".join), st.dates())
-def test_any_reference_date_gets_a_report(text: str, today: date) -> None:
+def test_any_reference_date_gets_a_report_with_the_deadline_inside_its_window(
+    text: str, today: date
+) -> None:
     report = analyse(text, "Become a manager by 2030", today=today)
     assert 0 <= report.score <= 5
+    if report.deadline_window is not None:
+        assert report.deadline is not None
+        assert report.deadline_window.start <= report.deadline <= report.deadline_window.end

@@ -297,6 +297,8 @@ def _weekday(m: re.Match[str], o: Options, lead: list[str]) -> Period | None:
     if not lead or lead[-1] not in _WEEKDAY_LEAD:
         return None
     day = p.upcoming_weekday(p.WEEKDAYS[m["d"]], o.today, next_week=lead[-1] == "next")
+    if day == o.today and lead[-1] == "before":
+        day += timedelta(days=7)  # "before Monday", said on a Monday, is next Monday
     return day, day
 
 

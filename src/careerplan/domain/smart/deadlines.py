@@ -99,7 +99,7 @@ def _shape(period: Period, lead: list[str], today: date) -> tuple[date, Period]:
     if lead and (lead[-1] in _BEFORE_WORDS or tail.endswith(("prior to", "ahead of"))):
         length = end - start
         due = start - timedelta(days=1)
-        return due, (max(today, due - length), due)
+        return due, (min(max(today, due - length), due), due)
     if tail.endswith(("start of", "beginning of")):
         if start < today:  # "by the start of Q4" during Q4: the next one
             start = start.replace(year=start.year + 1)
