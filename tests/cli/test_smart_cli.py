@@ -147,6 +147,15 @@ def test_jsonl_reports_each_line_in_order_and_carries_on_after_bad_ones(tmp_path
     assert (lines[9]["recurrence"], lines[9]["relevant"]) == ("FREQ=WEEKLY", True)
 
 
+def test_jsonl_accepts_windows_line_ends_and_a_byte_order_mark(tmp_path: Path) -> None:
+    source = tmp_path / "goals.jsonl"
+    source.write_bytes(
+        b'\xef\xbb\xbf{"text": "Pass the PMP exam by Q3 2027."}\r\n{"text": "Read 2 books in 2027."}\r\n'
+    )
+    lines = run("--jsonl", str(source), "--today", "2026-11-25").lines()
+    assert [line["deadline"] for line in lines] == ["2027-09-30", "2027-12-31"]
+
+
 def test_jsonl_reads_standard_input_with_a_dash() -> None:
     ran = run(
         "--jsonl", "-", "--today", "2026-11-25", input='{"text": "Pass the PMP exam by Q3 2027."}\n'

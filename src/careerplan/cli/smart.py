@@ -146,7 +146,7 @@ def check_line(
         return found
 
     try:
-        decoded = raw.decode("utf-8").rstrip("\r")
+        decoded = raw.decode("utf-8").rstrip("\r").removeprefix("\ufeff")
     except UnicodeDecodeError:
         return error("The line is not valid UTF-8.")
     if not decoded.strip():
