@@ -150,7 +150,8 @@ def test_jsonl_reports_each_line_in_order_and_carries_on_after_bad_ones(tmp_path
 def test_jsonl_accepts_windows_line_ends_and_a_byte_order_mark(tmp_path: Path) -> None:
     source = tmp_path / "goals.jsonl"
     source.write_bytes(
-        b'\xef\xbb\xbf{"text": "Pass the PMP exam by Q3 2027."}\r\n{"text": "Read 2 books in 2027."}\r\n'
+        b'\xef\xbb\xbf{"text": "Pass the PMP exam by Q3 2027."}\r\n'
+        b'{"text": "Read 2 books in 2027."}\r\n'
     )
     lines = run("--jsonl", str(source), "--today", "2026-11-25").lines()
     assert [line["deadline"] for line in lines] == ["2027-09-30", "2027-12-31"]
