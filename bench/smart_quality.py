@@ -1,13 +1,14 @@
 """Quality of the S.M.A.R.T. analyser on a labelled JSONL file.
 
-    python bench/smart_quality.py [FILE] [--meta META] [--errors]
+    python bench/smart_quality.py [FILE] [--meta META] [--errors] [--baseline]
 
 Each line: `text`, `parent_goal`, `reference_date`, the five criteria (`attainable` and
 `relevant` may be null), `deadline`, `recurrence`, and optionally `deadline_granularity`
 (otherwise read from META, by default FILE's `_meta.jsonl` sibling when it exists).
 Prints precision, recall and F1 per criterion (positive class: true; goals labelled null are
 left out of that criterion), deadline accuracy (right when inside the labelled period at the
-labelled granularity), the spurious-deadline rate, and RRULE accuracy.
+labelled granularity), the spurious-deadline rate, and RRULE accuracy; `--baseline` adds the
+deadline figures of `dateparser.search_dates` (latest date it finds) on the same goals.
 """
 
 from __future__ import annotations
@@ -140,6 +141,45 @@ def evaluate(rows: list[dict[str, object]], show_errors: bool) -> str:
     return "\n".join(lines)
 
 
+def baseline(rows: list[dict[str, object]]) -> str:
+    """The same deadline measures for `dateparser.search_dates`, taking the latest date found."""
+    import warnings
+    from datetime import datetime
+
+    right = total = spurious = none = 0
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from dateparser.search import search_dates
+
+        for row in rows:
+            today = date.fromisoformat(str(row["reference_date"]))
+            base = datetime(today.year, today.month, today.day)
+            found = search_dates(
+                str(row["text"]),
+                languages=["en"],
+                settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "future"},
+            )
+            got = max((d.date() for _, d in found), default=None) if found else None
+            if row.get("deadline"):
+                total += 1
+                start, end = period(
+                    date.fromisoformat(str(row["deadline"])),
+                    row.get("deadline_granularity"),  # type: ignore[arg-type]
+                )
+                right += got is not None and start <= got <= end
+            else:
+                none += 1
+                spurious += got is not None
+    return "\n".join(
+        [
+            "| dateparser.search_dates (latest date found) | value | goals |",
+            "|---|---|---|",
+            f"| deadline right (inside the labelled period) | {_pct(right, total)} | {total} |",
+            f"| spurious deadline (none labelled) | {_pct(spurious, none)} | {none} |",
+        ]
+    )
+
+
 def _pct(a: int, b: int) -> str:
     return f"{100 * a / b:.1f}% ({a}/{b})" if b else "n/a"
 
@@ -149,9 +189,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("file", nargs="?", type=Path, default=DEFAULT)
     parser.add_argument("--meta", type=Path, default=None)
     parser.add_argument("--errors", action="store_true", help="list every disagreement")
+    parser.add_argument(
+        "--baseline", action="store_true", help="also score dateparser's deadlines on the file"
+    )
     args = parser.parse_args(argv)
     meta = args.meta or args.file.with_name(args.file.stem + "_meta.jsonl")
-    print(f"{args.file.name}: {evaluate(load(args.file, meta), args.errors)}")
+    rows = load(args.file, meta)
+    print(f"{args.file.name}: {evaluate(rows, args.errors)}")
+    if args.baseline:
+        print()
+        print(baseline(rows))
     return 0
 
 
