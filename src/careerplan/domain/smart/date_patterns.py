@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Protocol
 
 from dateutil.relativedelta import relativedelta
 
@@ -34,6 +35,13 @@ _TEMPORAL_LEAD = {"by", "in", "until", "till", "til", "before", "of", "during", 
 _TEMPORAL_LEAD |= {"throughout", "for", "end", "within", "this", "next", "coming", "due", "on"}
 _TEMPORAL_LEAD |= {"early", "late", "mid", "around", "than", "the", "to", "into", "over"}
 _TEMPORAL_LEAD |= {"prior", "ahead", "deadline", "target", "date"}
+
+
+class Groups(Protocol):
+    """What a resolver reads from a match: its named groups."""
+
+    def __getitem__(self, key: str, /) -> str | None: ...
+
 
 Resolver = Callable[["re.Match[str]", Options, list[str]], Period | None]
 
@@ -118,11 +126,6 @@ def _month(m: re.Match[str], o: Options, lead: list[str]) -> Period | None:
     return p.upcoming_month(p.MONTHS[name], o.today, strictly_next=strictly_next)
 
 
-def _fiscal(m: re.Match[str], o: Options) -> int:
-    """Which year start applies: explicit FY wording, or the context's fiscal year."""
-    return o.fiscal_year_start
-
-
 # "our Q3 results", "the March report": a period used as a label, not a time to finish by.
 _LABEL = (
     r"(?P<label>\s+(?:results|report|reports|numbers|figures|targets?|goals|okrs|review|planning"
@@ -135,9 +138,10 @@ def _labels_a_thing(m: re.Match[str], lead: list[str]) -> bool:
     return bool(m["label"]) and bool(lead) and lead[-1] in _LABEL_LEAD
 
 
-def _unit_end(m: re.Match[str], o: Options, lead: list[str]) -> Period | None:
-    """ "year-end", "month end", "EOY": the end of the current period."""
-    unit = {"eoy": "year", "eom": "month", "eoq": "quarter", "eow": "week"}.get(m["u"], m["u"])
+def _unit_end(m: Groups, o: Options, lead: list[str]) -> Period | None:
+    """The end of the current period: "year-end", "month end", "EOY"."""
+    word = m["u"] or "year"
+    unit = {"eoy": "year", "eom": "month", "eoq": "quarter", "eow": "week"}.get(word, word)
     today = o.today
     if unit == "week":
         monday = today - timedelta(days=today.weekday())
@@ -152,7 +156,7 @@ def _unit_end(m: re.Match[str], o: Options, lead: list[str]) -> Period | None:
 
 
 def _quarter(m: re.Match[str], o: Options, lead: list[str]) -> Period | None:
-    fs = _fiscal(m, o)
+    fs = o.fiscal_year_start
     q = int(m["q"]) if m["q"] else p.ORDINALS[m["o"]]
     if _labels_a_thing(m, lead):
         return None
@@ -166,7 +170,7 @@ def _quarter(m: re.Match[str], o: Options, lead: list[str]) -> Period | None:
     return candidate if candidate[1] >= o.today else p.quarter(year + 1, q, fs)
 
 
-def _half(m: re.Match[str], o: Options, lead: list[str]) -> Period | None:
+def _half(m: Groups, o: Options, lead: list[str]) -> Period | None:
     h = int(m["h"]) if m["h"] else (1 if m["o"] in {"first", "1st"} else 2)
     if m["y"]:
         return p.half(_year(m["y"], o.today.year), h, o.fiscal_year_start)
@@ -177,7 +181,7 @@ def _half(m: re.Match[str], o: Options, lead: list[str]) -> Period | None:
     return period
 
 
-def _mid(m: re.Match[str], o: Options, lead: list[str]) -> Period | None:
+def _mid(m: Groups, o: Options, lead: list[str]) -> Period | None:
     year = _year(m["y"], o.today.year) + (1 if m["rel"] == "next" else 0)
     return date(year, 6, 1), date(year, 6, 30)
 
@@ -241,7 +245,7 @@ def _day_word(m: re.Match[str], o: Options, lead: list[str]) -> Period | None:
     return day, day
 
 
-def _duration(m: re.Match[str], o: Options, lead: list[str]) -> Period | None:
+def _duration(m: Groups, o: Options, lead: list[str]) -> Period | None:
     raw = m["n"]
     if raw is not None:
         raw = re.split(r"\s*(?:-|\bto\b|\bor\b)\s*", raw)[-1]  # "2-3 months": the upper end
@@ -249,7 +253,7 @@ def _duration(m: re.Match[str], o: Options, lead: list[str]) -> Period | None:
     n = 1.0 if raw is None else (3.0 if vague else parse_number(raw))
     if n is None or n <= 0 or n > 100:
         return None
-    unit = m["unit"].rstrip("s")
+    unit = (m["unit"] or "day").rstrip("s")
     if m["prep"] == "for" and not m["next"]:
         return None
     whole = int(n)
@@ -415,7 +419,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], Resolver], ...] = (
     (
         "calendar",
         re.compile(r"\b(?P<u>year|month|quarter|week)[-\s]end\b|\b(?P<u2>eoy|eom|eoq|eow)\b"),
-        lambda m, o, lead: _unit_end(_Named(m, {"u": ("u", "u2")}), o, lead),  # type: ignore[arg-type]
+        lambda m, o, lead: _unit_end(_Named(m, {"u": ("u", "u2")}), o, lead),
     ),
     (
         "calendar",
@@ -481,12 +485,12 @@ class _Named:
 
 def _half_any(m: re.Match[str], o: Options, lead: list[str]) -> Period | None:
     view = _Named(m, {"o": ("o", "o2"), "y": ("y", "y2"), "rel": ("rel", "rel2")})
-    return _half(view, o, lead)  # type: ignore[arg-type]
+    return _half(view, o, lead)
 
 
 def _mid_any(m: re.Match[str], o: Options, lead: list[str]) -> Period | None:
     view = _Named(m, {"y": ("y", "y2", "y3"), "rel": ("rel", "rel2", "rel3")})
-    return _mid(view, o, lead)  # type: ignore[arg-type]
+    return _mid(view, o, lead)
 
 
 def _duration_any(m: re.Match[str], o: Options, lead: list[str]) -> Period | None:
@@ -500,8 +504,8 @@ def _duration_any(m: re.Match[str], o: Options, lead: list[str]) -> Period | Non
         },
     )
     if m["n2"] or m["n3"] or m["unit4"]:
-        return _duration(_ForFree(view), o, lead)  # type: ignore[arg-type]
-    return _duration(view, o, lead)  # type: ignore[arg-type]
+        return _duration(_ForFree(view), o, lead)
+    return _duration(view, o, lead)
 
 
 class _ForFree:
