@@ -113,7 +113,12 @@ def test_non_utf8_bytes_on_stdin_exit_2_with_a_clear_message(
 
 def test_text_with_markup_is_shown_literally(cli: Invoke, story: Workspace) -> None:
     ran = cli("goal", "add", "[bold]Lead[/bold] a team [/]")
-    assert ran.stdout == "Added goal 4: [bold]Lead[/bold] a team [/]\n"
+    lines = ran.stdout.splitlines()
+    assert lines[0] == "Added goal 4: [bold]Lead[/bold] a team [/]"
+    assert lines[-1] == (
+        "  Rewrite: [bold]Lead[/bold] a team [/], measured by [number] [what you will count], "
+        "by [date]."
+    )
     bad = cli("goal", "add", "x", "--due", "[red]soon[/]")
     assert bad.exit_code == 2
     assert bad.stderr.startswith("Error: '[red]soon[/]' is not a date I can read.")

@@ -9,13 +9,32 @@ from tests.cli.conftest import Invoke
 from careerplan.services.workspace import Workspace
 
 
-def test_goal_add_with_a_horizon_prints_the_due_date(cli: Invoke, story: Workspace) -> None:
+def test_goal_add_with_a_horizon_prints_the_due_date_and_the_check(
+    cli: Invoke, story: Workspace
+) -> None:
     ran = cli("goal", "add", "Lead a cross-team launch", "--parent", "2", "--horizon", "6m")
-    assert (ran.exit_code, ran.stdout, ran.stderr) == (
-        0,
-        "Added goal 4: Lead a cross-team launch, due 2027-05-25\n",
-        "",
+    assert (ran.exit_code, ran.stderr) == (0, "")
+    assert ran.stdout.splitlines()[:3] == [
+        "Added goal 4: Lead a cross-team launch, due 2027-05-25",
+        "S.M.A.R.T.: SMART (SmART)",
+        "  ✗ measurable: It has no target number and no outcome you could check off as done.",
+    ]
+
+
+def test_goal_add_takes_the_deadline_and_repeat_from_the_words(
+    cli: Invoke, story: Workspace
+) -> None:
+    ran = cli("goal", "add", "Pass the PMP exam by Q3 2027", "--parent", "2")
+    assert ran.stdout.splitlines()[:3] == [
+        "Added goal 4: Pass the PMP exam by Q3 2027, due 2027-09-30",
+        "Note: Due date 2027-09-30 taken from the goal's words.",
+        "S.M.A.R.T.: SMART (SMART)",
+    ]
+    monthly = json.loads(
+        cli("goal", "add", "Attend one networking event per month", "--json").stdout
     )
+    assert (monthly["goal"]["repeat"], monthly["goal"]["due"]) == ("FREQ=MONTHLY", None)
+    assert monthly["warnings"] == ["Repeat rule FREQ=MONTHLY taken from the goal's words."]
 
 
 def test_goal_add_json_parses_and_carries_the_measure(cli: Invoke, story: Workspace) -> None:
@@ -46,9 +65,10 @@ def test_goal_add_json_parses_and_carries_the_measure(cli: Invoke, story: Worksp
 def test_goal_add_flags_a_past_due_date_but_saves_it(cli: Invoke, story: Workspace) -> None:
     ran = cli("goal", "add", "Update my CV", "--due", "2026-11-01")
     assert ran.exit_code == 0
-    assert ran.stdout.splitlines() == [
+    assert ran.stdout.splitlines()[:3] == [
         "Added goal 4: Update my CV, due 2026-11-01",
         "Note: The due date 2026-11-01 is already past.",
+        "S.M.A.R.T.: SMART (SMa-T)",
     ]
 
 
@@ -59,7 +79,8 @@ def test_goal_add_reads_utf8_text_from_stdin(cli: Invoke, story: Workspace) -> N
 
 def test_goal_list_shows_the_tree_in_order(cli: Invoke, story: Workspace) -> None:
     lines = cli("goal", "list").stdout.splitlines()
-    assert [line.split()[:2] for line in lines[2:]] == [
+    assert lines[-1] == "SMART: upper case = met, lower case = not met, - = not judged"
+    assert [line.split()[:2] for line in lines[2:-1]] == [
         ["1", "Work"],
         ["2", "Obtain"],
         ["3", "Complete"],
@@ -88,9 +109,9 @@ def test_goal_tree_nests_children(cli: Invoke, story: Workspace) -> None:
         "Your plan",
         "└── #1 Work as COO of a high-tech startup  long-term  due 2031-11-25  0%",
         "    └── #2 Obtain a management position leading a team of at least 5 people  2 years  "
-        "due 2028-11-25  0%",
+        "due 2028-11-25  0%  SMART",
         "        └── #3 Complete my PMP certification within the next 12 months  12 months  "
-        "due 2027-11-25  0%",
+        "due 2027-11-25  0%  SMART",
     ]
     tree = json.loads(cli("goal", "tree", "--json").stdout)
     assert [
@@ -138,7 +159,8 @@ def test_goal_edit_saves_and_bumps_the_version(cli: Invoke, story: Workspace) ->
         "--if-version",
         "1",
     )
-    assert (ran.exit_code, ran.stdout) == (0, "Saved goal 3: Pass the PMP exam, due 2027-09-30\n")
+    assert ran.exit_code == 0
+    assert ran.stdout.splitlines()[0] == "Saved goal 3: Pass the PMP exam, due 2027-09-30"
     assert json.loads(cli("goal", "show", "3", "--json").stdout)["version"] == 2
 
 

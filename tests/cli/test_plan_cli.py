@@ -8,6 +8,7 @@ import pytest
 from tests.cli.conftest import Invoke
 
 from careerplan.services.workspace import Workspace
+from careerplan.storage.schema_version import HEAD
 
 INIT = (
     "init",
@@ -180,13 +181,13 @@ def test_start_with_a_plan_shows_today(cli: Invoke, story: Workspace) -> None:
 def test_db_info_reports_the_revision_and_counts(cli: Invoke, story: Workspace) -> None:
     ran = cli("db", "info")
     assert ran.exit_code == 0
-    assert "Schema:   revision 0001 (this version's latest: 0001)" in ran.stdout.splitlines()
+    assert f"Schema:   revision {HEAD} (this version's latest: {HEAD})" in ran.stdout.splitlines()
     assert "Holds:    3 goals, 1 actions, 0 resources, 0 checkins" in ran.stdout.splitlines()
     data = json.loads(cli("db", "info", "--json").stdout)
-    assert (data["revision"], data["counts"]["goals"]) == ("0001", 3)
+    assert (data["revision"], data["counts"]["goals"]) == (HEAD, 3)
     assert data["backend"] in {"sqlite", "postgresql"}
 
 
 def test_db_upgrade_on_a_current_database_says_so(cli: Invoke, story: Workspace) -> None:
     ran = cli("db", "upgrade")
-    assert (ran.exit_code, ran.stdout) == (0, "Already up to date (revision 0001).\n")
+    assert (ran.exit_code, ran.stdout) == (0, f"Already up to date (revision {HEAD}).\n")

@@ -13,6 +13,7 @@ from careerplan.domain.errors import InvalidInput
 
 if TYPE_CHECKING:
     from careerplan.services.clock import Clock
+    from careerplan.services.smart import SmartSettings
     from careerplan.services.workspace import Workspace
     from careerplan.storage.unit_of_work import UnitOfWork
 
@@ -23,6 +24,15 @@ def workspace() -> Workspace:
     from careerplan.services.workspace import open_workspace
 
     return open_workspace(Settings.from_env())
+
+
+def smart_settings() -> SmartSettings:
+    """The analyser's settings from the environment (fiscal year start, day-first dates)."""
+    from careerplan.config import Settings
+    from careerplan.services.smart import settings_from
+
+    settings = Settings.from_env()
+    return settings_from(settings.fiscal_year_start, settings.day_first)
 
 
 def clock() -> Clock:

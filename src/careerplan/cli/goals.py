@@ -8,7 +8,7 @@ import typer
 
 from careerplan.cli import choices
 from careerplan.cli.apps import sub_app
-from careerplan.cli.context import clock, parse_day, read_text, unit
+from careerplan.cli.context import clock, parse_day, read_text, smart_settings, unit
 
 app = sub_app("Add, list and change goals: 2 years, 12 months, 6 months and sub-goals.")
 
@@ -66,6 +66,7 @@ def add(
             target=target,
             unit=unit_name,
             baseline=baseline,
+            smart=smart_settings(),
         )
     render.goal_result(result, "Added", as_json)
 
@@ -144,6 +145,7 @@ def edit(
             target=target,
             unit=unit_name,
             baseline=baseline,
+            smart=smart_settings(),
         )
     render.goal_result(result, "Saved", as_json)
 
@@ -155,7 +157,7 @@ def _set_status(goal_id: int, status_name: str, if_version: int | None, as_json:
 
     with unit() as uow:
         result = set_status(uow, clock(), goal_id, GoalStatus(status_name), if_version)
-    render.goal_result(result, "Marked " + status_name, as_json)
+    render.goal_result(result, "Marked " + status_name, as_json, report=False)
 
 
 @app.command("done")

@@ -59,7 +59,8 @@ def warnings(items: Sequence[str]) -> None:
         out.print(f"[yellow]Note:[/] {escape(item)}")
 
 
-def goal_result(result: GoalResult, verb: str, as_json: bool) -> None:
+def goal_result(result: GoalResult, verb: str, as_json: bool, *, report: bool = True) -> None:
+    """One line for the goal, its notes, and (after a change of words or place) its check."""
     goal = result.goal
     if as_json:
         print_json({"goal": serialize.goal(goal), "warnings": result.warnings})
@@ -67,7 +68,7 @@ def goal_result(result: GoalResult, verb: str, as_json: bool) -> None:
     due = f", due {goal.due.isoformat()}" if goal.due else ""
     console().print(f"{verb} goal {goal.id}: {escape(goal.text)}{due}")
     warnings(result.warnings)
-    if goal.smart_report:
+    if report and goal.smart_report:
         smart_summary(goal.smart_report)
 
 
@@ -191,7 +192,10 @@ def goal_detail(detail: GoalDetail, as_json: bool) -> None:
         out.print(f"  {name + ':':<10} {escape(value)}")
     warnings(detail.warnings)
     if goal.smart_report:
-        smart_summary(goal.smart_report)
+        from careerplan.cli.smart import render as render_report
+        from careerplan.domain.smart import SmartReport
+
+        render_report(SmartReport.from_json(goal.smart_report), out)
     if detail.children:
         out.print("Sub-goals:")
         for child in detail.children:

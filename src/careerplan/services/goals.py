@@ -17,6 +17,7 @@ from careerplan.domain.rules import (
     progress_by_goal,
 )
 from careerplan.services.clock import Clock
+from careerplan.services.smart import SmartSettings, attach_report, check_text
 from careerplan.storage.unit_of_work import UnitOfWork
 
 
@@ -84,8 +85,11 @@ def add_goal(
     target: float | None = None,
     unit: str = "",
     baseline: float | None = None,
+    smart: SmartSettings | None = None,
 ) -> GoalResult:
-    """Add a goal. A horizon without a due date gives one (capped at the dream job's date)."""
+    """Add a goal and check it. Without a due date or repeat rule given, those the words state
+    are used ("by Q3 2027", "every month"); else a horizon gives a due date (capped at the dream
+    job's date)."""
     clean = clean_text(text)
     if horizon is Horizon.LONG:
         raise InvalidInput(
@@ -94,6 +98,7 @@ def add_goal(
     parent = _parent(uow, parent_id)
     target_date = _target_date(uow)
     today = clock.today()
+    due, repeat, notes = _schedule_from_words(uow, clock, clean, parent_id, smart, due, repeat)
     if due is None:
         due = default_due(horizon, today, target_date)
     now = clock.now()
@@ -108,8 +113,32 @@ def add_goal(
         created_at=now,
         updated_at=now,
     )
+    attach_report(uow, clock, goal, smart)
     uow.goals.add(goal)
-    return GoalResult(goal, date_warnings(goal, parent, today, target_date))
+    return GoalResult(goal, notes + date_warnings(goal, parent, today, target_date))
+
+
+def _schedule_from_words(
+    uow: UnitOfWork,
+    clock: Clock,
+    text: str,
+    parent_id: int | None,
+    smart: SmartSettings | None,
+    due: date | None,
+    repeat: str | None,
+) -> tuple[date | None, str | None, list[str]]:
+    """Fill a missing due date or repeat rule from what the words state, saying so."""
+    notes: list[str] = []
+    if due is not None and repeat is not None:
+        return due, repeat, notes
+    stated = check_text(uow, clock, text, parent_id=parent_id, settings=smart)
+    if due is None and stated.deadline is not None:
+        due = stated.deadline
+        notes.append(f"Due date {due.isoformat()} taken from the goal's words.")
+    if repeat is None and stated.recurrence is not None:
+        repeat = stated.recurrence
+        notes.append(f"Repeat rule {repeat} taken from the goal's words.")
+    return due, repeat, notes
 
 
 def list_goals(uow: UnitOfWork, *, include_closed: bool = True) -> list[GoalRow]:
@@ -153,13 +182,21 @@ def edit_goal(
     target: float | None = None,
     unit: str | None = None,
     baseline: float | None = None,
+    smart: SmartSettings | None = None,
 ) -> GoalResult:
-    """Change a goal. With `expected_version`, an edit made on a stale copy is refused."""
+    """Change a goal and check it again. With `expected_version`, an edit made on a stale copy
+    is refused."""
     goal = uow.goals.get(goal_id)
     if expected_version is not None:
         goal.version = expected_version
+    notes: list[str] = []
     if text is not None:
         goal.text = clean_text(text)
+        if not clear_due and not clear_repeat:
+            # New words may state a new deadline or repeat: they count unless dates were given.
+            due, repeat, notes = _schedule_from_words(
+                uow, clock, goal.text, goal.parent_id, smart, due, repeat
+            )
     if horizon is not None:
         if horizon is Horizon.LONG and goal.horizon is not Horizon.LONG:
             raise InvalidInput("Only the dream job is the long-term goal.")
@@ -185,9 +222,11 @@ def edit_goal(
         if old is not None and goal.measure is not None:
             goal.measure.current = old.current
     goal.updated_at = clock.now()
+    attach_report(uow, clock, goal, smart)
     uow.goals.save(goal)
     parent = uow.goals.get(goal.parent_id) if goal.parent_id else None
-    return GoalResult(goal, date_warnings(goal, parent, clock.today(), _target_date(uow)))
+    warnings = date_warnings(goal, parent, clock.today(), _target_date(uow))
+    return GoalResult(goal, notes + warnings)
 
 
 def set_status(
@@ -234,6 +273,7 @@ def move_goal(
     check_new_parent(goal_id, new_parent_id, uow.goals.parent_map())
     goal.parent_id = new_parent_id
     goal.updated_at = clock.now()
+    attach_report(uow, clock, goal)  # relevance is judged against the new parent
     uow.goals.save(goal)
     return GoalResult(goal, date_warnings(goal, parent, clock.today(), _target_date(uow)))
 

@@ -51,6 +51,9 @@ class AnalysisContext:
     - `day_first`: read 03/04/2027 as 3 April (True) or March 4 (False).
     - `parent_due`: the parent goal's target date, used to propose a deadline.
     - `knowledge`: the occupation catalogue's terms for the parent goal's occupation.
+    - `goal_due` / `goal_repeat`: a due date or repeat rule the goal already carries outside
+      its words (set in a form or from its horizon). The goal is then time-bound even when its
+      text names no date; the text's own deadline, when it has one, still wins.
     """
 
     hours_per_week: float | None = None
@@ -58,6 +61,8 @@ class AnalysisContext:
     day_first: bool = True
     parent_due: date | None = None
     knowledge: OccupationKnowledge | None = None
+    goal_due: date | None = None
+    goal_repeat: str | None = None
 
 
 def analyse(
@@ -100,6 +105,9 @@ def analyse(
     outcome = measured.measure if measured.measure and measured.measure.kind == "outcome" else None
     spec = specific.assess(t, measured.quantities, outcome, repeat_span)
     time_bound = _time_bound(t, found, repeat, repeat_span)
+    if time_bound.ok is not True and (ctx.goal_due or ctx.goal_repeat):
+        time_bound = _scheduled_outside_words(ctx.goal_due, ctx.goal_repeat)
+        due = due or ctx.goal_due
     relevant = relevance.assess(t, parent, ctx.knowledge, measured.credential)
     attain = attainable.assess(
         t,
@@ -187,6 +195,14 @@ def _time_bound(
         span = t.span(*found.starts[0])
         return Verdict(False, f"“{span.text}” says when it starts, not when it is done.", (span,))
     return Verdict(False, "It names no date, period or repeat.")
+
+
+def _scheduled_outside_words(due: date | None, repeat: str | None) -> Verdict:
+    if due is not None:
+        return Verdict(
+            True, f"Due {due.isoformat()}: the date is set on the goal, not in its words."
+        )
+    return Verdict(True, f"It repeats ({repeat}), as set on the goal.")
 
 
 def _refusal(
