@@ -78,7 +78,8 @@ def riasec_radar(scores: Sequence[tuple[str, float]], maximum: float) -> str:
     """The six interest areas on a radar."""
     import pygal
 
-    chart = pygal.Radar(title="Your interest profile (RIASEC)", range=(0, maximum), **_common())
+    options = {**_common(), "no_data_text": "No data yet"}
+    chart = pygal.Radar(title="Your interest profile (RIASEC)", range=(0, maximum), **options)
     chart.x_labels = [name for name, _ in scores]
     chart.add("You", [round(value, 1) for _, value in scores])
     return _render(chart)

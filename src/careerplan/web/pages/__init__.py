@@ -10,11 +10,22 @@ router = APIRouter(include_in_schema=False, dependencies=[Depends(verify_csrf)])
 
 
 def _include() -> None:
-    from careerplan.web.pages import actions, dashboard, plan, vision
+    from careerplan.web.pages import (
+        actions,
+        dashboard,
+        explore,
+        occupations,
+        plan,
+        smart,
+        vision,
+    )
 
     router.include_router(dashboard.router)
+    router.include_router(explore.router)
+    router.include_router(occupations.router)
     router.include_router(vision.router)
     router.include_router(plan.router)
+    router.include_router(smart.router)
     router.include_router(actions.router)
 
 

@@ -15,10 +15,14 @@ SVG = "image/svg+xml"
 @router.get("/", response_class=HTMLResponse)
 def dashboard_page(request: Request, units: UnitsDep, clock: ClockDep) -> HTMLResponse:
     from careerplan.services.dashboard import dashboard
+    from careerplan.services.explore import get_exploration
+    from careerplan.web.pages.explore import interest_scores
 
     with units() as uow:
         board = dashboard(uow, clock)
-    return render(request, "dashboard.html", {"board": board}, step="dashboard")
+        exploration = get_exploration(uow)
+    context = {"board": board, "interests": interest_scores(exploration)}
+    return render(request, "dashboard.html", context, step="dashboard")
 
 
 @router.get("/charts/progress.svg")

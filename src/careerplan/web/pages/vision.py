@@ -10,7 +10,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from careerplan.domain.entities import VISION_PROMPTS
-from careerplan.domain.errors import InvalidInput, StaleEdit
+from careerplan.domain.errors import InvalidInput, NotFound, StaleEdit
 from careerplan.domain.rules import MAX_NAME, MAX_NOTE, clean_optional, clean_text
 from careerplan.web.deps import ClockDep, UnitsDep
 from careerplan.web.forms import Form
@@ -39,6 +39,15 @@ def _optional_reader(what: str, limit: int) -> Callable[[str], str]:
     return lambda text: clean_optional(text, what, limit)
 
 
+def _occupation_code(text: str) -> str:
+    from careerplan.catalog import open_catalog
+
+    try:
+        return open_catalog().occupation(text).code
+    except NotFound as error:
+        raise InvalidInput(str(error)) from None
+
+
 def _read_vision(form: Form) -> dict[str, Any]:
     changes: dict[str, Any] = {}
     for key, *_ in (*ABOUT_JOB, *ON_THE_DAY):
@@ -47,6 +56,8 @@ def _read_vision(form: Form) -> dict[str, Any]:
             changes[key] = form.check(key, lambda t: clean_text(t, "dream job title", MAX_NAME))
         else:
             changes[key] = form.check(key, _optional_reader(key.replace("_", " "), limit))
+    if "dream_occupation_code" in form.values:  # chosen on the Explore page
+        changes["dream_occupation_code"] = form.check("dream_occupation_code", _occupation_code)
     for key, what in (
         ("success_definition", "definition of success"),
         ("commitment", "commitment"),
@@ -80,9 +91,20 @@ def _page(request: Request, uow: Any, clock: ClockDep, extra: dict[str, Any]) ->
 
 
 @router.get("/vision", response_class=HTMLResponse)
-def vision_page(request: Request, units: UnitsDep, clock: ClockDep, saved: int = 0) -> HTMLResponse:
+def vision_page(
+    request: Request, units: UnitsDep, clock: ClockDep, saved: int = 0, occupation: str = ""
+) -> HTMLResponse:
     with units() as uow:
         context = _page(request, uow, clock, {"saved": bool(saved)})
+    if occupation:  # "choose as my dream job" before there was a vision
+        from careerplan.catalog import open_catalog
+
+        chosen = open_catalog().occupation(occupation)
+        values = context["values"]
+        values["dream_occupation_code"] = chosen.code
+        if not values.get("dream_job_title"):
+            values["dream_job_title"] = chosen.title
+        context["chosen_title"] = chosen.title
     return render(request, "vision.html", context, step="vision")
 
 
