@@ -57,6 +57,39 @@ def _page(request: Request, units: UnitsDep, extra: dict[str, Any], status: int 
     return render(request, "plan.html", context, status, step="plan")
 
 
+def _editor(
+    request: Request,
+    units: UnitsDep,
+    goal_id: int,
+    extra: dict[str, Any] | None = None,
+    status: int = 200,
+    *,
+    inline: bool = False,
+) -> Response:
+    """One goal's editor: a page of its own, or (for htmx) a fragment inside the tree."""
+    from careerplan.services.goals import list_goals
+
+    with units() as uow:
+        goal = uow.goals.get(goal_id)
+        rows = list_goals(uow)
+    context: dict[str, Any] = {
+        "goal": goal,
+        "parents": [row for row in rows if row.goal.status is GoalStatus.ACTIVE],
+        "horizons": HORIZONS,
+        "categories": CATEGORY_LABELS,
+        "values": {},
+        "errors": {},
+    }
+    context.update(extra or {})
+    template = "_goal_editor.html" if inline else "goal_edit.html"
+    return render(request, template, context, status, step="plan")
+
+
+@router.get("/plan/goals/{goal_id}", response_class=HTMLResponse)
+def goal_editor(request: Request, goal_id: int, units: UnitsDep, inline: int = 0) -> Response:
+    return _editor(request, units, goal_id, inline=bool(inline))
+
+
 @router.get("/plan", response_class=HTMLResponse)
 def plan_page(request: Request, units: UnitsDep, saved: int | None = None) -> Response:
     return _page(request, units, {"saved": saved})
@@ -128,12 +161,7 @@ async def edit_goal_form(
     category = _category(form)
     version = form.integer("version")
     if form.errors:
-        return _page(
-            request,
-            units,
-            {"edit_errors": {goal_id: form.errors}, "edit_values": {goal_id: form.values}},
-            422,
-        )
+        return _editor(request, units, goal_id, form.context(), 422)
     try:
         with units() as uow:
             edit_goal(
@@ -156,12 +184,10 @@ async def edit_goal_form(
             "saved": current,
             "message": str(error),
         }
-        return _page(request, units, {"conflict": conflict}, 409)
+        return _editor(request, units, goal_id, {"conflict": conflict}, 409)
     except InvalidInput as error:
-        errors = {goal_id: {"text": str(error)}}
-        return _page(
-            request, units, {"edit_errors": errors, "edit_values": {goal_id: form.values}}, 422
-        )
+        form.errors["text"] = str(error)
+        return _editor(request, units, goal_id, form.context(), 422)
     return RedirectResponse(f"/plan?saved={goal_id}#goal-{goal_id}", status_code=303)
 
 
