@@ -21,6 +21,7 @@ class Dashboard:
     goals: list[tuple[Goal, float]]
     history: list[tuple[date, float]]
     streaks: list[ActionRow] = field(default_factory=list)
+    goal_count: int = 0  # all short-term goals; `goals` holds the next few of them
 
 
 def dashboard(uow: UnitOfWork, clock: Clock) -> Dashboard:
@@ -45,10 +46,21 @@ def dashboard(uow: UnitOfWork, clock: Clock) -> Dashboard:
         agenda=agenda(uow, clock),
         overall=overall,
         by_horizon=by_horizon,
-        goals=[(g, progress[g.id or 0]) for g in live if g.horizon is not Horizon.LONG],
+        goals=_next_goals(live, progress),
+        goal_count=sum(1 for g in live if g.horizon is not Horizon.LONG),
         history=progress_history(uow, goals),
         streaks=streaks,
     )
+
+
+# The dashboard lists the goals due next; the plan page shows them all.
+DASHBOARD_GOALS = 12
+
+
+def _next_goals(live: list[Goal], progress: dict[int, float]) -> list[tuple[Goal, float]]:
+    active = [g for g in live if g.horizon is not Horizon.LONG and g.status is GoalStatus.ACTIVE]
+    active.sort(key=lambda g: (g.due or date.max, g.id or 0))
+    return [(g, progress[g.id or 0]) for g in active[:DASHBOARD_GOALS]]
 
 
 def progress_history(uow: UnitOfWork, goals: list[Goal]) -> list[tuple[date, float]]:

@@ -9,7 +9,6 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
-from sqlalchemy.pool import NullPool
 
 from careerplan.config import Settings
 from careerplan.domain.errors import StorageProblem
@@ -70,8 +69,8 @@ def make_engine(settings: Settings) -> Engine:
         path = sqlite_path(url)
         if path is not None:
             ensure_data_folder(path)
-        # One process, short-lived connections: pooling buys nothing and holds file handles.
-        engine = create_engine(url, poolclass=NullPool)
+        # A small pool: the web server reuses connections (and their pragmas) across requests.
+        engine = create_engine(url, pool_size=5, max_overflow=10)
         event.listen(engine, "connect", _on_sqlite_connect)
         return engine
     if backend == "postgresql":

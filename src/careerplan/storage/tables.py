@@ -44,6 +44,8 @@ users = Table(
     Column("username", String(100), nullable=False, unique=True),
     Column("display_name", String(200), nullable=False, default=""),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    # Goes up with every change to the person's plan, so pages can be cached until it moves.
+    Column("plan_revision", Integer, nullable=False, server_default="0"),
 )
 
 profiles = Table(

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from types import TracebackType
+from typing import Any
 
-from sqlalchemy import Connection, Engine, insert, select
+from sqlalchemy import Connection, Engine, event, insert, select, update
 
 from careerplan.storage import tables
 from careerplan.storage.exploration import ExplorationRepository
@@ -57,6 +58,8 @@ class UnitOfWork:
 
     def __enter__(self) -> UnitOfWork:
         self.connection = self.engine.connect()
+        self._wrote = False
+        event.listen(self.connection, "after_cursor_execute", self._note_write)
         self._transaction = self.connection.begin()
         owner = self.owner_id
         self.profiles = ProfileRepository(self.connection, owner)
@@ -76,8 +79,32 @@ class UnitOfWork:
     ) -> None:
         try:
             if exc_type is None:
+                if self._wrote:
+                    self._bump_revision()
                 self._transaction.commit()
             else:
                 self._transaction.rollback()
         finally:
+            event.remove(self.connection, "after_cursor_execute", self._note_write)
             self.connection.close()
+
+    def _note_write(self, *args: Any) -> None:
+        context = args[4]  # conn, cursor, statement, parameters, context, executemany
+        if context is not None and (context.isinsert or context.isupdate or context.isdelete):
+            self._wrote = True
+
+    def _bump_revision(self) -> None:
+        users = tables.users
+        self.connection.execute(
+            update(users)
+            .where(users.c.id == self.owner_id)
+            .values(plan_revision=users.c.plan_revision + 1)
+        )
+
+    def revision(self) -> int:
+        """The plan's revision: it changes whenever anything in the plan changed."""
+        users = tables.users
+        found = self.connection.execute(
+            select(users.c.plan_revision).where(users.c.id == self.owner_id)
+        ).scalar()
+        return int(found or 0)

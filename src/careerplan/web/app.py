@@ -16,6 +16,7 @@ from careerplan.config import Settings
 from careerplan.services.clock import Clock, SystemClock
 from careerplan.services.workspace import Workspace, open_workspace
 from careerplan.web import problems
+from careerplan.web.cache import PageCache
 from careerplan.web.security import BodyLimit, SecurityHeaders
 
 STATIC = Path(__file__).with_name("static")
@@ -48,6 +49,7 @@ def create_app(
     app.state.workspace = opened
     app.state.clock = clock or SystemClock()
     app.state.settings = opened.settings
+    app.state.page_cache = PageCache()
     problems.install(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 

@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
 
 _STYLE_COLOURS = ("#2456c9", "#1f7a4d", "#a45d00", "#7b3fb3", "#b3261e", "#0f7c8a")
 
 
+def _pygal() -> None:
+    """Import pygal without its import hook. pygal adds a legacy finder to `sys.meta_path` (for
+    map plugins we do not use) that warns on every later failed import in the process."""
+    import sys
+
+    import pygal
+
+    sys.meta_path[:] = [f for f in sys.meta_path if type(f).__module__ != pygal.__name__]
+
+
 def _style() -> object:
+    _pygal()
     from pygal.style import Style
 
     return Style(
@@ -42,9 +54,15 @@ def _common() -> dict[str, object]:
     }
 
 
+# pygal always writes its configuration as an inline <script>, even with no scripts to load.
+# Its text is XML-escaped, so no "</script>" can occur inside it.
+_SCRIPT = re.compile(r"<script\b[^>]*/>|<script\b[^>]*>.*?</script>", re.S)
+
+
 def _render(chart: object) -> str:
     rendered = chart.render()  # type: ignore[attr-defined]
-    return rendered.decode("utf-8") if isinstance(rendered, bytes) else str(rendered)
+    text = rendered.decode("utf-8") if isinstance(rendered, bytes) else str(rendered)
+    return _SCRIPT.sub("", text)
 
 
 def progress_line(points: Sequence[tuple[date, float]]) -> str:

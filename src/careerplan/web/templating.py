@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -54,6 +55,32 @@ def render(
         values["steps"] = _steps(request)
     html = environment().get_template(template).render(values)
     response = HTMLResponse(html, status_code=status_code)
+    _remember_csrf(request, response)
+    return response
+
+
+# Stands for the browser's CSRF token in a cached page; swapped for the real token per request.
+CSRF_MARK = "csrf-token-placeholder-7d1f3c"
+
+
+def render_cached(
+    request: Request,
+    key: Hashable,
+    template: str,
+    make_context: Callable[[], dict[str, Any]],
+    *,
+    step: str | None = None,
+) -> HTMLResponse:
+    """Render a page once per `key` (which must include the plan's revision and the day)."""
+    cache = request.app.state.page_cache
+    html = cache.get(key)
+    if html is None:
+        values = make_context()
+        values.update(request=request, csrf=CSRF_MARK, active_step=step)
+        values.setdefault("steps", _steps(request))
+        html = environment().get_template(template).render(values)
+        cache.put(key, html)
+    response = HTMLResponse(html.replace(CSRF_MARK, csrf_token(request)))
     _remember_csrf(request, response)
     return response
 

@@ -2,27 +2,40 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
-from careerplan.web.deps import ClockDep, UnitsDep
-from careerplan.web.templating import render
+from careerplan.web.deps import ClockDep, UnitsDep, WorkspaceDep
+from careerplan.web.templating import render_cached
 
 router = APIRouter()
 SVG = "image/svg+xml"
 
 
 @router.get("/", response_class=HTMLResponse)
-def dashboard_page(request: Request, units: UnitsDep, clock: ClockDep) -> HTMLResponse:
-    from careerplan.services.dashboard import dashboard
-    from careerplan.services.explore import get_exploration
-    from careerplan.web.pages.explore import interest_scores
-
+def dashboard_page(
+    request: Request, units: UnitsDep, clock: ClockDep, workspace: WorkspaceDep
+) -> HTMLResponse:
     with units() as uow:
-        board = dashboard(uow, clock)
-        exploration = get_exploration(uow)
-    context = {"board": board, "interests": interest_scores(exploration)}
-    return render(request, "dashboard.html", context, step="dashboard")
+        revision = uow.revision()
+    today = clock.today()
+
+    def context() -> dict[str, Any]:
+        from careerplan.services.dashboard import dashboard
+        from careerplan.services.explore import get_exploration
+        from careerplan.web.pages.explore import interest_scores
+
+        with units() as uow:
+            board = dashboard(uow, clock)
+            exploration = get_exploration(uow)
+        return {"board": board, "interests": interest_scores(exploration)}
+
+    # Recomputing the dashboard of a large plan takes tens of milliseconds; it only changes
+    # with the plan or the day.
+    key = ("dashboard", workspace.owner_id, revision, today)
+    return render_cached(request, key, "dashboard.html", context, step="dashboard")
 
 
 @router.get("/charts/progress.svg")

@@ -10,9 +10,9 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from careerplan.domain.entities import Category, GoalStatus, Horizon
 from careerplan.domain.errors import DomainRefusal, InvalidInput, StaleEdit
 from careerplan.domain.rules import clean_text
-from careerplan.web.deps import ClockDep, UnitsDep
+from careerplan.web.deps import ClockDep, UnitsDep, WorkspaceDep
 from careerplan.web.forms import Form
-from careerplan.web.templating import render
+from careerplan.web.templating import render, render_cached
 
 router = APIRouter()
 
@@ -91,8 +91,22 @@ def goal_editor(request: Request, goal_id: int, units: UnitsDep, inline: int = 0
 
 
 @router.get("/plan", response_class=HTMLResponse)
-def plan_page(request: Request, units: UnitsDep, saved: int | None = None) -> Response:
-    return _page(request, units, {"saved": saved})
+def plan_page(
+    request: Request,
+    units: UnitsDep,
+    clock: ClockDep,
+    workspace: WorkspaceDep,
+    saved: int | None = None,
+) -> Response:
+    with units() as uow:
+        revision = uow.revision()
+
+    def context() -> dict[str, Any]:
+        with units() as uow:
+            return _context(uow, {"saved": saved})
+
+    key = ("plan", workspace.owner_id, revision, clock.today(), saved)
+    return render_cached(request, key, "plan.html", context, step="plan")
 
 
 def _category(form: Form) -> Category:
