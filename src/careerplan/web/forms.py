@@ -55,7 +55,9 @@ class Form:
             return None
         return self.check(name, lambda text: parse_date(text, today))
 
-    def number(self, name: str, *, minimum: float | None = None) -> float | None:
+    def number(
+        self, name: str, *, minimum: float | None = None, maximum: float | None = None
+    ) -> float | None:
         raw = self.text(name)
         if not raw:
             return None
@@ -66,6 +68,9 @@ class Form:
             return None
         if minimum is not None and value < minimum:
             self.errors[name] = f"Use a number of at least {minimum:g}."
+            return None
+        if maximum is not None and value > maximum:
+            self.errors[name] = f"Use a number of at most {maximum:g}."
             return None
         return value
 

@@ -172,7 +172,9 @@ async def checkin_form(request: Request, units: UnitsDep, clock: ClockDep) -> Re
                 uow, clock, goal_id, value=value, note=form.text("note"), confidence=confidence
             )
     except InvalidInput as error:
-        form.errors["note"] = str(error)
+        # The service names the confidence scale when that is what it refused.
+        field = "confidence" if str(error).startswith("Confidence") else "note"
+        form.errors[field] = str(error)
         return _failed(request, units, clock, form, "checkin")
     except DomainRefusal as error:
         return _page(request, units, clock, {"form_error": str(error)}, 409)

@@ -110,14 +110,19 @@ def vision_page(
 
 @router.post("/vision", response_model=None)
 async def save_vision(request: Request, units: UnitsDep, clock: ClockDep) -> Response:
-    from careerplan.services.vision import edit_profile, edit_vision, init_plan
+    from careerplan.services.vision import (
+        MAX_HOURS_PER_WEEK,
+        edit_profile,
+        edit_vision,
+        init_plan,
+    )
 
     form = await Form.read(request)
     changes = _read_vision(form)
     changes["target_date"] = form.day("target_date", clock.today())
     name = form.check("name", lambda t: clean_text(t, "name", MAX_NAME))
     job = form.check("current_job_title", lambda t: clean_optional(t, "current job", MAX_NAME))
-    hours = form.number("hours_per_week", minimum=0.5)
+    hours = form.number("hours_per_week", minimum=0.5, maximum=MAX_HOURS_PER_WEEK)
     version = form.integer("version")
     if form.errors:
         with units() as uow:
@@ -164,6 +169,7 @@ def commitment_card(request: Request, units: UnitsDep, clock: ClockDep) -> HTMLR
     from careerplan.services.vision import show_plan_header
 
     with units() as uow:
-        profile, vision = show_plan_header(uow)
+        # With no vision yet the card says where to write one, like every other empty page.
+        profile, vision = show_plan_header(uow) if uow.visions.get() else (None, None)
     context = {"profile": profile, "vision": vision, "today": clock.today()}
     return render(request, "card.html", context, step="vision")
