@@ -39,7 +39,13 @@ def test_the_walkthrough_runs_as_written_and_builds_the_coo_plan(cli: Invoke) ->
         "Obtain a management position leading a team of at least 5 people",
         "Work in a startup to gain industry experience",
     ]
+    vision = json.loads(cli("vision", "show", "--json").stdout)["vision"]
+    assert (vision["dream_job_title"], vision["dream_occupation_code"]) == (
+        "COO of a high-tech startup",
+        "11-1011.00",
+    )
     pmp = json.loads(cli("goal", "show", "4", "--json").stdout)
+    assert pmp["smart"]["score"] == 5
     assert pmp["measure"]["current"] == 0
     assert pmp["checkins"][0]["confidence"] == 4
     resources = json.loads(cli("resource", "list", "--goal", "2", "--json").stdout)
