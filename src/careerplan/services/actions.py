@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date
 
 from careerplan.domain import recurrence
 from careerplan.domain.entities import Action, Completion, GoalStatus
@@ -21,8 +21,17 @@ class ActionRow:
 
 
 def _anchor(action: Action) -> date:
-    """Repeats count from the day the action was created (or its due date, if earlier)."""
-    created = action.created_at.date() if action.created_at else date.min
+    """Repeats count from the day the action was created (or its due date, if earlier).
+
+    Times are stored in UTC; PostgreSQL hands them back in the server's time zone and SQLite
+    without one, so both are read as UTC days, the same day whichever database holds them."""
+    stamp = action.created_at
+    if stamp is None:
+        created = date.min
+    elif stamp.tzinfo is None:
+        created = stamp.date()
+    else:
+        created = stamp.astimezone(UTC).date()
     return min(created, action.due) if action.due else created
 
 
