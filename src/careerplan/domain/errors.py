@@ -21,6 +21,13 @@ class NotFound(DomainRefusal):
         super().__init__(message)
         self.kind = kind
         self.ident = ident
+        self.hint = hint
+
+    def without_command_hint(self) -> str:
+        """The message without advice to run a command (pages and the API have their own ways)."""
+        if "`careerplan " in self.hint:
+            return f"No {self.kind} with id {self.ident}."
+        return str(self)
 
 
 class StaleEdit(DomainRefusal):

@@ -67,14 +67,15 @@ def install(app: FastAPI) -> None:
     async def on_domain_error(request: Request, error: Exception) -> Response:
         assert isinstance(error, CareerplanError)
         status = status_for(error)
+        message = error.without_command_hint() if isinstance(error, NotFound) else str(error)
         if _wants_page(request):
             from careerplan.web.templating import render_error
 
-            return render_error(request, status, str(error))
+            return render_error(request, status, message)
         extra: dict[str, Any] = {}
         if isinstance(error, StaleEdit):
             extra["current_version"] = error.actual
-        return problem(status, str(error), request, **extra)
+        return problem(status, message, request, **extra)
 
     async def on_http_error(request: Request, error: Exception) -> Response:
         assert isinstance(error, StarletteHTTPException)
