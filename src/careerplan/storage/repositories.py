@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Table, and_, delete, func, insert, select, update
+from sqlalchemy import Connection, RowMapping, Table, and_, delete, func, insert, select, update
 
 from careerplan.domain.entities import Action, CheckIn, Completion, Goal, Profile, Resource, Vision
 from careerplan.domain.errors import NotFound, StaleEdit
@@ -70,39 +70,44 @@ class _Repository:
         raise StaleEdit(self.kind, ident, expected, int(actual))
 
 
-class ProfileRepository(_Repository):
+class _OnePerOwner(_Repository):
+    """A record each person has at most one of (profile, vision): read it, insert or update it."""
+
+    def _row(self) -> RowMapping | None:
+        return self.connection.execute(select(self.table).where(self._mine())).mappings().first()
+
+    def _store(self, record: Profile | Vision, fields: tuple[str, ...]) -> None:
+        values = {name: getattr(record, name) for name in fields}
+        if record.id is None:
+            record.id = self._insert(values)
+            record.version = 1
+        else:
+            record.version = self._versioned_update(record.id, record.version, values)
+
+
+class ProfileRepository(_OnePerOwner):
     table = tables.profiles
     kind = "profile"
 
     def get(self) -> Profile | None:
-        row = self.connection.execute(select(self.table).where(self._mine())).mappings().first()
+        row = self._row()
         return rows.profile_from_row(row) if row else None
 
     def save(self, profile: Profile) -> Profile:
-        values = {name: getattr(profile, name) for name in rows.PROFILE_FIELDS}
-        if profile.id is None:
-            profile.id = self._insert(values)
-            profile.version = 1
-        else:
-            profile.version = self._versioned_update(profile.id, profile.version, values)
+        self._store(profile, rows.PROFILE_FIELDS)
         return profile
 
 
-class VisionRepository(_Repository):
+class VisionRepository(_OnePerOwner):
     table = tables.visions
     kind = "vision"
 
     def get(self) -> Vision | None:
-        row = self.connection.execute(select(self.table).where(self._mine())).mappings().first()
+        row = self._row()
         return rows.vision_from_row(row) if row else None
 
     def save(self, vision: Vision) -> Vision:
-        values = {name: getattr(vision, name) for name in rows.VISION_FIELDS}
-        if vision.id is None:
-            vision.id = self._insert(values)
-            vision.version = 1
-        else:
-            vision.version = self._versioned_update(vision.id, vision.version, values)
+        self._store(vision, rows.VISION_FIELDS)
         return vision
 
 
