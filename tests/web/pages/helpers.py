@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from httpx import Response
+from httpx2 import Response
 from sqlalchemy import select
 
 from careerplan.services.workspace import Workspace
