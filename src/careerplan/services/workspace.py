@@ -23,6 +23,13 @@ class Workspace:
     def unit(self) -> UnitOfWork:
         return UnitOfWork(self.engine, self.owner_id)
 
+    def revision(self) -> int:
+        """The plan's revision, read on its own (no unit of work): pages check it per request."""
+        from careerplan.storage.unit_of_work import plan_revision
+
+        with self.engine.connect() as connection:
+            return plan_revision(connection, self.owner_id)
+
     def close(self) -> None:
         self.engine.dispose()
 

@@ -39,6 +39,12 @@ def ensure_user(engine: Engine, username: str = LOCAL_USERNAME) -> int:
         return int(result.scalar_one())
 
 
+def plan_revision(connection: Connection, owner_id: int) -> int:
+    users = tables.users
+    found = connection.execute(select(users.c.plan_revision).where(users.c.id == owner_id)).scalar()
+    return int(found or 0)
+
+
 class UnitOfWork:
     """`with UnitOfWork(engine, owner) as uow:` commits when the block ends cleanly, rolls back
     when it raises, so a refused edit leaves no half-written record."""
@@ -103,8 +109,4 @@ class UnitOfWork:
 
     def revision(self) -> int:
         """The plan's revision: it changes whenever anything in the plan changed."""
-        users = tables.users
-        found = self.connection.execute(
-            select(users.c.plan_revision).where(users.c.id == self.owner_id)
-        ).scalar()
-        return int(found or 0)
+        return plan_revision(self.connection, self.owner_id)

@@ -11,20 +11,24 @@ from careerplan.services.clock import Clock
 from careerplan.services.workspace import Workspace
 from careerplan.storage.unit_of_work import UnitOfWork
 
+# These are `async` only so FastAPI calls them in the event loop: a plain `def` dependency is
+# sent to the thread pool, a hop that cost more than the rest of a cached page.
 
-def get_workspace(request: Request) -> Workspace:
+
+async def get_workspace(request: Request) -> Workspace:
     workspace: Workspace = request.app.state.workspace
     return workspace
 
 
-def get_clock(request: Request) -> Clock:
+async def get_clock(request: Request) -> Clock:
     clock: Clock = request.app.state.clock
     return clock
 
 
-def get_units(request: Request) -> Callable[[], UnitOfWork]:
+async def get_units(request: Request) -> Callable[[], UnitOfWork]:
     """A factory: routes open `with units() as uow:` so the commit happens before they render."""
-    return get_workspace(request).unit
+    workspace: Workspace = request.app.state.workspace
+    return workspace.unit
 
 
 WorkspaceDep = Annotated[Workspace, Depends(get_workspace)]

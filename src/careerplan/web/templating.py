@@ -63,6 +63,16 @@ def render(
 CSRF_MARK = "csrf-token-placeholder-7d1f3c"
 
 
+def from_cache(request: Request, key: Hashable) -> HTMLResponse | None:
+    """The cached page for `key` with this browser's token, or None."""
+    html = request.app.state.page_cache.get(key)
+    if html is None:
+        return None
+    response = HTMLResponse(html.replace(CSRF_MARK, csrf_token(request)))
+    _remember_csrf(request, response)
+    return response
+
+
 def render_cached(
     request: Request,
     key: Hashable,

@@ -98,8 +98,7 @@ def plan_page(
     workspace: WorkspaceDep,
     saved: int | None = None,
 ) -> Response:
-    with units() as uow:
-        revision = uow.revision()
+    revision = workspace.revision()
 
     def context() -> dict[str, Any]:
         with units() as uow:
