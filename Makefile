@@ -10,12 +10,16 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
 # Stamp files so a second `make` does not reinstall unless the pins changed.
+# Byte-compile our sources too: an editable install leaves that to the first run, which some
+# environments (PYTHONDONTWRITEBYTECODE) never keep, and every command would compile them again.
 $(VENV)/.installed: $(BIN)/python pyproject.toml constraints.txt
 	$(PIP_INSTALL) -e .
+	$(BIN)/python -m compileall -q src > /dev/null
 	touch $@
 
 $(VENV)/.installed-test: $(BIN)/python pyproject.toml constraints.txt
 	$(PIP_INSTALL) -e '.[test]'
+	$(BIN)/python -m compileall -q src > /dev/null
 	touch $(VENV)/.installed $@
 
 install: $(VENV)/.installed

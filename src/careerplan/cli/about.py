@@ -1,7 +1,5 @@
 """`careerplan about`: the credits and licences of the data the catalogue is built from."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

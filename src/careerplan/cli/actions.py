@@ -1,7 +1,5 @@
 """`careerplan action ...`, `resource ...` and `checkin`: the action plan of step 5."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

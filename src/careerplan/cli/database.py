@@ -1,7 +1,5 @@
 """`careerplan db ...`: where the plan lives and its schema version."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """`careerplan explore`: interests, matches, bridges into a field, career paths, requirements."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

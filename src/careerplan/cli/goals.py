@@ -1,7 +1,5 @@
 """`careerplan goal ...`: the goal tree."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

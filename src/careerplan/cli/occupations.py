@@ -1,7 +1,5 @@
 """`careerplan occupations`: find an occupation by title and show its page."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """`careerplan init`, `today`, `start` and `vision ...`: the written-down dream job."""
 
-from __future__ import annotations
-
 import sys
 from datetime import date
 from typing import Annotated, Any

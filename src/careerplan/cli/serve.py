@@ -1,7 +1,5 @@
 """`careerplan serve`: the web application on this machine."""
 
-from __future__ import annotations
-
 import socket
 from typing import Annotated
 
