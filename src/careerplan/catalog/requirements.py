@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from careerplan.catalog.profile import Rated, Wages, profile
-from careerplan.catalog.skills import Transfer, transfer_between
+from careerplan.catalog.skills import Transfer, skills_of, transfer
 from careerplan.catalog.store import Catalog, resolve
 
 TOP = 6
@@ -60,9 +61,13 @@ def vars_of(rated: Rated) -> dict[str, object]:
 
 
 def requirements(
-    code: str, from_code: str | None = None, catalog: Catalog | None = None
+    code: str,
+    from_code: str | None = None,
+    catalog: Catalog | None = None,
+    adjust: Mapping[str, float] | None = None,
 ) -> Requirements:
-    """The target's requirements summary; with `from_code`, the gap from that occupation."""
+    """The target's requirements summary; with `from_code`, the gap from that occupation, whose
+    skill levels `adjust` changes by name (the person's own ratings, 0-7)."""
     cat = resolve(catalog)
     target = profile(code, cat, top=TOP)
     education = target.education or target.onet_education
@@ -76,7 +81,7 @@ def requirements(
             target.wages,
         )  # fmt: skip
     current = profile(from_code, cat, top=TOP)
-    fit = transfer_between(current.code, target.code, cat)
+    fit = transfer(skills_of(current.code, adjust, cat), target.code, cat)
     notes: list[str] = []
     if current.job_zone and target.job_zone and target.job_zone > current.job_zone:
         notes.append(

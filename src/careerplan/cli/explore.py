@@ -194,13 +194,35 @@ def requirements(
     from_code: Annotated[
         str | None, typer.Option("--from", help="Your current occupation, to show the gap.")
     ] = None,
+    skill: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--skill",
+            help="Your own level of a skill, 0-7, e.g. --skill 'Programming=5' (repeatable); "
+            "the rest come from --from.",
+        ),
+    ] = None,
     json: JsonOption = False,
 ) -> None:
     """What a prime candidate for CODE has, and your gap from --from."""
     from careerplan.catalog import requirements as summary
     from careerplan.cli.render_catalog import render_requirements
+    from careerplan.domain.errors import InvalidInput
 
-    result = summary(code, from_code)
+    adjust: dict[str, float] = {}
+    for item in skill or []:
+        name, sep, level = item.rpartition("=")
+        try:
+            adjust[name.strip()] = float(level)
+        except ValueError:
+            sep = ""
+        if not sep or not name.strip():
+            raise InvalidInput(f"'{item}' is not NAME=LEVEL, e.g. --skill 'Programming=5'.")
+    if adjust and from_code is None:
+        raise InvalidInput(
+            "--skill adjusts the skills of your current occupation: add --from CODE."
+        )
+    result = summary(code, from_code, adjust=adjust or None)
     if json:
         print_json(result.to_dict())
         return
