@@ -9,6 +9,8 @@ from pathlib import Path
 
 PREFIX = "CAREERPLAN_"
 DATABASE_FILE = "careerplan.sqlite3"
+# On a single-user install every row belongs to this user; a server adds real accounts later.
+LOCAL_USERNAME = "local"
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,7 @@ import typer
 
 from careerplan.cli import choices
 from careerplan.cli.apps import sub_app
-from careerplan.cli.context import clock, parse_day, read_text, smart_settings, unit
+from careerplan.cli.context import clock, parse_day, read_text, reader, smart_settings, unit
 
 app = sub_app("Add, list and change goals: 2 years, 12 months, 6 months and sub-goals.")
 
@@ -78,7 +78,7 @@ def list_(
     from careerplan.cli import render
     from careerplan.services.goals import list_goals
 
-    with unit() as uow:
+    with reader() as uow:
         rows = list_goals(uow, include_closed=not active)
     render.goal_table(rows, as_json)
 
@@ -89,7 +89,7 @@ def tree(as_json: JsonFlag = False) -> None:
     from careerplan.cli import render
     from careerplan.services.goals import list_goals
 
-    with unit() as uow:
+    with reader() as uow:
         rows = list_goals(uow)
     render.goal_tree(rows, as_json)
 

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 import typer
 
 from careerplan.cli.apps import sub_app
-from careerplan.cli.context import clock, parse_day, unit
+from careerplan.cli.context import clock, parse_day, reader, unit
 from careerplan.cli.output import console, print_json
 
 vision_app = sub_app("Show or change the written-down vision of your dream job.")
@@ -232,7 +232,7 @@ def today(as_json: JsonFlag = False) -> None:
     from careerplan.cli.render_plan import agenda_view
     from careerplan.services.today import agenda
 
-    with unit() as uow:
+    with reader() as uow:
         result = agenda(uow, clock())
     agenda_view(result, as_json)
 

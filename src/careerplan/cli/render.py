@@ -6,11 +6,9 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from rich.markup import escape
-from rich.tree import Tree
-
 from careerplan.cli import serialize
 from careerplan.cli.output import console, print_json
+from careerplan.cli.text import escape
 
 if TYPE_CHECKING:
     from careerplan.domain.entities import Goal
@@ -141,8 +139,10 @@ def goal_tree(rows: Sequence[GoalRow], as_json: bool) -> None:
     if not rows:
         out.print("No goals yet. Start with `careerplan init`.")
         return
+    from rich.tree import Tree
+
     root = Tree("[bold]Your plan[/]")
-    nodes: dict[int | None, Tree] = {}
+    nodes: dict[int | None, Any] = {}
     for row in rows:
         parent_node = nodes.get(row.goal.parent_id, root) if row.depth else root
         nodes[row.goal.id] = parent_node.add(_goal_label(row.goal, row.progress))

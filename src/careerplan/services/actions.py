@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date
+from typing import TYPE_CHECKING
 
 from careerplan.domain import recurrence
 from careerplan.domain.entities import Action, Completion, GoalStatus
@@ -11,7 +12,9 @@ from careerplan.domain.errors import DomainRefusal, InvalidInput
 from careerplan.domain.rules import clean_optional, clean_text
 from careerplan.domain.schedule import RepeatState, repeat_state
 from careerplan.services.clock import Clock
-from careerplan.storage.unit_of_work import UnitOfWork
+
+if TYPE_CHECKING:
+    from careerplan.storage.unit_of_work import UnitOfWork
 
 
 @dataclass

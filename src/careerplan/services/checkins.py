@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from careerplan.domain.entities import CheckIn
-from careerplan.storage.unit_of_work import UnitOfWork
+
+if TYPE_CHECKING:
+    from careerplan.storage.unit_of_work import UnitOfWork
 
 
 def list_checkins(uow: UnitOfWork, goal_id: int | None = None) -> list[CheckIn]:

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from careerplan.domain.entities import Goal, GoalStatus, Horizon
 from careerplan.domain.rules import progress_by_goal
 from careerplan.services.actions import ActionRow, describe
 from careerplan.services.clock import Clock
 from careerplan.services.today import Agenda, agenda
-from careerplan.storage.unit_of_work import UnitOfWork
+
+if TYPE_CHECKING:
+    from careerplan.storage.unit_of_work import UnitOfWork
 
 
 @dataclass

@@ -7,9 +7,13 @@ has sub-goals, and the dream job itself, are refused rather than leaving orphans
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from careerplan.domain.entities import Horizon
 from careerplan.domain.errors import DomainRefusal
-from careerplan.storage.unit_of_work import UnitOfWork
+
+if TYPE_CHECKING:
+    from careerplan.storage.unit_of_work import UnitOfWork
 
 
 def delete_goal(uow: UnitOfWork, goal_id: int, expected_version: int | None = None) -> None:

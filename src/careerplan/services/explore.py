@@ -4,12 +4,15 @@ occupation, and the dream job chosen from the catalogue."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from careerplan.domain.entities import INTEREST_ITEMS, Exploration, Vision
 from careerplan.domain.errors import DomainRefusal, InvalidInput
 from careerplan.domain.rules import MAX_NAME, clean_optional
 from careerplan.services.clock import Clock
-from careerplan.storage.unit_of_work import UnitOfWork
+
+if TYPE_CHECKING:
+    from careerplan.storage.unit_of_work import UnitOfWork
 
 # A reflection is a few paragraphs about play and passions; ten thousand characters is pages.
 MAX_REFLECTION = 10_000

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from careerplan.domain import recurrence
 from careerplan.domain.entities import Category, CheckIn, Goal, GoalStatus, Horizon, Measure
@@ -18,7 +19,10 @@ from careerplan.domain.rules import (
 )
 from careerplan.services.clock import Clock
 from careerplan.services.smart import SmartSettings, attach_report, check_text
-from careerplan.storage.unit_of_work import UnitOfWork
+
+if TYPE_CHECKING:
+    from careerplan.services.reads import PlanReads
+    from careerplan.storage.unit_of_work import UnitOfWork
 
 
 @dataclass
@@ -141,7 +145,7 @@ def _schedule_from_words(
     return due, repeat, notes
 
 
-def list_goals(uow: UnitOfWork, *, include_closed: bool = True) -> list[GoalRow]:
+def list_goals(uow: PlanReads, *, include_closed: bool = True) -> list[GoalRow]:
     """Every goal in tree order, with its depth and rolled-up progress."""
     goals = uow.goals.all()
     progress = progress_by_goal(goals)

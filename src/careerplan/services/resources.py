@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from careerplan.domain.entities import Resource, ResourceKind
 from careerplan.domain.errors import InvalidInput
 from careerplan.domain.rules import MAX_NAME, clean_optional, clean_text
-from careerplan.storage.unit_of_work import UnitOfWork
+
+if TYPE_CHECKING:
+    from careerplan.storage.unit_of_work import UnitOfWork
 
 
 def add_resource(

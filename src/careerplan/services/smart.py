@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING
 
 from careerplan.domain.entities import Goal
 from careerplan.services.clock import Clock
-from careerplan.storage.unit_of_work import UnitOfWork
 
 if TYPE_CHECKING:
     from careerplan.domain.smart import AnalysisContext, OccupationKnowledge, SmartReport
+    from careerplan.storage.unit_of_work import UnitOfWork
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from careerplan.domain.entities import Action, Goal, GoalStatus, Vision
 from careerplan.domain.schedule import week_end
 from careerplan.services.actions import ActionRow, describe
 from careerplan.services.clock import Clock
-from careerplan.storage.unit_of_work import UnitOfWork
+
+if TYPE_CHECKING:
+    from careerplan.services.reads import PlanReads
 
 
 @dataclass
@@ -34,7 +37,7 @@ class Agenda:
         )
 
 
-def agenda(uow: UnitOfWork, clock: Clock) -> Agenda:
+def agenda(uow: PlanReads, clock: Clock) -> Agenda:
     today = clock.today()
     last = week_end(today)
     vision = uow.visions.get()

@@ -5,13 +5,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from careerplan.domain.entities import Goal, Horizon, Profile, Vision
 from careerplan.domain.errors import DomainRefusal, InvalidInput
 from careerplan.domain.rules import MAX_NAME, MAX_NOTE, clean_optional, clean_text
 from careerplan.services.clock import Clock
-from careerplan.storage.unit_of_work import UnitOfWork
+
+if TYPE_CHECKING:
+    from careerplan.storage.unit_of_work import UnitOfWork
 
 # Hours a week must be something a person could actually give.
 MAX_HOURS_PER_WEEK = 80.0

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 
-from careerplan.config import Settings
+from careerplan.config import LOCAL_USERNAME, Settings
 from careerplan.domain.errors import StorageProblem
 from careerplan.storage.engine import make_engine
 from careerplan.storage.schema_version import upgrade
-from careerplan.storage.unit_of_work import LOCAL_USERNAME, UnitOfWork, ensure_user
+from careerplan.storage.unit_of_work import UnitOfWork, ensure_user
 
 
 @dataclass

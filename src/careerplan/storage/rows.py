@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
-
-from sqlalchemy import RowMapping
 
 from careerplan.domain.entities import (
     Action,
@@ -22,8 +21,11 @@ from careerplan.domain.entities import (
     Vision,
 )
 
+# A row by column name: SQLAlchemy's RowMapping, or a dict from the quick SQLite reader.
+Row = Mapping[Any, Any]
 
-def goal_from_row(row: RowMapping) -> Goal:
+
+def goal_from_row(row: Row) -> Goal:
     measure = None
     if row["measure_metric"] is not None and row["measure_target"] is not None:
         measure = Measure(
@@ -73,7 +75,7 @@ def goal_values(goal: Goal) -> dict[str, Any]:
     }
 
 
-def action_from_row(row: RowMapping, completions: list[Completion]) -> Action:
+def action_from_row(row: Row, completions: list[Completion]) -> Action:
     return Action(
         id=row["id"],
         goal_id=row["goal_id"],
@@ -87,13 +89,13 @@ def action_from_row(row: RowMapping, completions: list[Completion]) -> Action:
     )
 
 
-def completion_from_row(row: RowMapping) -> Completion:
+def completion_from_row(row: Row) -> Completion:
     return Completion(
         id=row["id"], action_id=row["action_id"], done_on=row["done_on"], note=row["note"]
     )
 
 
-def resource_from_row(row: RowMapping, goal_ids: list[int], action_ids: list[int]) -> Resource:
+def resource_from_row(row: Row, goal_ids: list[int], action_ids: list[int]) -> Resource:
     return Resource(
         id=row["id"],
         kind=ResourceKind(row["kind"]),
@@ -106,7 +108,7 @@ def resource_from_row(row: RowMapping, goal_ids: list[int], action_ids: list[int
     )
 
 
-def checkin_from_row(row: RowMapping) -> CheckIn:
+def checkin_from_row(row: Row) -> CheckIn:
     return CheckIn(
         id=row["id"],
         goal_id=row["goal_id"],
@@ -136,13 +138,13 @@ VISION_FIELDS = (
 )
 
 
-def profile_from_row(row: RowMapping) -> Profile:
+def profile_from_row(row: Row) -> Profile:
     return Profile(
         id=row["id"], version=row["version"], **{name: row[name] for name in PROFILE_FIELDS}
     )
 
 
-def vision_from_row(row: RowMapping) -> Vision:
+def vision_from_row(row: Row) -> Vision:
     return Vision(
         id=row["id"], version=row["version"], **{name: row[name] for name in VISION_FIELDS}
     )

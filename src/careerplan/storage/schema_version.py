@@ -9,10 +9,9 @@ from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from careerplan.domain.errors import StorageProblem
+from careerplan.storage.schema_head import HEAD, KNOWN_REVISIONS
 
-# Every revision this version of careerplan knows, oldest first. A test checks it against Alembic.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003")
-HEAD = KNOWN_REVISIONS[-1]
+__all__ = ["HEAD", "KNOWN_REVISIONS", "MIGRATIONS_DIR", "current_revision", "upgrade"]
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 

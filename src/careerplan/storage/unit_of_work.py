@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, event, insert, select, update
 
+from careerplan.config import LOCAL_USERNAME
 from careerplan.storage import tables
 from careerplan.storage.exploration import ExplorationRepository
 from careerplan.storage.repositories import (
@@ -18,9 +19,6 @@ from careerplan.storage.repositories import (
     ResourceRepository,
     VisionRepository,
 )
-
-# On a single-user install every row belongs to this user; a server adds real accounts later.
-LOCAL_USERNAME = "local"
 
 
 def ensure_user(engine: Engine, username: str = LOCAL_USERNAME) -> int:

@@ -1,0 +1,105 @@
+"""A read-only view of a SQLite plan through the standard library's `sqlite3`.
+
+The daily commands (`goal list`, `goal tree`, `today`) only read. Importing SQLAlchemy takes a
+few hundred milliseconds, more than the rest of such a command, so on SQLite they read the file
+directly. Anything unusual (no file yet, a schema that needs migrating or is newer, a locked or
+unreadable file) returns None, and the caller takes the full path, which migrates or explains.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from careerplan.domain.entities import Action, Completion, Goal, Vision
+from careerplan.storage import rows
+
+# Columns SQLAlchemy stores as ISO text on SQLite, and how to read them back.
+_DATES = {"due", "target_date", "done_on", "on_date"}
+_TIMES = {"created_at", "updated_at"}
+_BOOLS = {"done"}
+
+
+def _typed(row: sqlite3.Row) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for key in row.keys():  # noqa: SIM118 (sqlite3.Row is not iterable by key)
+        value = row[key]
+        if value is not None:
+            if key in _DATES:
+                value = date.fromisoformat(value)
+            elif key in _TIMES:
+                value = datetime.fromisoformat(value)
+            elif key in _BOOLS:
+                value = bool(value)
+        values[key] = value
+    return values
+
+
+class QuickReader:
+    """Implements the reads `list_goals` and `agenda` need: goals, actions and the vision."""
+
+    def __init__(self, connection: sqlite3.Connection, owner_id: int) -> None:
+        self.connection = connection
+        self.owner_id = owner_id
+        self.goals = self
+        self.actions = _Actions(self)
+        self.visions = _Visions(self)
+
+    @classmethod
+    def open(cls, path: Path, head: str, username: str) -> QuickReader | None:
+        if not path.is_file():
+            return None
+        try:
+            connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+            connection.row_factory = sqlite3.Row
+            version = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+            user = connection.execute(
+                "SELECT id FROM users WHERE username = ?", (username,)
+            ).fetchone()
+        except sqlite3.Error:
+            return None
+        if version is None or version[0] != head or user is None:
+            connection.close()
+            return None
+        return cls(connection, int(user[0]))
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def query(self, sql: str, *args: object) -> list[dict[str, Any]]:
+        cursor = self.connection.execute(sql, (self.owner_id, *args))
+        return [_typed(row) for row in cursor.fetchall()]
+
+    def all(self) -> list[Goal]:
+        found = self.query("SELECT * FROM goals WHERE owner_id = ? ORDER BY id")
+        return [rows.goal_from_row(row) for row in found]
+
+
+class _Actions:
+    def __init__(self, reader: QuickReader) -> None:
+        self.reader = reader
+
+    def all(self, goal_id: int | None = None) -> list[Action]:
+        completions: dict[int, list[Completion]] = defaultdict(list)
+        for row in self.reader.query(
+            "SELECT * FROM action_completions WHERE owner_id = ? ORDER BY done_on, id"
+        ):
+            completions[row["action_id"]].append(rows.completion_from_row(row))
+        found = self.reader.query("SELECT * FROM actions WHERE owner_id = ? ORDER BY id")
+        return [
+            rows.action_from_row(row, completions.get(row["id"], []))
+            for row in found
+            if goal_id is None or row["goal_id"] == goal_id
+        ]
+
+
+class _Visions:
+    def __init__(self, reader: QuickReader) -> None:
+        self.reader = reader
+
+    def get(self) -> Vision | None:
+        found = self.reader.query("SELECT * FROM visions WHERE owner_id = ?")
+        return rows.vision_from_row(found[0]) if found else None

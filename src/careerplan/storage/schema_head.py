@@ -1,0 +1,7 @@
+"""The schema revisions this version of careerplan knows, oldest first (a test checks them
+against Alembic's history). Kept free of imports so the quick read path can check a file."""
+
+from __future__ import annotations
+
+KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003")
+HEAD = KNOWN_REVISIONS[-1]

@@ -1,0 +1,81 @@
+"""The daily commands read a SQLite plan without SQLAlchemy, and say exactly the same."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from tests.cli.conftest import Invoke
+
+from careerplan.config import Settings
+from careerplan.services.clock import FixedClock
+from careerplan.services.goals import add_goal
+from careerplan.services.vision import init_plan
+from careerplan.services.workspace import Workspace, open_workspace
+from careerplan.storage.quick_read import QuickReader
+
+COMMANDS = [("goal", "list", "--json"), ("goal", "tree", "--json"), ("today", "--json")]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_the_quick_reader_and_a_unit_of_work_give_the_same_answer(
+    cli: Invoke, story: Workspace, monkeypatch: pytest.MonkeyPatch, command: tuple[str, ...]
+) -> None:
+    cli("action", "done", "1", "--note", "First meetup")
+    cli("checkin", "3", "--note", "Booked the exam", "--confidence", "4")
+    quick = json.loads(cli(*command).stdout)
+    monkeypatch.setattr(QuickReader, "open", classmethod(lambda cls, *args: None))
+    full = json.loads(cli(*command).stdout)
+    assert quick == full
+    assert quick  # the story has goals, so an empty answer would be a failure too
+
+
+@pytest.fixture
+def sqlite_plan(tmp_path: Path, clock: FixedClock) -> Iterator[Workspace]:
+    """A plan in a SQLite file (the quick reader is for SQLite only; PostgreSQL takes the full
+    path, which the comparison above covers)."""
+    settings = Settings(data_dir=tmp_path, database_url=f"sqlite:///{tmp_path / 'plan.sqlite3'}")
+    workspace = open_workspace(settings)
+    with workspace.unit() as uow:
+        init_plan(
+            uow, clock, name="Ana", current_job_title="PM", hours_per_week=5,
+            dream_job_title="COO of a high-tech startup",
+        )  # fmt: skip
+        add_goal(uow, clock, text="Lead a team of five by 2028", parent_id=1)
+        add_goal(uow, clock, text="Complete my PMP certification by Q3 2027", parent_id=2)
+    yield workspace
+    workspace.close()
+
+
+def test_a_file_whose_schema_is_not_current_is_left_to_the_full_path(
+    sqlite_plan: Workspace,
+) -> None:
+    path = sqlite_plan.settings.database_url.removeprefix("sqlite:///")
+    with sqlite_plan.engine.begin() as connection:
+        connection.exec_driver_sql("UPDATE alembic_version SET version_num = '0002'")
+    assert QuickReader.open(Path(path), "0003", "local") is None
+    assert QuickReader.open(Path(path + ".missing"), "0002", "local") is None
+    reader = QuickReader.open(Path(path), "0002", "local")
+    assert reader is not None
+    assert [g.id for g in reader.goals.all()] == [1, 2, 3]
+    reader.close()
+
+
+def test_goal_list_on_sqlite_imports_neither_sqlalchemy_nor_rich(sqlite_plan: Workspace) -> None:
+    probe = (
+        "import sys\n"
+        "from careerplan.cli.main import run\n"
+        "try:\n    run(['goal', 'list'])\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('sqlalchemy', 'rich', 'pydantic') if m in sys.modules))\n"
+    )
+    env = {"CAREERPLAN_DATABASE_URL": sqlite_plan.settings.database_url, "PATH": "/usr/bin:/bin"}
+    ran = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert ran.returncode == 0, ran.stderr
+    assert ran.stdout.splitlines()[-1] == "[]"
+    assert "Complete my PMP certification" in ran.stdout
