@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Response, status
+from fastapi import APIRouter, Path, Query, Request, Response, status
+from fastapi.concurrency import run_in_threadpool
+from pydantic import TypeAdapter
 
 from careerplan.services.deletion import delete_goal
 from careerplan.services.goals import add_goal, list_goals, show_goal, update_goal
@@ -12,7 +14,7 @@ from careerplan.web.api.convert import goal_detail_out, goal_row_out
 from careerplan.web.api.responses import INVALID, READ_ONE, WRITE_ONE
 from careerplan.web.api.schemas import GoalDetailOut, GoalIn, GoalPatch, GoalRowOut
 from careerplan.web.api.types import MAX_ID
-from careerplan.web.deps import ClockDep, UnitsDep
+from careerplan.web.deps import ClockDep, UnitsDep, WorkspaceDep
 
 router = APIRouter(prefix="/goals", tags=["goals"], responses=INVALID)
 
@@ -23,14 +25,31 @@ IfVersion = Annotated[
 ]
 
 
+_GOAL_ROWS = TypeAdapter(list[GoalRowOut])
+
+
 @router.get("", summary="List goals in tree order", response_model=list[GoalRowOut])
-def goals_list(
+async def goals_list(
+    request: Request,
     units: UnitsDep,
+    workspace: WorkspaceDep,
     include_closed: Annotated[bool, Query(description="Include done and dropped goals.")] = True,
-) -> list[GoalRowOut]:
-    with units() as uow:
-        rows = list_goals(uow, include_closed=include_closed)
-    return [goal_row_out(row) for row in rows]
+) -> Response:
+    """Served from a cache keyed by the plan's revision (like the dashboard): turning a large
+    plan into JSON takes tens of milliseconds and only changes when the plan does."""
+    cache = request.app.state.page_cache
+    key = ("api-goals", workspace.owner_id, workspace.revision(), include_closed)
+    body = cache.get(key)
+    if body is None:
+
+        def build() -> str:
+            with units() as uow:
+                rows = list_goals(uow, include_closed=include_closed)
+            return _GOAL_ROWS.dump_json([goal_row_out(row) for row in rows]).decode()
+
+        body = await run_in_threadpool(build)
+        cache.put(key, body)
+    return Response(body, media_type="application/json")
 
 
 @router.get(
