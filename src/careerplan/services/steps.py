@@ -33,7 +33,7 @@ def step_states(uow: UnitOfWork) -> list[StepState]:
         )
         and len(checked) == len(short_term)
     )
-    has_actions = bool(uow.actions.all()) if short_term else False
+    has_actions = uow.actions.count() > 0 if short_term else False
     return [
         StepState(
             1,

@@ -22,6 +22,14 @@ class _Repository:
         self.connection = connection
         self.owner_id = owner_id
 
+    def count(self) -> int:
+        """How many rows of this kind the owner has."""
+        return int(
+            self.connection.execute(
+                select(func.count()).select_from(self.table).where(self._mine())
+            ).scalar_one()
+        )
+
     def _mine(self, table: Table | None = None) -> Any:
         return (table if table is not None else self.table).c.owner_id == self.owner_id
 
@@ -150,13 +158,6 @@ class GoalRepository(_Repository):
         assert goal.id is not None
         goal.version = self._versioned_update(goal.id, goal.version, rows.goal_values(goal))
         return goal
-
-    def count(self) -> int:
-        return int(
-            self.connection.execute(
-                select(func.count()).select_from(self.table).where(self._mine())
-            ).scalar_one()
-        )
 
     def children_of(self, ident: int) -> list[int]:
         result = self.connection.execute(

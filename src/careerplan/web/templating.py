@@ -66,11 +66,7 @@ CSRF_MARK = "csrf-token-placeholder-7d1f3c"
 def from_cache(request: Request, key: Hashable) -> HTMLResponse | None:
     """The cached page for `key` with this browser's token, or None."""
     html = request.app.state.page_cache.get(key)
-    if html is None:
-        return None
-    response = HTMLResponse(html.replace(CSRF_MARK, csrf_token(request)))
-    _remember_csrf(request, response)
-    return response
+    return None if html is None else _with_token(request, html)
 
 
 def render_cached(
@@ -90,6 +86,10 @@ def render_cached(
         values.setdefault("steps", _steps(request))
         html = environment().get_template(template).render(values)
         cache.put(key, html)
+    return _with_token(request, html)
+
+
+def _with_token(request: Request, html: str) -> HTMLResponse:
     response = HTMLResponse(html.replace(CSRF_MARK, csrf_token(request)))
     _remember_csrf(request, response)
     return response
