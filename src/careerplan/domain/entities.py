@@ -203,3 +203,54 @@ class Exploration:
     @property
     def complete(self) -> bool:
         return self.answered == INTEREST_ITEMS
+
+
+class ReviewCadence(enum.StrEnum):
+    """How often the person sits down with the whole plan (step 5: revisit it often)."""
+
+    WEEKLY = "weekly"
+    MONTHLY = "monthly"
+    QUARTERLY = "quarterly"
+
+
+class Decision(enum.StrEnum):
+    """What a review decided for one goal."""
+
+    KEEP = "keep"
+    ADJUST = "adjust"
+    DROP = "drop"
+    DONE = "done"
+
+
+@dataclass(slots=True)
+class Preferences:
+    """One per person: the review rhythm, reminders and where the digest goes."""
+
+    review_cadence: ReviewCadence = ReviewCadence.WEEKLY
+    review_weekday: int = 6  # 0 is Monday; Sunday evening is when most people plan a week
+    reminder_days: int = 1
+    calendar_token: str | None = None
+    digest_email: str = ""
+    id: int | None = None
+    version: int = 1
+
+
+@dataclass(slots=True)
+class ReviewEntry:
+    goal_id: int
+    progress: float | None = None  # per cent, the person's own estimate
+    confidence: int | None = None  # 1-5
+    decision: Decision = Decision.KEEP
+    note: str = ""
+    id: int | None = None
+
+
+@dataclass(slots=True)
+class Review:
+    held_on: date
+    cadence: ReviewCadence
+    went_well: str = ""
+    got_in_the_way: str = ""
+    entries: list[ReviewEntry] = field(default_factory=list)
+    created_at: datetime | None = None
+    id: int | None = None

@@ -202,3 +202,76 @@ explorations = Table(
     UniqueConstraint("owner_id", name="uq_explorations_owner_id"),
     CheckConstraint("job_zone IS NULL OR (job_zone BETWEEN 1 AND 5)", name="job_zone"),
 )
+
+# Issue 6: the rhythm a person keeps their plan alive with, and how their calendar finds it.
+preferences = Table(
+    "preferences",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column("review_cadence", String(10), nullable=False, default="weekly"),
+    # 0 is Monday, as in Python's date.weekday().
+    Column("review_weekday", Integer, nullable=False, default=6),
+    # How many days before a deadline or review the calendar's alarm rings.
+    Column("reminder_days", Integer, nullable=False, default=1),
+    # The secret in the calendar feed's address; NULL until the person turns the feed on.
+    Column("calendar_token", String(64), nullable=True, unique=True),
+    Column("digest_email", String(320), nullable=False, default=""),
+    Column("version", Integer, nullable=False, default=1),
+    UniqueConstraint("owner_id", name="uq_preferences_owner_id"),
+    CheckConstraint("review_cadence IN ('weekly', 'monthly', 'quarterly')", name="review_cadence"),
+    CheckConstraint("review_weekday BETWEEN 0 AND 6", name="review_weekday"),
+    CheckConstraint("reminder_days BETWEEN 0 AND 30", name="reminder_days"),
+)
+
+reviews = Table(
+    "reviews",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column("held_on", Date, nullable=False),
+    Column("cadence", String(10), nullable=False),
+    Column("went_well", Text, nullable=False, default=""),
+    Column("got_in_the_way", Text, nullable=False, default=""),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    CheckConstraint("cadence IN ('weekly', 'monthly', 'quarterly')", name="cadence"),
+)
+
+review_entries = Table(
+    "review_entries",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column(
+        "review_id",
+        Integer,
+        ForeignKey("reviews.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column(
+        "goal_id", Integer, ForeignKey("goals.id", ondelete="CASCADE"), nullable=False, index=True
+    ),
+    # The person's own estimate, 0-100 per cent, for goals without a measure.
+    Column("progress", Float, nullable=True),
+    Column("confidence", Integer, nullable=True),
+    Column("decision", String(10), nullable=False, default="keep"),
+    Column("note", Text, nullable=False, default=""),
+    CheckConstraint("progress IS NULL OR (progress BETWEEN 0 AND 100)", name="progress"),
+    CheckConstraint("confidence IS NULL OR (confidence BETWEEN 1 AND 5)", name="confidence"),
+    CheckConstraint("decision IN ('keep', 'adjust', 'drop', 'done')", name="decision"),
+)
+
+# Which proposed goals the person accepted, so a proposal is never offered (or added) twice.
+proposal_acceptances = Table(
+    "proposal_acceptances",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column("proposal_key", String(120), nullable=False),
+    Column(
+        "goal_id", Integer, ForeignKey("goals.id", ondelete="CASCADE"), nullable=False, index=True
+    ),
+    Column("accepted_on", Date, nullable=False),
+    UniqueConstraint("owner_id", "proposal_key", name="uq_proposal_acceptances_key"),
+)

@@ -19,6 +19,11 @@ from careerplan.storage.repositories import (
     ResourceRepository,
     VisionRepository,
 )
+from careerplan.storage.reviews import (
+    PreferencesRepository,
+    ProposalRepository,
+    ReviewRepository,
+)
 
 
 def ensure_user(engine: Engine, username: str = LOCAL_USERNAME) -> int:
@@ -55,6 +60,9 @@ class UnitOfWork:
     resources: ResourceRepository
     checkins: CheckInRepository
     explorations: ExplorationRepository
+    preferences: PreferencesRepository
+    reviews: ReviewRepository
+    proposals: ProposalRepository
 
     def __init__(self, engine: Engine, owner_id: int) -> None:
         self.engine = engine
@@ -73,6 +81,9 @@ class UnitOfWork:
         self.resources = ResourceRepository(self.connection, owner)
         self.checkins = CheckInRepository(self.connection, owner)
         self.explorations = ExplorationRepository(self.connection, owner)
+        self.preferences = PreferencesRepository(self.connection, owner)
+        self.reviews = ReviewRepository(self.connection, owner)
+        self.proposals = ProposalRepository(self.connection, owner)
         return self
 
     def __exit__(

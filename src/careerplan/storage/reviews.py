@@ -1,0 +1,197 @@
+"""Preferences, reviews and accepted proposals: the records of issue 6's rhythm."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date, datetime
+
+from sqlalchemy import delete, insert, select
+
+from careerplan.domain.entities import Decision, Preferences, Review, ReviewCadence, ReviewEntry
+from careerplan.domain.errors import NotFound
+from careerplan.storage import tables
+from careerplan.storage.repositories import _Repository
+from careerplan.storage.rows import Row
+
+
+class PreferencesRepository(_Repository):
+    table = tables.preferences
+    kind = "preferences"
+
+    def get(self) -> Preferences:
+        """The person's preferences, or the defaults when they never changed any."""
+        row = self.connection.execute(select(self.table).where(self._mine())).mappings().first()
+        if row is None:
+            return Preferences()
+        return Preferences(
+            review_cadence=ReviewCadence(row["review_cadence"]),
+            review_weekday=row["review_weekday"],
+            reminder_days=row["reminder_days"],
+            calendar_token=row["calendar_token"],
+            digest_email=row["digest_email"],
+            id=row["id"],
+            version=row["version"],
+        )
+
+    def save(self, preferences: Preferences) -> Preferences:
+        values = {
+            "review_cadence": preferences.review_cadence.value,
+            "review_weekday": preferences.review_weekday,
+            "reminder_days": preferences.reminder_days,
+            "calendar_token": preferences.calendar_token,
+            "digest_email": preferences.digest_email,
+        }
+        if preferences.id is None:
+            preferences.id = self._insert(values)
+            preferences.version = 1
+        else:
+            preferences.version = self._versioned_update(
+                preferences.id, preferences.version, values
+            )
+        return preferences
+
+    def owner_of_token(self, token: str) -> int | None:
+        """Whose calendar feed `token` opens (any owner: the feed has no login)."""
+        found = self.connection.execute(
+            select(self.table.c.owner_id).where(self.table.c.calendar_token == token)
+        ).scalar()
+        return int(found) if found is not None else None
+
+
+def _entry_from_row(row: Row) -> ReviewEntry:
+    return ReviewEntry(
+        goal_id=row["goal_id"],
+        progress=row["progress"],
+        confidence=row["confidence"],
+        decision=Decision(row["decision"]),
+        note=row["note"],
+        id=row["id"],
+    )
+
+
+class ReviewRepository(_Repository):
+    table = tables.reviews
+    kind = "review"
+
+    def add(self, review: Review, created_at: datetime) -> Review:
+        review.created_at = created_at
+        review.id = self._insert(
+            {
+                "held_on": review.held_on,
+                "cadence": review.cadence.value,
+                "went_well": review.went_well,
+                "got_in_the_way": review.got_in_the_way,
+                "created_at": created_at,
+            }
+        )
+        entries = tables.review_entries
+        for entry in review.entries:
+            entry.id = int(
+                self.connection.execute(
+                    insert(entries)
+                    .values(
+                        owner_id=self.owner_id,
+                        review_id=review.id,
+                        goal_id=entry.goal_id,
+                        progress=entry.progress,
+                        confidence=entry.confidence,
+                        decision=entry.decision.value,
+                        note=entry.note,
+                    )
+                    .returning(entries.c.id)
+                ).scalar_one()
+            )
+        return review
+
+    def all(self) -> list[Review]:
+        """Every review, oldest first, with its entries."""
+        table = self.table
+        found = self.connection.execute(
+            select(table).where(self._mine()).order_by(table.c.held_on, table.c.id)
+        ).mappings()
+        reviews = [
+            Review(
+                held_on=row["held_on"],
+                cadence=ReviewCadence(row["cadence"]),
+                went_well=row["went_well"],
+                got_in_the_way=row["got_in_the_way"],
+                created_at=row["created_at"],
+                id=row["id"],
+            )
+            for row in found
+        ]
+        by_review = self._entries(review.id for review in reviews if review.id is not None)
+        for review in reviews:
+            assert review.id is not None
+            review.entries = by_review.get(review.id, [])
+        return reviews
+
+    def latest(self) -> Review | None:
+        reviews = self.all()
+        return reviews[-1] if reviews else None
+
+    def last_held_on(self) -> date | None:
+        table = self.table
+        return self.connection.execute(
+            select(table.c.held_on)
+            .where(self._mine())
+            .order_by(table.c.held_on.desc(), table.c.id.desc())
+            .limit(1)
+        ).scalar()
+
+    def latest_entries_by_goal(self) -> dict[int, ReviewEntry]:
+        """Each goal's most recent review entry (by review date, then by id)."""
+        entries, reviews = tables.review_entries, self.table
+        found = self.connection.execute(
+            select(entries)
+            .join(reviews, reviews.c.id == entries.c.review_id)
+            .where(self._mine(entries))
+            .order_by(reviews.c.held_on, reviews.c.id, entries.c.id)
+        ).mappings()
+        return {row["goal_id"]: _entry_from_row(row) for row in found}
+
+    def _entries(self, review_ids: Iterable[int]) -> dict[int, list[ReviewEntry]]:
+        entries = tables.review_entries
+        wanted = list(review_ids)
+        grouped: dict[int, list[ReviewEntry]] = defaultdict(list)
+        if not wanted:
+            return grouped
+        found = self.connection.execute(
+            select(entries)
+            .where(self._mine(entries), entries.c.review_id.in_(wanted))
+            .order_by(entries.c.id)
+        ).mappings()
+        for row in found:
+            grouped[row["review_id"]].append(_entry_from_row(row))
+        return grouped
+
+    def get(self, ident: int) -> Review:
+        for review in self.all():
+            if review.id == ident:
+                return review
+        raise NotFound("review", ident, "Run `careerplan review --history` to see your reviews.")
+
+    def delete(self, ident: int) -> None:
+        self._delete(ident)
+
+
+class ProposalRepository(_Repository):
+    table = tables.proposal_acceptances
+    kind = "accepted proposal"
+
+    def accepted(self) -> dict[str, int]:
+        """Accepted proposal keys and the goal each became."""
+        table = self.table
+        found = self.connection.execute(
+            select(table.c.proposal_key, table.c.goal_id).where(self._mine())
+        )
+        return {row.proposal_key: int(row.goal_id) for row in found}
+
+    def accept(self, key: str, goal_id: int, on: date) -> None:
+        self._insert({"proposal_key": key, "goal_id": goal_id, "accepted_on": on})
+
+    def forget(self, key: str) -> None:
+        self.connection.execute(
+            delete(self.table).where(self._mine(), self.table.c.proposal_key == key)
+        )
