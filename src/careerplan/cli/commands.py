@@ -12,6 +12,7 @@ def register(app: typer.Typer) -> None:
         actions,
         database,
         explore,
+        export,
         goals,
         occupations,
         plan,
@@ -31,6 +32,8 @@ def register(app: typer.Typer) -> None:
     app.add_typer(actions.resource_app, name="resource")
     app.command("checkin")(actions.checkin)
     app.command("today")(plan.today)
+    # Taking the plan anywhere.
+    app.command("export")(export.export)
     # Running and maintaining careerplan.
     app.command("serve")(serve.serve)
     app.command("start", help="Today's view, or how to begin when there is no plan.")(plan.start)

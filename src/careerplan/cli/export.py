@@ -1,0 +1,64 @@
+"""`careerplan export`: the plan as Markdown, PDF, iCalendar, a JSON backup or CSV."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from careerplan.cli.context import clock, workspace
+from careerplan.domain.errors import InvalidInput, StorageProblem
+
+FORMAT_HELP = (
+    "markdown, pdf, card (the commitment card as PDF), ics, json (a backup) or csv. "
+    "Default: markdown."
+)
+
+
+def export(
+    format_name: Annotated[str, typer.Option("--format", "-f", help=FORMAT_HELP)] = "markdown",
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write to this file instead of standard output (a PDF always goes to a file: "
+            "careerplan-plan.pdf in this folder unless you name one).",
+            dir_okay=False,
+        ),
+    ] = None,
+) -> None:
+    """Export the whole plan, for a calendar, a printer, a spreadsheet or a backup."""
+    from careerplan.services.exporting import export_format, export_plan
+
+    chosen = export_format(format_name)
+    if output is None and not chosen.is_text:
+        output = Path(f"careerplan-{'card' if chosen.name == 'card' else 'plan'}.pdf")
+    data = export_plan(workspace(), clock(), chosen.name)
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    _write_whole(output, data)
+    typer.echo(f"Wrote {output} ({len(data):,} bytes, {chosen.description}).", err=True)
+
+
+def _write_whole(path: Path, data: bytes) -> None:
+    """Write beside the target and rename, so a failed export never leaves half a file."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise InvalidInput(f"Cannot write {path}: the folder {folder} does not exist.")
+    temporary: str | None = None
+    try:
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".careerplan-", suffix=".part")
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+        os.replace(temporary, path)
+    except OSError as error:
+        if temporary is not None and os.path.exists(temporary):
+            os.unlink(temporary)
+        raise StorageProblem(f"Cannot write {path}: {error.strerror or error}.") from None

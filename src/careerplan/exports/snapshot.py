@@ -1,0 +1,43 @@
+"""Everything in one person's plan, read in one transaction, for the exports to render."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from careerplan.domain.entities import (
+    Action,
+    CheckIn,
+    Exploration,
+    Goal,
+    Preferences,
+    Profile,
+    Resource,
+    Review,
+    Vision,
+)
+
+
+@dataclass(slots=True)
+class PlanSnapshot:
+    exported_at: datetime
+    profile: Profile | None = None
+    vision: Vision | None = None
+    exploration: Exploration | None = None
+    preferences: Preferences = field(default_factory=Preferences)
+    goals: list[Goal] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)
+    resources: list[Resource] = field(default_factory=list)
+    checkins: list[CheckIn] = field(default_factory=list)
+    reviews: list[Review] = field(default_factory=list)
+    # Accepted proposal keys and the goal each became.
+    accepted_proposals: dict[str, int] = field(default_factory=dict)
+
+    def goal(self, ident: int) -> Goal | None:
+        return next((goal for goal in self.goals if goal.id == ident), None)
+
+    def actions_of(self, goal_id: int) -> list[Action]:
+        return [action for action in self.actions if action.goal_id == goal_id]
+
+    def resources_of_goal(self, goal_id: int) -> list[Resource]:
+        return [resource for resource in self.resources if goal_id in resource.goal_ids]
