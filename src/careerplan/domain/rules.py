@@ -125,9 +125,12 @@ def date_warnings(
     return warnings
 
 
-def progress_by_goal(goals: Iterable[Goal]) -> dict[int, float]:
+def progress_by_goal(
+    goals: Iterable[Goal], estimates: Mapping[int, float] | None = None
+) -> dict[int, float]:
     """Progress 0..1 for every goal: done is 1; otherwise the mean of its measure (if any) and
-    its active or done children. Dropped children do not count. A goal with neither is 0."""
+    its active or done children. Dropped children do not count. A goal with neither takes its
+    entry in `estimates` (the person's own 0..1 estimate from a review), else 0."""
     goal_list = [goal for goal in goals if goal.id is not None]
     children: dict[int, list[Goal]] = {}
     for goal in goal_list:
@@ -149,7 +152,10 @@ def progress_by_goal(goals: Iterable[Goal]) -> dict[int, float]:
                 if child.status is GoalStatus.DROPPED or child.id in path:
                     continue
                 parts.append(visit(child, path | {goal.id}))
-            value = sum(parts) / len(parts) if parts else 0.0
+            if parts:
+                value = sum(parts) / len(parts)
+            else:
+                value = min(1.0, max(0.0, (estimates or {}).get(goal.id, 0.0)))
         result[goal.id] = value
         return value
 
