@@ -166,6 +166,10 @@ def test_occupation_knowledge_links_a_goal_with_no_word_in_common() -> None:
         ("Get promoted to senior staff nurse by mid-2027.", TODAY, None),
         ("Improve my communication skills.", TODAY, None),
         ("Publish two articles on our engineering blog by the end of the year.", TODAY, True),
+        # Enrolling takes weeks; completing takes the programme's length.
+        ("Enrol in a part-time master's degree in nursing by 31 March 2027.", TODAY, True),
+        ("Apply to 3 part-time MBA programmes by the end of January 2027.", TODAY, True),
+        ("Earn a part-time master's degree in nursing by 31 March 2027.", TODAY, False),
     ],
 )
 def test_attainability_from_effort_and_time(

@@ -83,11 +83,23 @@ def _hours_per_week(norm: str, given: float | None) -> float:
     return given if given and given > 0 else DEFAULT_HOURS_PER_WEEK
 
 
+# Enrolling in or applying to a programme is a step towards the credential, not the credential:
+# "enrol in a part-time master's by June" takes weeks, not the programme's two years.
+_ONLY_STARTS = re.compile(
+    r"\b(?:enrol+(?:s|ed|ing)?|apply|applying|applied|register|sign\s+up|be\s+accepted|"
+    r"get\s+accepted|gain\s+a\s+place|start(?:s|ing)?|begin|shortlist|research)\b"
+)
+
+
 def _credential_effort(norm: str) -> tuple[float, float, str] | None:
     """(hours, minimum weeks, description) for the credentials the goal names."""
     for pattern, item in effort.CREDENTIALS:
-        if not pattern.search(norm):
+        found = pattern.search(norm)
+        if not found:
             continue
+        starts = _ONLY_STARTS.search(norm)
+        if item.min_weeks and not item.hours and starts and starts.start() < found.start():
+            return None
         count = 1.0
         m = _COUNT_WORD.search(norm)
         if m:
