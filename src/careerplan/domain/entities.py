@@ -178,6 +178,10 @@ class CheckIn:
     note: str = ""
     confidence: int | None = None
     id: int | None = None
+    # When it was recorded (not the day it is about), kept so a backup restores it as it was.
+    # Not compared: SQLite hands times back without their zone, and two records of the same
+    # check-in are the same whenever they were read.
+    created_at: datetime | None = field(default=None, compare=False)
 
 
 # The Interest Profiler short form has 60 items; 0 marks an item not answered yet.

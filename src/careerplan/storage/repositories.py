@@ -359,6 +359,7 @@ class CheckInRepository(_Repository):
     kind = "check-in"
 
     def add(self, checkin: CheckIn, created_at: datetime) -> CheckIn:
+        checkin.created_at = created_at
         checkin.id = self._insert(
             {
                 "goal_id": checkin.goal_id,

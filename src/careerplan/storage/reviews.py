@@ -188,6 +188,14 @@ class ProposalRepository(_Repository):
         )
         return {row.proposal_key: int(row.goal_id) for row in found}
 
+    def accepted_on(self) -> dict[str, date]:
+        """The day each proposal was accepted (the backup keeps it)."""
+        table = self.table
+        found = self.connection.execute(
+            select(table.c.proposal_key, table.c.accepted_on).where(self._mine())
+        )
+        return {row.proposal_key: row.accepted_on for row in found}
+
     def accept(self, key: str, goal_id: int, on: date) -> None:
         self._insert({"proposal_key": key, "goal_id": goal_id, "accepted_on": on})
 

@@ -116,6 +116,7 @@ def checkin_from_row(row: Row) -> CheckIn:
         value=row["value"],
         note=row["note"],
         confidence=row["confidence"],
+        created_at=row["created_at"],
     )
 
 
