@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from careerplan.domain.entities import (
     Action,
@@ -21,6 +21,9 @@ from careerplan.domain.entities import (
 @dataclass(slots=True)
 class PlanSnapshot:
     exported_at: datetime
+    # Whose plan this is (the owner's id in this database): calendar UIDs carry it, so two
+    # people's items never share an identifier.
+    owner_id: int = 0
     profile: Profile | None = None
     vision: Vision | None = None
     exploration: Exploration | None = None
@@ -32,6 +35,8 @@ class PlanSnapshot:
     reviews: list[Review] = field(default_factory=list)
     # Accepted proposal keys and the goal each became.
     accepted_proposals: dict[str, int] = field(default_factory=dict)
+    # The day each of those proposals was accepted.
+    accepted_on: dict[str, date] = field(default_factory=dict)
 
     def goal(self, ident: int) -> Goal | None:
         return next((goal for goal in self.goals if goal.id == ident), None)

@@ -99,6 +99,7 @@ def load_snapshot(uow: UnitOfWork, clock: Clock) -> PlanSnapshot:
     """The whole plan as one consistent read (one transaction)."""
     return PlanSnapshot(
         exported_at=clock.now(),
+        owner_id=uow.owner_id,
         profile=uow.profiles.get(),
         vision=uow.visions.get(),
         exploration=uow.explorations.get(),
@@ -109,6 +110,7 @@ def load_snapshot(uow: UnitOfWork, clock: Clock) -> PlanSnapshot:
         checkins=uow.checkins.all(),
         reviews=uow.reviews.all(),
         accepted_proposals=uow.proposals.accepted(),
+        accepted_on=uow.proposals.accepted_on(),
     )
 
 
