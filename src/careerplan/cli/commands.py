@@ -16,6 +16,7 @@ def register(app: typer.Typer) -> None:
         goals,
         occupations,
         plan,
+        proposal,
         serve,
         smart,
     )
@@ -27,6 +28,7 @@ def register(app: typer.Typer) -> None:
     app.add_typer(explore.app, name="explore")
     # Steps 3-5: goals, S.M.A.R.T. checks, actions.
     app.add_typer(goals.app, name="goal")
+    app.add_typer(proposal.app, name="plan")
     app.add_typer(smart.app, name="smart")
     app.add_typer(actions.action_app, name="action")
     app.add_typer(actions.resource_app, name="resource")

@@ -99,6 +99,22 @@ def choose(
     )
 
 
+@app.command("current")
+def current(
+    code: Annotated[str, typer.Argument(help="The O*NET-SOC code of the job you do today.")],
+) -> None:
+    """Record the occupation you work in today: gaps, paths and the proposed plan start from it."""
+    from careerplan.cli.context import unit
+    from careerplan.services.explore import set_current_occupation
+
+    with unit() as uow:
+        title = set_current_occupation(uow, code)
+    console().print(
+        f"Your current occupation is {title} ({code}). "
+        "See the plan it suggests: careerplan plan propose"
+    )
+
+
 def ask(question: str) -> int:
     """One answer from 1 to 5; asks again until it gets one."""
     while True:

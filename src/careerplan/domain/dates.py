@@ -61,3 +61,9 @@ def parse_date(text: str, today: date) -> date:
         f"'{text}' is not a date I can read. Use an ISO date like 2027-06-30, "
         "or a relative form like +6m, +2w, +10d, +1y, today, tomorrow."
     )
+
+
+def end_of_month(day: date) -> date:
+    """The last day of `day`'s month: deadlines read better at a month's end."""
+    following = add_months(day.replace(day=1), 1)
+    return following - timedelta(days=1)

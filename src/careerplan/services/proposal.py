@@ -1,0 +1,242 @@
+"""`careerplan plan propose|accept`: a first plan from the dream job's requirements, accepted
+goal by goal (never applied without the person saying so)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from careerplan.domain.entities import Goal, Horizon
+from careerplan.domain.errors import DomainRefusal, InvalidInput
+from careerplan.domain.proposal import Gap, Proposal, ProposedGoal, SkillGap, one_of, propose
+from careerplan.services.clock import Clock
+from careerplan.services.smart import SmartSettings
+
+if TYPE_CHECKING:
+    from careerplan.catalog import Catalog
+    from careerplan.domain.smart import SmartReport
+    from careerplan.storage.unit_of_work import UnitOfWork
+
+# Without a current job to compare with, a gap is taken as two levels below what the dream job
+# needs: enough to plan with, and the reason text says how to get a measured one.
+UNKNOWN_GAP_LEVELS = 2.0
+
+
+@dataclass(slots=True)
+class ProposedItem:
+    """One proposed goal as the person sees it: its number, report and whether it is taken."""
+
+    number: int
+    goal: ProposedGoal
+    report: SmartReport
+    accepted_goal_id: int | None = None
+
+    @property
+    def accepted(self) -> bool:
+        return self.accepted_goal_id is not None
+
+
+@dataclass(slots=True)
+class PlanProposal:
+    proposal: Proposal
+    dream_title: str
+    current_title: str
+    items: list[ProposedItem] = field(default_factory=list)
+    # What the proposal had to assume (a current job read from its title, say).
+    notes: list[str] = field(default_factory=list)
+
+    def find(self, reference: str) -> ProposedItem:
+        wanted = reference.strip().lower()
+        for item in self.items:
+            if wanted in (str(item.number), item.goal.key):
+                return item
+        raise InvalidInput(
+            f"There is no proposed goal {reference!r}. Run `careerplan plan propose` to see "
+            f"them: accept by number (1-{len(self.items)}) or key."
+        )
+
+
+@dataclass(slots=True)
+class Accepted:
+    item: ProposedItem
+    goal: Goal
+    notes: list[str]
+
+
+def _gap(uow: UnitOfWork, catalog: Catalog | None, notes: list[str]) -> Gap:
+    """The gap to plan across; what had to be assumed goes into `notes`."""
+    from careerplan.catalog import (
+        best_occupation,
+        career_paths,
+        open_catalog,
+        profile,
+        requirements,
+    )
+
+    vision = uow.visions.get()
+    cat = catalog or open_catalog()
+    if vision is None or not vision.dream_occupation_code:
+        hint = ""
+        if vision is not None:
+            found = best_occupation(vision.dream_job_title, cat)
+            if found is not None:
+                hint = (
+                    f" “{vision.dream_job_title}” looks like {found.title}: "
+                    f"`careerplan explore choose {found.code}`."
+                )
+        raise DomainRefusal(
+            "Choose your dream job from the catalogue first, so the proposal can plan back from "
+            f"what it asks: `careerplan explore choose CODE`.{hint}"
+        )
+    owner = uow.profiles.get()
+    current_code = owner.current_occupation_code if owner else None
+    if current_code is None and owner is not None and owner.current_job_title.strip():
+        # Read the job title the person wrote; the proposal says which occupation it used.
+        guessed = best_occupation(owner.current_job_title, cat)
+        if guessed is not None:
+            current_code = guessed.code
+            notes.append(
+                f"Your current job “{owner.current_job_title}” was read as {guessed.title}; "
+                f"if that is wrong, set yours with `careerplan explore current CODE`."
+            )
+    dream = requirements(vision.dream_occupation_code, current_code, cat)
+    hours = owner.hours_per_week if owner and owner.hours_per_week > 0 else 3.0
+    if current_code is None or dream.transfer is None:
+        notes.append(
+            "Without your current job the skill gaps are estimates; set it with "
+            "`careerplan explore current CODE` for measured ones."
+        )
+        gaps = tuple(
+            SkillGap(r.name, kind, max(0.0, r.level - UNKNOWN_GAP_LEVELS), r.level, r.importance)
+            for kind, rated in (("skill", dream.skills), ("knowledge", dream.knowledge))
+            for r in rated
+        )
+        return Gap(
+            dream_title=dream.title,
+            target_date=vision.target_date,
+            hours_per_week=hours,
+            current_title=owner.current_job_title if owner else "",
+            dream_zone=dream.job_zone,
+            dream_education=dream.education,
+            dream_experience=dream.experience,
+            skill_gaps=gaps,
+            technologies=tuple(dream.hot_technologies),
+        )
+    current = profile(current_code, cat)
+    have = {technology.example for technology in current.technology}
+    try:
+        paths = career_paths(current_code, vision.dream_occupation_code, 1, cat)
+    except DomainRefusal:  # no route through related occupations: no stepping stone to offer
+        paths = []
+    # A stepping stone should lead upwards: the step nearest the dream job that needs at least
+    # the current job's preparation. One that needs less is a detour the graph found cheap.
+    floor = current.job_zone or 0
+    middle = paths[0].steps[1:-1] if paths else []
+    zoned = [
+        (cat.occupation(step.code).job_zone or 0, index, step.title)
+        for index, step in enumerate(middle)
+    ]
+    stones = tuple(title for zone, _index, title in sorted(zoned, reverse=True) if zone >= floor)
+    return Gap(
+        dream_title=dream.title,
+        target_date=vision.target_date,
+        hours_per_week=hours,
+        current_title=current.title,
+        current_zone=current.job_zone,
+        dream_zone=dream.job_zone,
+        current_education=current.education,
+        dream_education=dream.education,
+        dream_experience=dream.experience,
+        skill_gaps=tuple(
+            SkillGap(g.name, g.kind, g.level, g.needed, g.importance)
+            for g in dream.transfer.gaps
+            if g.needed > g.level
+        ),
+        technologies=tuple(t for t in dream.hot_technologies if t not in have),
+        stepping_stones=stones,
+    )
+
+
+def _dream_goal(uow: UnitOfWork) -> Goal | None:
+    for goal in uow.goals.all():
+        if goal.parent_id is None and goal.horizon is Horizon.LONG:
+            return goal
+    return None
+
+
+def propose_plan(
+    uow: UnitOfWork,
+    clock: Clock,
+    smart: SmartSettings | None = None,
+    catalog: Catalog | None = None,
+) -> PlanProposal:
+    """The proposed goals, numbered, each with its S.M.A.R.T. report and whether it is taken."""
+    from careerplan.services.smart import check_text
+
+    notes: list[str] = []
+    gap = _gap(uow, catalog, notes)
+    proposal = propose(gap, clock.today())
+    accepted = uow.proposals.accepted()
+    dream = _dream_goal(uow)
+    parent_id = dream.id if dream else None
+    result = PlanProposal(proposal, one_of(gap.dream_title), one_of(gap.current_title), notes=notes)
+    for number, goal in enumerate(proposal.goals, start=1):
+        report = check_text(uow, clock, goal.text, parent_id=parent_id, settings=smart)
+        result.items.append(ProposedItem(number, goal, report, accepted.get(goal.key)))
+    return result
+
+
+def accept_proposals(
+    uow: UnitOfWork,
+    clock: Clock,
+    references: list[str],
+    smart: SmartSettings | None = None,
+    catalog: Catalog | None = None,
+) -> list[Accepted]:
+    """Add the chosen proposed goals, with their first actions, in one transaction."""
+    from careerplan.services.actions import add_action
+    from careerplan.services.goals import add_goal
+
+    if not references:
+        raise InvalidInput("Name the proposed goals to accept, by number or key (or `all`).")
+    current = propose_plan(uow, clock, smart, catalog)
+    if [ref.strip().lower() for ref in references] == ["all"]:
+        chosen = [item for item in current.items if not item.accepted]
+        if not chosen:
+            raise DomainRefusal("Every proposed goal is already in your plan.")
+    else:
+        chosen = []
+        for reference in references:
+            item = current.find(reference)
+            if item.accepted:
+                raise DomainRefusal(
+                    f"Proposed goal {item.number} is already goal {item.accepted_goal_id} "
+                    "of your plan."
+                )
+            if item not in chosen:
+                chosen.append(item)
+    dream = _dream_goal(uow)
+    done: list[Accepted] = []
+    for item in chosen:
+        proposed = item.goal
+        added = add_goal(
+            uow,
+            clock,
+            text=proposed.text,
+            parent_id=dream.id if dream else None,
+            horizon=proposed.horizon,
+            due=proposed.due,
+            category=proposed.category,
+            metric=proposed.metric,
+            target=proposed.target,
+            unit=proposed.unit,
+            baseline=0.0 if proposed.metric else None,
+            smart=smart,
+        )
+        goal = added.goal
+        assert goal.id is not None
+        for action in proposed.actions:
+            add_action(uow, clock, goal.id, action.text, due=action.due, repeat=action.repeat)
+        uow.proposals.accept(proposed.key, goal.id, clock.today())
+        done.append(Accepted(item, goal, list(added.warnings)))
+    return done
