@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from careerplan.services.clock import Clock
+from careerplan.services.smart import SmartSettings
 from careerplan.services.workspace import Workspace
 from careerplan.storage.unit_of_work import UnitOfWork
 
@@ -34,3 +35,11 @@ async def get_units(request: Request) -> Callable[[], UnitOfWork]:
 WorkspaceDep = Annotated[Workspace, Depends(get_workspace)]
 ClockDep = Annotated[Clock, Depends(get_clock)]
 UnitsDep = Annotated[Callable[[], UnitOfWork], Depends(get_units)]
+
+
+def smart_settings(request: Request) -> SmartSettings:
+    """The S.M.A.R.T. analyser's settings from the app's configuration."""
+    from careerplan.services.smart import settings_from
+
+    settings = request.app.state.settings
+    return settings_from(settings.fiscal_year_start, settings.day_first)

@@ -16,6 +16,7 @@ def _include() -> None:
         explore,
         occupations,
         plan,
+        proposal,
         smart,
         vision,
     )
@@ -24,6 +25,7 @@ def _include() -> None:
     router.include_router(explore.router)
     router.include_router(occupations.router)
     router.include_router(vision.router)
+    router.include_router(proposal.router)
     router.include_router(plan.router)
     router.include_router(smart.router)
     router.include_router(actions.router)

@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from careerplan.domain.entities import GoalStatus, Horizon
 from careerplan.domain.errors import DomainRefusal, InvalidInput, StaleEdit
 from careerplan.domain.rules import MAX_TEXT
-from careerplan.web.deps import ClockDep, UnitsDep
+from careerplan.web.deps import ClockDep, UnitsDep, smart_settings
 from careerplan.web.forms import Form
 from careerplan.web.templating import render
 
@@ -27,10 +27,7 @@ NAMES = {
 
 
 def _settings(request: Request) -> Any:
-    from careerplan.services.smart import settings_from
-
-    settings = request.app.state.settings
-    return settings_from(settings.fiscal_year_start, settings.day_first)
+    return smart_settings(request)
 
 
 def _check(
