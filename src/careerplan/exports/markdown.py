@@ -7,11 +7,17 @@ document's structure; what careerplan adds (headings, lists, labels) is the only
 
 from __future__ import annotations
 
-from datetime import date
-
-from careerplan.domain.entities import GoalStatus, Measure
+from careerplan.domain.entities import GoalStatus
 from careerplan.exports.markdown_text import block, inline
-from careerplan.exports.outline import GoalEntry, PlanOutline, ReviewSummary, outline
+from careerplan.exports.outline import (
+    GoalEntry,
+    PlanOutline,
+    ReviewSummary,
+    day,
+    measure_words,
+    number,
+    outline,
+)
 from careerplan.exports.snapshot import PlanSnapshot
 
 GOAL_HEADING_LEVEL = 4  # under "## Goals" and "### In 2 years"
@@ -30,22 +36,6 @@ def render(snapshot: PlanSnapshot) -> bytes:
         lines += _vision(plan) + _profile(plan) + _goals(plan) + _resources(plan)
         lines += _reviews(plan)
     return ("\n".join(lines).rstrip("\n") + "\n").encode("utf-8")
-
-
-def day(value: date) -> str:
-    return f"{value.day} {value:%b %Y}"
-
-
-def number(value: float) -> str:
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
-
-
-def measure_words(measure: Measure) -> str:
-    unit = f" {measure.unit}" if measure.unit else ""
-    text = f"{measure.metric}: from {number(measure.baseline)} to {number(measure.target)}{unit}"
-    if measure.current is not None:
-        text += f", now {number(measure.current)}"
-    return text
 
 
 def _facts(pairs: list[tuple[str, str]]) -> list[str]:

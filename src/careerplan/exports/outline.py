@@ -12,8 +12,8 @@ from careerplan.domain.entities import (
     VISION_PROMPTS,
     Action,
     Goal,
-    GoalStatus,
     Horizon,
+    Measure,
     Profile,
     Resource,
     ResourceKind,
@@ -135,6 +135,22 @@ def repeat_in_words(rule: str | None) -> str | None:
     return None if rule is None else (describe(rule) or rule)
 
 
+def day(value: date) -> str:
+    return f"{value.day} {value:%b %Y}"
+
+
+def number(value: float) -> str:
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def measure_words(measure: Measure) -> str:
+    unit = f" {measure.unit}" if measure.unit else ""
+    text = f"{measure.metric}: from {number(measure.baseline)} to {number(measure.target)}{unit}"
+    if measure.current is not None:
+        text += f", now {number(measure.current)}"
+    return text
+
+
 def smart_letters(goal: Goal) -> str | None:
     from careerplan.domain.smart import SmartReport
 
@@ -227,7 +243,3 @@ def _reviews(snapshot: PlanSnapshot) -> tuple[ReviewSummary, ...]:
         )
         for review in reversed(recent)
     )
-
-
-def finished(goal: Goal) -> bool:
-    return goal.status is not GoalStatus.ACTIVE
