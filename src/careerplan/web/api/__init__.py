@@ -8,7 +8,16 @@ from careerplan.web.security import verify_same_origin
 
 router = APIRouter(prefix="/api/v1", dependencies=[Depends(verify_same_origin)])
 
-from careerplan.web.api import actions, catalog, checkins, goals, plan, resources, smart  # noqa: E402
+from careerplan.web.api import (  # noqa: E402
+    actions,
+    catalog,
+    checkins,
+    goals,
+    plan,
+    proposal,
+    resources,
+    smart,
+)
 
-for module in (plan, goals, actions, resources, checkins, catalog, smart):
+for module in (plan, proposal, goals, actions, resources, checkins, catalog, smart):
     router.include_router(module.router)
