@@ -35,10 +35,15 @@ def test_the_walkthrough_runs_as_written_and_builds_the_coo_plan(cli: Invoke) ->
     tree = json.loads(cli("goal", "tree", "--json").stdout)
     assert [root["text"] for root in tree] == ["Work as COO of a high-tech startup"]
     under_dream = [child["text"] for child in tree[0]["children"]]
-    assert under_dream == [
+    assert under_dream[:2] == [
         "Obtain a management position leading a team of at least 5 people",
         "Work in a startup to gain industry experience",
     ]
+    # The two accepted proposals join them under the dream job.
+    proposal = json.loads(cli("plan", "propose", "--json").stdout)
+    accepted = [goal["text"] for goal in proposal["goals"] if goal["accepted_goal_id"]]
+    assert len(accepted) == 2
+    assert sorted(under_dream[2:]) == sorted(accepted)
     vision = json.loads(cli("vision", "show", "--json").stdout)["vision"]
     assert (vision["dream_job_title"], vision["dream_occupation_code"]) == (
         "COO of a high-tech startup",
