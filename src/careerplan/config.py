@@ -21,6 +21,9 @@ class Settings:
     # numeric dates like 03/04/2027 are read day-first.
     fiscal_year_start: int = 1
     day_first: bool = True
+    # Where people reach the web application, for addresses made outside a web request (the
+    # calendar feed's, printed by the command line). Empty: where `careerplan serve` listens.
+    public_url: str = ""
 
     @property
     def is_sqlite(self) -> bool:
@@ -45,6 +48,9 @@ class Settings:
             "false",
             "no",
         }
+        public_url = env.get(PREFIX + "PUBLIC_URL", "").strip().rstrip("/")
+        if not public_url.startswith(("http://", "https://")):
+            public_url = ""  # not an address a calendar app could subscribe to
         try:
             fiscal_month = int(fiscal)
         except ValueError:
@@ -56,4 +62,5 @@ class Settings:
             database_url=url,
             fiscal_year_start=fiscal_month,
             day_first=day_first,
+            public_url=public_url,
         )
