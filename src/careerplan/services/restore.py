@@ -1,0 +1,300 @@
+"""`careerplan import`: put a JSON backup back into the database, in one transaction.
+
+A plan that already holds something is never overwritten by surprise: the restore refuses and
+says what is there, unless told to replace it (delete it, then restore) or merge (keep it and
+add the backup's goals, actions, resources, check-ins and reviews beside it). Every record gets
+a new id; times, completions, links, reviews, accepted proposals and the calendar token are
+kept as the backup has them. A dry run does all of it and rolls back, so its report is exact.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy.exc import DataError, IntegrityError
+
+from careerplan.domain.entities import Horizon
+from careerplan.domain.errors import DomainRefusal, StorageProblem
+from careerplan.exports.backup import Backup, parse_backup
+from careerplan.services.clock import Clock
+from careerplan.storage.whole_plan import PLAN_TABLES, count_plan, delete_plan, set_parents
+
+if TYPE_CHECKING:
+    from careerplan.services.workspace import Workspace
+    from careerplan.storage.unit_of_work import UnitOfWork
+
+
+class RestoreMode(enum.StrEnum):
+    NEW = "new"  # only into a plan that holds nothing yet
+    REPLACE = "replace"
+    MERGE = "merge"
+
+
+@dataclass(slots=True)
+class RestoreLine:
+    """One kind of record: how many the backup holds, and what happened (or would)."""
+
+    what: str
+    in_backup: int = 0
+    added: int = 0
+    replaced: int = 0
+    kept: int = 0
+
+
+@dataclass(slots=True)
+class RestoreReport:
+    mode: RestoreMode
+    dry_run: bool
+    exported_at: datetime
+    restored_at: datetime
+    lines: list[RestoreLine] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+class _DryRun(Exception):
+    """Raised inside the unit of work so that it rolls back; carries the finished report."""
+
+    def __init__(self, report: RestoreReport) -> None:
+        super().__init__("dry run")
+        self.report = report
+
+
+def restore(
+    workspace: Workspace,
+    clock: Clock,
+    data: bytes,
+    mode: RestoreMode = RestoreMode.NEW,
+    dry_run: bool = False,
+) -> RestoreReport:
+    """Restore the backup in `data`; InvalidInput for a bad file, DomainRefusal for a plan
+    that is not empty in NEW mode. Nothing is written unless all of it is."""
+    backup = parse_backup(data)
+    report = RestoreReport(mode, dry_run, backup.exported_at, clock.now())
+    try:
+        with workspace.unit() as uow:
+            _restore(uow, clock, backup, report)
+            if dry_run:
+                raise _DryRun(report)
+    except _DryRun as rolled_back:
+        return rolled_back.report
+    except (IntegrityError, DataError) as error:
+        reason = str(error.orig).strip().splitlines()[0] if error.orig else type(error).__name__
+        raise StorageProblem(
+            f"The database refused part of the backup ({reason}). Nothing was changed."
+        ) from None
+    return report
+
+
+def _restore(uow: UnitOfWork, clock: Clock, backup: Backup, report: RestoreReport) -> None:
+    existing = count_plan(uow.connection, uow.owner_id)
+    if report.mode is RestoreMode.NEW and any(existing.values()):
+        raise DomainRefusal(refusal(existing))
+    lines = {kind: RestoreLine(kind, count) for kind, count in backup_counts(backup).items()}
+    for kind, count in existing.items():
+        if report.mode is RestoreMode.REPLACE:
+            lines[kind].replaced = count
+        elif report.mode is RestoreMode.MERGE:
+            lines[kind].kept = count
+    if report.mode is RestoreMode.REPLACE:
+        delete_plan(uow.connection, uow.owner_id)
+    _Writer(uow, clock, backup, report, lines, existing).write()
+    report.lines = [line for line in lines.values() if line.in_backup or line.replaced or line.kept]
+
+
+def backup_counts(backup: Backup) -> dict[str, int]:
+    """The records in the backup, by kind, in the order a report lists them."""
+    counts = {
+        "profile": int(backup.profile is not None),
+        "vision": int(backup.vision is not None),
+        "exploration": int(backup.exploration is not None),
+        "preferences": 1,
+        "goals": len(backup.goals),
+        "actions": len(backup.actions),
+        "completions": sum(len(action.completions) for action in backup.actions),
+        "resources": len(backup.resources),
+        "resource links": sum(len(r.goal_ids) + len(r.action_ids) for r in backup.resources),
+        "check-ins": len(backup.checkins),
+        "reviews": len(backup.reviews),
+        "review entries": sum(len(review.entries) for review in backup.reviews),
+        "accepted proposals": len(backup.accepted_proposals),
+    }
+    assert set(counts) == set(PLAN_TABLES)
+    return counts
+
+
+_NAMES = {
+    "profile": ("a profile", "a profile"),
+    "vision": ("a vision", "a vision"),
+    "exploration": ("an exploration", "an exploration"),
+    "preferences": ("saved preferences", "saved preferences"),
+    "goals": ("1 goal", "{} goals"),
+    "actions": ("1 action", "{} actions"),
+    "resources": ("1 resource", "{} resources"),
+    "check-ins": ("1 check-in", "{} check-ins"),
+    "reviews": ("1 review", "{} reviews"),
+    "accepted proposals": ("1 accepted proposal", "{} accepted proposals"),
+}
+
+
+def refusal(existing: dict[str, int]) -> str:
+    held = [
+        (one if count == 1 else many.format(count))
+        for kind, (one, many) in _NAMES.items()
+        if (count := existing.get(kind, 0))
+    ]
+    listed = held[0] if len(held) == 1 else ", ".join(held[:-1]) + " and " + held[-1]
+    return (
+        f"This plan already has {listed}, so the backup was not restored and nothing changed. "
+        "Run `careerplan import FILE --replace` to delete what is there and restore the backup "
+        "in its place, or `--merge` to add the backup's goals, actions, resources, check-ins "
+        "and reviews beside yours (your profile, vision, exploration and preferences stay). "
+        "Add --dry-run to see what either would do."
+    )
+
+
+class _Writer:
+    """Writes the backup's records with new ids, mapping the file's numbers as it goes."""
+
+    def __init__(
+        self,
+        uow: UnitOfWork,
+        clock: Clock,
+        backup: Backup,
+        report: RestoreReport,
+        lines: dict[str, RestoreLine],
+        existing: dict[str, int],
+    ) -> None:
+        self.uow, self.clock, self.backup = uow, clock, backup
+        self.report, self.lines = report, lines
+        self.merging = report.mode is RestoreMode.MERGE
+        self.existing = existing
+        self.goal_ids: dict[int, int] = {}
+        self.action_ids: dict[int, int] = {}
+
+    def write(self) -> None:
+        self._one_each()
+        self._goals()
+        self._actions()
+        self._resources()
+        self._checkins_and_reviews()
+        self._proposals()
+
+    def _added(self, kind: str, count: int = 1) -> None:
+        self.lines[kind].added += count
+
+    def _one_each(self) -> None:
+        uow, backup = self.uow, self.backup
+        preferences = backup.preferences
+        token = preferences.calendar_token
+        if token is not None and uow.preferences.owner_of_token(token) not in (None, uow.owner_id):
+            preferences.calendar_token = None
+            self.report.notes.append(
+                "The backup's calendar feed address is in use by another person here, so it "
+                "was not restored; turn the feed on again to get a new address."
+            )
+        records: dict[str, tuple[object | None, Callable[[Any], object]]] = {
+            "profile": (backup.profile, uow.profiles.save),
+            "vision": (backup.vision, uow.visions.save),
+            "exploration": (backup.exploration, uow.explorations.save),
+            "preferences": (preferences, uow.preferences.save),
+        }
+        for kind, (record, save) in records.items():
+            if record is None:
+                continue
+            if self.merging and self.existing[kind]:
+                self.report.notes.append(f"Kept your {kind}; the backup's {kind} was not used.")
+                continue
+            save(record)
+            self._added(kind)
+
+    def _goals(self) -> None:
+        dream = self._dream_goal() if self.merging else None
+        parents: dict[int, int] = {}
+        for goal in self.backup.goals:
+            assert goal.id is not None
+            if dream is not None and goal.horizon is Horizon.LONG and goal.parent_id is None:
+                self.goal_ids[goal.id] = dream
+                self.report.notes.append(
+                    f"The backup's dream-job goal ({goal.text!r}) was folded into yours "
+                    f"(goal {dream}): what sat under it now sits under yours."
+                )
+                dream = None
+                continue
+            restored = replace(goal, id=None, parent_id=None, version=1)
+            self.uow.goals.add(restored)
+            assert restored.id is not None
+            self.goal_ids[goal.id] = restored.id
+            if goal.parent_id is not None:
+                parents[restored.id] = goal.parent_id
+            self._added("goals")
+        mapped = {child: self.goal_ids[parent] for child, parent in parents.items()}
+        set_parents(self.uow.connection, self.uow.owner_id, mapped)
+
+    def _dream_goal(self) -> int | None:
+        for goal in self.uow.goals.all():
+            if goal.horizon is Horizon.LONG and goal.parent_id is None:
+                return goal.id
+        return None
+
+    def _actions(self) -> None:
+        for action in self.backup.actions:
+            assert action.id is not None
+            restored = replace(
+                action, id=None, goal_id=self.goal_ids[action.goal_id], completions=[], version=1
+            )
+            self.uow.actions.add(restored)
+            assert restored.id is not None
+            self.action_ids[action.id] = restored.id
+            self._added("actions")
+            for completion in action.completions:
+                self.uow.actions.add_completion(replace(completion, id=None, action_id=restored.id))
+                self._added("completions")
+
+    def _resources(self) -> None:
+        resources = self.uow.resources
+        for resource in self.backup.resources:
+            restored = replace(resource, id=None, goal_ids=[], action_ids=[], version=1)
+            resources.add(restored)
+            assert restored.id is not None
+            self._added("resources")
+            for goal_id in resource.goal_ids:
+                resources.link(restored.id, goal_id=self.goal_ids[goal_id])
+                self._added("resource links")
+            for action_id in resource.action_ids:
+                resources.link(restored.id, action_id=self.action_ids[action_id])
+                self._added("resource links")
+
+    def _checkins_and_reviews(self) -> None:
+        for checkin in self.backup.checkins:
+            restored = replace(checkin, id=None, goal_id=self.goal_ids[checkin.goal_id])
+            self.uow.checkins.add(restored, checkin.created_at or self.clock.now())
+            self._added("check-ins")
+        for review in self.backup.reviews:
+            entries = [
+                replace(entry, id=None, goal_id=self.goal_ids[entry.goal_id])
+                for entry in review.entries
+            ]
+            restored_review = replace(review, id=None, entries=entries)
+            self.uow.reviews.add(restored_review, review.created_at or self.clock.now())
+            self._added("reviews")
+            self._added("review entries", len(entries))
+
+    def _proposals(self) -> None:
+        already = self.uow.proposals.accepted()
+        skipped = 0
+        for proposal in self.backup.accepted_proposals:
+            if proposal.key in already:
+                skipped += 1
+                continue
+            goal_id = self.goal_ids[proposal.goal_id]
+            self.uow.proposals.accept(proposal.key, goal_id, proposal.accepted_on)
+            self._added("accepted proposals")
+        if skipped:
+            self.report.notes.append(
+                f"{skipped} of the backup's accepted proposals had been accepted in your plan "
+                "already; yours were kept."
+            )
