@@ -167,7 +167,7 @@ def test_merge_keeps_the_plan_and_adds_the_backups_goals_beside_it(
     assert lines["exploration"] == (1, 1, 0, 0)
     assert lines["goals"] == (6, 5, 0, 2)  # Ana's dream job folds into Bo's
     assert lines["actions"] == (2, 2, 0, 0)
-    assert "Kept your profile; the backup's profile was not used." in report.notes
+    assert "Kept your profile and vision as they are; the backup's were not used." in report.notes
     assert any("folded into yours (goal 1)" in note for note in report.notes)
     with empty.unit() as uow:
         assert uow.profiles.get().name == "Bo"  # type: ignore[union-attr]

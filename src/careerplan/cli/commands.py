@@ -14,9 +14,11 @@ def register(app: typer.Typer) -> None:
         explore,
         export,
         goals,
+        importing,
         occupations,
         plan,
         proposal,
+        review,
         serve,
         smart,
     )
@@ -34,8 +36,10 @@ def register(app: typer.Typer) -> None:
     app.add_typer(actions.resource_app, name="resource")
     app.command("checkin")(actions.checkin)
     app.command("today")(plan.today)
+    app.add_typer(review.app, name="review")
     # Taking the plan anywhere.
     app.command("export")(export.export)
+    app.command("import")(importing.import_backup)
     # Running and maintaining careerplan.
     app.command("serve")(serve.serve)
     app.command("start", help="Today's view, or how to begin when there is no plan.")(plan.start)

@@ -202,14 +202,18 @@ class _Writer:
             "exploration": (backup.exploration, uow.explorations.save),
             "preferences": (preferences, uow.preferences.save),
         }
+        kept = []
         for kind, (record, save) in records.items():
             if record is None:
                 continue
             if self.merging and self.existing[kind]:
-                self.report.notes.append(f"Kept your {kind}; the backup's {kind} was not used.")
+                kept.append(kind)
                 continue
             save(record)
             self._added(kind)
+        if kept:
+            listed = ", ".join(kept[:-1]) + " and " + kept[-1] if len(kept) > 1 else kept[0]
+            self.report.notes.append(f"Kept your {listed} as they are; the backup's were not used.")
 
     def _goals(self) -> None:
         dream = self._dream_goal() if self.merging else None
