@@ -142,6 +142,7 @@ def test_today_shows_the_dream_job_clock_the_commitment_and_repeats(
         "COO of a high-tech startup by 2031-11-25 (1826 days left)",
         "“I will be COO of a startup by 2031.”",
         "",
+        "Next review: Sun 29 Nov 2026 (weekly).",
         "Repeats due",
         "  action 1: Attend one industry networking event (since 2026-11-25)",
     ]
@@ -153,6 +154,10 @@ def test_today_lists_overdue_and_this_weeks_items(cli: Invoke, story: Workspace)
     cli("action", "done", "1")
     lines = cli("today").stdout.splitlines()
     assert lines[3:] == [
+        "Next review: Sun 29 Nov 2026 (weekly).",
+        "Needs attention",
+        "  goal 4: Draft a study plan · behind",
+        "    0% done, the due date 2026-11-20 has passed",
         "Overdue",
         "  goal 4: Draft a study plan (due 2026-11-20)",
         "Due this week",

@@ -18,7 +18,12 @@ from careerplan.services.vision import init_plan
 from careerplan.services.workspace import Workspace, open_workspace
 from careerplan.storage.quick_read import QuickReader
 
-COMMANDS = [("goal", "list", "--json"), ("goal", "tree", "--json"), ("today", "--json")]
+COMMANDS = [
+    ("goal", "list", "--json"),
+    ("goal", "tree", "--json"),
+    ("today", "--json"),
+    ("review", "--status", "--json"),
+]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -27,11 +32,20 @@ def test_the_quick_reader_and_a_unit_of_work_give_the_same_answer(
 ) -> None:
     cli("action", "done", "1", "--note", "First meetup")
     cli("checkin", "3", "--note", "Booked the exam", "--confidence", "4")
+    # Reviews and settings: the status reads the latest entries and the rhythm.
+    cli("review", "settings", "--cadence", "monthly", "--weekday", "fri", "--email", "a@b.co")
+    cli("review", "--entry", "3:60:2", "--entry", "2:10:4", "--on", "2026-11-01")
+    cli("review", "--entry", "3:20:4", "--on", "2026-11-20", "--went-well", "Studied")
+    cli("goal", "add", "Draft a study plan", "--parent", "3", "--due", "2026-11-20")
     quick = json.loads(cli(*command).stdout)
     monkeypatch.setattr(QuickReader, "open", classmethod(lambda cls, *args: None))
     full = json.loads(cli(*command).stdout)
     assert quick == full
     assert quick  # the story has goals, so an empty answer would be a failure too
+    if "review" in command or "today" in command:
+        assert quick["review_schedule"]["last"] == "2026-11-20"
+        assert quick["review_schedule"]["cadence"] == "monthly"
+        assert [a["goal_id"] for a in quick["attention"]] == [4]
 
 
 @pytest.fixture
@@ -65,12 +79,23 @@ def test_a_file_whose_schema_is_not_current_is_left_to_the_full_path(
     reader.close()
 
 
-def test_goal_list_on_sqlite_imports_neither_sqlalchemy_nor_rich(sqlite_plan: Workspace) -> None:
+@pytest.mark.parametrize(
+    ("command", "absent", "shown"),
+    [
+        (["goal", "list"], ("sqlalchemy", "rich", "pydantic"), "Complete my PMP certification"),
+        # `today` prints with Rich; the review status adds no database library, nor mail.
+        (["today"], ("sqlalchemy", "pydantic", "smtplib"), "review"),
+        (["review", "--status"], ("sqlalchemy", "pydantic", "smtplib"), "review"),
+    ],
+)
+def test_the_daily_commands_on_sqlite_leave_heavy_modules_unimported(
+    sqlite_plan: Workspace, command: list[str], absent: tuple[str, ...], shown: str
+) -> None:
     probe = (
         "import sys\n"
         "from careerplan.cli.main import run\n"
-        "try:\n    run(['goal', 'list'])\nexcept SystemExit:\n    pass\n"
-        "print(sorted(m for m in ('sqlalchemy', 'rich', 'pydantic') if m in sys.modules))\n"
+        f"try:\n    run({command!r})\nexcept SystemExit:\n    pass\n"
+        f"print(sorted(m for m in {absent!r} if m in sys.modules))\n"
     )
     env = {"CAREERPLAN_DATABASE_URL": sqlite_plan.settings.database_url, "PATH": "/usr/bin:/bin"}
     ran = subprocess.run(
@@ -78,4 +103,4 @@ def test_goal_list_on_sqlite_imports_neither_sqlalchemy_nor_rich(sqlite_plan: Wo
     )
     assert ran.returncode == 0, ran.stderr
     assert ran.stdout.splitlines()[-1] == "[]"
-    assert "Complete my PMP certification" in ran.stdout
+    assert shown in ran.stdout

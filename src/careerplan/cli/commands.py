@@ -18,6 +18,7 @@ def register(app: typer.Typer) -> None:
         occupations,
         plan,
         proposal,
+        review,
         serve,
         smart,
     )
@@ -35,6 +36,7 @@ def register(app: typer.Typer) -> None:
     app.add_typer(actions.resource_app, name="resource")
     app.command("checkin")(actions.checkin)
     app.command("today")(plan.today)
+    app.add_typer(review.app, name="review")
     # Taking the plan anywhere.
     app.command("export")(export.export)
     app.command("import")(importing.import_backup)

@@ -228,24 +228,29 @@ def init(
 
 
 def today(as_json: JsonFlag = False) -> None:
-    """What needs you now: overdue, due this week, repeats due, and days to the dream job."""
+    """What needs you now: overdue, due this week, repeats due, goals at risk, the next review
+    and days to the dream job."""
     from careerplan.cli.render_plan import agenda_view
+    from careerplan.services.review_status import plan_status
     from careerplan.services.today import agenda
 
     with reader() as uow:
         result = agenda(uow, clock())
-    agenda_view(result, as_json)
+        status = plan_status(uow, result.today)
+    agenda_view(result, as_json, status)
 
 
 def start() -> None:
     """The main job of `make run`: the day's view, or how to begin when there is no plan yet."""
+    from careerplan.services.review_status import plan_status
     from careerplan.services.today import agenda
 
     with unit() as uow:
         result = agenda(uow, clock())
+        status = plan_status(uow, result.today)
     from careerplan.cli.render_plan import agenda_view, welcome
 
     if result.vision is None:
         welcome()
         return
-    agenda_view(result, False)
+    agenda_view(result, False, status)

@@ -13,6 +13,7 @@ from careerplan.cli.output import console, print_json
 
 if TYPE_CHECKING:
     from careerplan.domain.entities import Action, Goal, Profile, Vision
+    from careerplan.services.review_status import PlanStatus
     from careerplan.services.today import Agenda
 
 _VISION_LINES = (
@@ -64,10 +65,13 @@ def welcome() -> None:
     )
 
 
-def agenda_view(agenda: Agenda, as_json: bool) -> None:
+def agenda_view(agenda: Agenda, as_json: bool, status: PlanStatus | None = None) -> None:
     if as_json:
+        from careerplan.cli.render_review import status_json
+
         print_json(
             {
+                **(status_json(status) if status else {}),
                 "today": agenda.today.isoformat(),
                 "vision": serialize.vision(agenda.vision) if agenda.vision else None,
                 "days_left": agenda.days_left,
@@ -101,6 +105,13 @@ def agenda_view(agenda: Agenda, as_json: bool) -> None:
     if vision.commitment:
         out.print(f"[italic]“{escape(vision.commitment)}”[/]")
     out.print()
+    if status is not None:
+        from careerplan.cli.render_review import attention_lines, review_line
+
+        out.print(review_line(status))
+        lines = attention_lines(status.attention)
+        if lines:
+            out.print("\n".join(lines))
     if agenda.is_clear:
         out.print('Nothing due this week. Add actions with `careerplan action add GOAL_ID "..."`.')
         return

@@ -20,7 +20,7 @@ from careerplan.domain.status import (
 )
 
 if TYPE_CHECKING:
-    from careerplan.services.reads import GoalReads
+    from careerplan.services.reads import GoalReads, PlanReads
 
 
 class PreferenceReads(Protocol):
@@ -45,6 +45,12 @@ class StatusReads(Protocol):
 
     @property
     def reviews(self) -> ReviewReads: ...
+
+
+if TYPE_CHECKING:
+
+    class DailyReads(PlanReads, StatusReads, Protocol):
+        """What `careerplan today` reads: the plan and its review status."""
 
 
 @dataclass

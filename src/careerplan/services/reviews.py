@@ -17,7 +17,7 @@ from careerplan.domain.entities import (
     ReviewCadence,
     ReviewEntry,
 )
-from careerplan.domain.errors import DomainRefusal, InvalidInput, StaleEdit
+from careerplan.domain.errors import DomainRefusal, InvalidInput, NotFound, StaleEdit
 from careerplan.domain.rules import MAX_NOTE, clean_optional, depth_first
 from careerplan.domain.status import GoalStanding
 from careerplan.services.clock import Clock
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 # Reminders a month ahead at most: further out, a reminder is a plan of its own.
 MAX_REMINDER_DAYS = 30
+MAX_ID = 2**31 - 1
 MAX_EMAIL = 254  # the longest address SMTP can carry
 # One @, something either side, a dot in the domain, no spaces or characters that would let an
 # address smuggle in another header.
@@ -180,6 +181,8 @@ def record_review(
         if entry.goal_id in seen:
             raise InvalidInput(f"Goal {entry.goal_id} appears twice in the review; give it once.")
         seen.add(entry.goal_id)
+        if not 1 <= entry.goal_id <= MAX_ID:  # beyond what the databases store as an id
+            raise NotFound("goal", entry.goal_id)
         entries.append(_check_entry(entry, uow.goals.get(entry.goal_id)))
     preferences = uow.preferences.get()
     review = Review(

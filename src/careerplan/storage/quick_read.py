@@ -1,6 +1,7 @@
 """A read-only view of a SQLite plan through the standard library's `sqlite3`.
 
-The daily commands (`goal list`, `goal tree`, `today`) only read. Importing SQLAlchemy takes a
+The daily commands (`goal list`, `goal tree`, `today`) only read (`today` also the review
+rhythm and the latest review entries, for the goals' status). Importing SQLAlchemy takes a
 few hundred milliseconds, more than the rest of such a command, so on SQLite they read the file
 directly. Anything unusual (no file yet, a schema that needs migrating or is newer, a locked or
 unreadable file) returns None, and the caller takes the full path, which migrates or explains.
@@ -14,11 +15,11 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from careerplan.domain.entities import Action, Completion, Goal, Vision
+from careerplan.domain.entities import Action, Completion, Goal, Preferences, ReviewEntry, Vision
 from careerplan.storage import rows
 
 # Columns SQLAlchemy stores as ISO text on SQLite, and how to read them back.
-_DATES = {"due", "target_date", "done_on", "on_date"}
+_DATES = {"due", "target_date", "done_on", "on_date", "held_on"}
 _TIMES = {"created_at", "updated_at"}
 _BOOLS = {"done"}
 
@@ -39,7 +40,8 @@ def _typed(row: sqlite3.Row) -> dict[str, Any]:
 
 
 class QuickReader:
-    """Implements the reads `list_goals` and `agenda` need: goals, actions and the vision."""
+    """Implements the reads `list_goals`, `agenda` and `plan_status` need: goals, actions, the
+    vision, the review preferences and the latest review entries."""
 
     def __init__(self, connection: sqlite3.Connection, owner_id: int) -> None:
         self.connection = connection
@@ -47,6 +49,8 @@ class QuickReader:
         self.goals = self
         self.actions = _Actions(self)
         self.visions = _Visions(self)
+        self.preferences = _Preferences(self)
+        self.reviews = _Reviews(self)
 
     @classmethod
     def open(cls, path: Path, head: str, username: str) -> QuickReader | None:
@@ -103,3 +107,32 @@ class _Visions:
     def get(self) -> Vision | None:
         found = self.reader.query("SELECT * FROM visions WHERE owner_id = ?")
         return rows.vision_from_row(found[0]) if found else None
+
+
+class _Preferences:
+    def __init__(self, reader: QuickReader) -> None:
+        self.reader = reader
+
+    def get(self) -> Preferences:
+        found = self.reader.query("SELECT * FROM preferences WHERE owner_id = ?")
+        return rows.preferences_from_row(found[0]) if found else Preferences()
+
+
+class _Reviews:
+    """The same answers as the review repository's, in the same order."""
+
+    def __init__(self, reader: QuickReader) -> None:
+        self.reader = reader
+
+    def last_held_on(self) -> date | None:
+        found = self.reader.query(
+            "SELECT held_on FROM reviews WHERE owner_id = ? ORDER BY held_on DESC, id DESC LIMIT 1"
+        )
+        return found[0]["held_on"] if found else None
+
+    def latest_entries_by_goal(self) -> dict[int, ReviewEntry]:
+        found = self.reader.query(
+            "SELECT e.* FROM review_entries e JOIN reviews r ON r.id = e.review_id "
+            "WHERE e.owner_id = ? ORDER BY r.held_on, r.id, e.id"
+        )
+        return {row["goal_id"]: rows.review_entry_from_row(row) for row in found}

@@ -8,11 +8,11 @@ from datetime import date, datetime
 
 from sqlalchemy import delete, insert, select
 
-from careerplan.domain.entities import Decision, Preferences, Review, ReviewCadence, ReviewEntry
+from careerplan.domain.entities import Preferences, Review, ReviewCadence, ReviewEntry
 from careerplan.domain.errors import NotFound
 from careerplan.storage import tables
 from careerplan.storage.repositories import _Repository
-from careerplan.storage.rows import Row
+from careerplan.storage.rows import preferences_from_row, review_entry_from_row
 
 
 class PreferencesRepository(_Repository):
@@ -22,17 +22,7 @@ class PreferencesRepository(_Repository):
     def get(self) -> Preferences:
         """The person's preferences, or the defaults when they never changed any."""
         row = self.connection.execute(select(self.table).where(self._mine())).mappings().first()
-        if row is None:
-            return Preferences()
-        return Preferences(
-            review_cadence=ReviewCadence(row["review_cadence"]),
-            review_weekday=row["review_weekday"],
-            reminder_days=row["reminder_days"],
-            calendar_token=row["calendar_token"],
-            digest_email=row["digest_email"],
-            id=row["id"],
-            version=row["version"],
-        )
+        return Preferences() if row is None else preferences_from_row(row)
 
     def save(self, preferences: Preferences) -> Preferences:
         values = {
@@ -57,17 +47,6 @@ class PreferencesRepository(_Repository):
             select(self.table.c.owner_id).where(self.table.c.calendar_token == token)
         ).scalar()
         return int(found) if found is not None else None
-
-
-def _entry_from_row(row: Row) -> ReviewEntry:
-    return ReviewEntry(
-        goal_id=row["goal_id"],
-        progress=row["progress"],
-        confidence=row["confidence"],
-        decision=Decision(row["decision"]),
-        note=row["note"],
-        id=row["id"],
-    )
 
 
 class ReviewRepository(_Repository):
@@ -149,7 +128,7 @@ class ReviewRepository(_Repository):
             .where(self._mine(entries))
             .order_by(reviews.c.held_on, reviews.c.id, entries.c.id)
         ).mappings()
-        return {row["goal_id"]: _entry_from_row(row) for row in found}
+        return {row["goal_id"]: review_entry_from_row(row) for row in found}
 
     def _entries(self, review_ids: Iterable[int]) -> dict[int, list[ReviewEntry]]:
         entries = tables.review_entries
@@ -163,7 +142,7 @@ class ReviewRepository(_Repository):
             .order_by(entries.c.id)
         ).mappings()
         for row in found:
-            grouped[row["review_id"]].append(_entry_from_row(row))
+            grouped[row["review_id"]].append(review_entry_from_row(row))
         return grouped
 
     def get(self, ident: int) -> Review:

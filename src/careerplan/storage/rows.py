@@ -11,13 +11,17 @@ from careerplan.domain.entities import (
     Category,
     CheckIn,
     Completion,
+    Decision,
     Goal,
     GoalStatus,
     Horizon,
     Measure,
+    Preferences,
     Profile,
     Resource,
     ResourceKind,
+    ReviewCadence,
+    ReviewEntry,
     Vision,
 )
 
@@ -148,4 +152,27 @@ def profile_from_row(row: Row) -> Profile:
 def vision_from_row(row: Row) -> Vision:
     return Vision(
         id=row["id"], version=row["version"], **{name: row[name] for name in VISION_FIELDS}
+    )
+
+
+def preferences_from_row(row: Row) -> Preferences:
+    return Preferences(
+        review_cadence=ReviewCadence(row["review_cadence"]),
+        review_weekday=row["review_weekday"],
+        reminder_days=row["reminder_days"],
+        calendar_token=row["calendar_token"],
+        digest_email=row["digest_email"],
+        id=row["id"],
+        version=row["version"],
+    )
+
+
+def review_entry_from_row(row: Row) -> ReviewEntry:
+    return ReviewEntry(
+        goal_id=row["goal_id"],
+        progress=row["progress"],
+        confidence=row["confidence"],
+        decision=Decision(row["decision"]),
+        note=row["note"],
+        id=row["id"],
     )

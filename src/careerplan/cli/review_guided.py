@@ -1,0 +1,146 @@
+"""The guided review at the terminal: one goal at a time, its status and S.M.A.R.T. letters
+shown, questions with defaults on Enter. Answers are kept in memory until the last question,
+so stopping half way (Ctrl-C, end of input) saves nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import TypeVar
+
+import typer
+
+from careerplan.cli.output import console
+from careerplan.cli.render import smart_summary
+from careerplan.cli.render_review import day, standing_label
+from careerplan.cli.review_input import decision
+from careerplan.cli.text import escape
+from careerplan.domain.entities import Decision
+from careerplan.domain.errors import InvalidInput
+from careerplan.services.reviews import EntryInput, ReviewDraft, ReviewInput, ReviewItem
+
+T = TypeVar("T")
+
+
+def _ask(question: str, default: str, read: Callable[[str], T]) -> T:
+    """Ask until the answer reads; a wrong one is explained and asked again."""
+    while True:
+        answer = typer.prompt(question, default=default, show_default=bool(default))
+        try:
+            return read(answer.strip())
+        except InvalidInput as error:
+            console().print(f"[red]{escape(str(error))}[/]")
+
+
+def _percent(text: str) -> float:
+    try:
+        value = float(text.rstrip("%").replace(",", "."))
+    except ValueError:
+        raise InvalidInput(f"'{text}' is not a number; give a percentage from 0 to 100.") from None
+    if not 0 <= value <= 100:
+        raise InvalidInput(f"Give a percentage from 0 to 100, not {text}.")
+    return value
+
+
+def _confidence(text: str) -> int:
+    if text not in {"1", "2", "3", "4", "5"}:
+        raise InvalidInput("Give a whole number from 1 (not at all) to 5 (certain).")
+    return int(text)
+
+
+def _value(text: str) -> float:
+    try:
+        return float(text.replace(",", "."))
+    except ValueError:
+        raise InvalidInput(f"'{text}' is not a number.") from None
+
+
+def _optional_day(today: date) -> Callable[[str], date | None]:
+    from careerplan.domain.dates import parse_date
+
+    return lambda text: parse_date(text, today) if text else None
+
+
+def _show(item: ReviewItem, number: int, count: int) -> None:
+    out = console()
+    goal = item.goal
+    facts = [goal.horizon.label] if goal.horizon else []
+    if goal.due:
+        facts.append(f"due {goal.due.isoformat()}")
+    out.print()
+    out.print(
+        f"[bold]{number}/{count} · goal {goal.id}[/]: {escape(goal.text)}"
+        + (f" ({', '.join(facts)})" if facts else "")
+    )
+    out.print(f"  Status: {standing_label(item.standing)} ({escape(item.standing.reason)})")
+    if item.latest is not None and item.latest.confidence is not None:
+        out.print(f"  Last confidence: {item.latest.confidence}/5")
+    if item.report:
+        smart_summary(item.report)
+
+
+def _ask_goal(item: ReviewItem, today: date) -> EntryInput:
+    goal = item.goal
+    last = item.latest
+    progress = _ask(
+        "  Progress %", f"{last.progress:g}" if last and last.progress is not None else
+        str(item.progress_percent), _percent,
+    )  # fmt: skip
+    confidence = _ask(
+        "  Confidence 1-5", str(last.confidence if last and last.confidence else 3), _confidence
+    )
+    measure_current = None
+    if goal.measure is not None:
+        m = goal.measure
+        now = "" if m.current is None else f"{m.current:g}"
+        value = _ask(
+            f"  Current {m.metric} (target {m.target:g}{' ' + m.unit if m.unit else ''})",
+            now,
+            lambda text: _value(text) if text else None,
+        )
+        if value is not None and value != m.current:
+            measure_current = value
+    chosen = _ask(
+        "  Decision (keep, adjust, drop, done)", "keep", lambda t: decision(t, "Decision")
+    )
+    text = due = None
+    if chosen is Decision.ADJUST:
+        text = typer.prompt("  New wording (Enter keeps it)", default="", show_default=False)
+        due = _ask(
+            "  New due date (Enter keeps " + (goal.due.isoformat() if goal.due else "none") + ")",
+            "",
+            _optional_day(today),
+        )
+    note = typer.prompt("  Note", default="", show_default=False)
+    return EntryInput(
+        goal_id=goal.id or 0,
+        progress=progress,
+        confidence=confidence,
+        decision=chosen,
+        note=note,
+        version=goal.version,
+        text=(text or "").strip() or None,
+        due=due,
+        measure_current=measure_current,
+    )
+
+
+def ask_review(draft: ReviewDraft) -> ReviewInput | None:
+    """Walk through the draft; None when the person chose not to save at the end."""
+    out = console()
+    count = len(draft.items)
+    out.print(
+        f"[bold]{draft.cadence.value.capitalize()} review, {day(draft.today)}[/]: "
+        + (f"{count} active goal{'s' if count != 1 else ''}." if count else "no active goals.")
+        + " Press Enter to keep the value in brackets."
+    )
+    entries = []
+    for number, item in enumerate(draft.items, start=1):
+        _show(item, number, count)
+        entries.append(_ask_goal(item, draft.today))
+    out.print()
+    went_well = typer.prompt("What went well?", default="", show_default=False)
+    in_the_way = typer.prompt("What got in the way?", default="", show_default=False)
+    if not typer.confirm("Save this review?", default=True):
+        return None
+    return ReviewInput(entries, went_well, in_the_way)
