@@ -12,8 +12,10 @@ router = APIRouter(include_in_schema=False, dependencies=[Depends(verify_csrf)])
 def _include() -> None:
     from careerplan.web.pages import (
         actions,
+        calendar_feed,
         dashboard,
         explore,
+        export,
         occupations,
         plan,
         proposal,
@@ -29,6 +31,8 @@ def _include() -> None:
     router.include_router(plan.router)
     router.include_router(smart.router)
     router.include_router(actions.router)
+    router.include_router(export.router)
+    router.include_router(calendar_feed.router)
 
 
 _include()
