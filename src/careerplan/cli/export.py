@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from careerplan.cli.context import clock, workspace
+from careerplan.cli import context
 from careerplan.domain.errors import InvalidInput, StorageProblem
 
 FORMAT_HELP = (
@@ -38,7 +38,7 @@ def export(
     chosen = export_format(format_name)
     if output is None and not chosen.is_text:
         output = Path(f"careerplan-{'card' if chosen.name == 'card' else 'plan'}.pdf")
-    data = export_plan(workspace(), clock(), chosen.name)
+    data = export_plan(context.workspace(), context.clock(), chosen.name)
     if output is None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
