@@ -10,6 +10,7 @@ def register(app: typer.Typer) -> None:
     from careerplan.cli import (
         about,
         actions,
+        calendar_feed,
         database,
         explore,
         export,
@@ -40,6 +41,7 @@ def register(app: typer.Typer) -> None:
     # Taking the plan anywhere.
     app.command("export")(export.export)
     app.command("import")(importing.import_backup)
+    app.add_typer(calendar_feed.app, name="calendar")
     # Running and maintaining careerplan.
     app.command("serve")(serve.serve)
     app.command("start", help="Today's view, or how to begin when there is no plan.")(plan.start)
