@@ -65,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
         current, dream = rng.sample(codes, 2)
         with workspace.unit() as uow:
             set_current_occupation(uow, current)
-            choose_dream_job(uow, CLOCK, dream, rename=True)
+            choose_dream_job(uow, CLOCK, dream)
         started = time.perf_counter()
         with workspace.unit() as uow:
             result = propose_plan(uow, CLOCK)

@@ -26,6 +26,9 @@ _TAIL = re.compile(
 )
 
 
+_NAMED_OCCUPATION = re.compile(r"\((?P<title>[^()]{3,150})\)\s*$")
+
+
 def title_in(parent_text: str) -> str:
     """ "Grow into an engineering manager role" → "engineering manager"."""
     title = _LEAD.sub("", parent_text.strip(), count=1)
@@ -39,7 +42,13 @@ class CatalogKnowledge:
         self._catalog = catalog
 
     def terms_for(self, parent_text: str) -> frozenset[str] | None:
-        title = title_in(parent_text)
-        if not title:
-            return None
-        return vocabulary_for_title(title, self._catalog)
+        # The plan names the dream job's chosen occupation after the person's own words:
+        # "COO of a high-tech startup (Chief Executives)". That title is exact; the words may not
+        # find an occupation at all, so both count.
+        named = _NAMED_OCCUPATION.search(parent_text)
+        chosen = vocabulary_for_title(named["title"], self._catalog) if named else None
+        title = title_in(parent_text[: named.start()] if named else parent_text)
+        own = vocabulary_for_title(title, self._catalog) if title else None
+        if chosen is None or own is None:
+            return chosen or own
+        return chosen | own

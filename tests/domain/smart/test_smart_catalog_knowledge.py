@@ -49,3 +49,18 @@ def test_the_catalogue_links_a_goal_the_lexicon_cannot() -> None:
 @needs_catalogue
 def test_an_unknown_title_gives_no_terms() -> None:
     assert CatalogKnowledge().terms_for("Become a qwxzv") is None
+
+
+@needs_catalogue
+def test_the_chosen_occupation_named_after_the_persons_words_counts() -> None:
+    knowledge = CatalogKnowledge()
+    # The person's words alone name no occupation; the chosen one, in brackets, does.
+    assert knowledge.terms_for("My dream job") is None
+    terms = knowledge.terms_for("My dream job (Economists)")
+    assert terms is not None
+    assert {"economic", "python"} <= terms
+    both = knowledge.terms_for("Become a data analyst (Economists)")
+    analyst = knowledge.terms_for("Become a data analyst")
+    assert both is not None
+    assert analyst is not None
+    assert terms | analyst == both
