@@ -4,12 +4,15 @@ itself names, with alarms, under identifiers that stay the same from one export 
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 import icalendar
 import pytest
 import recurring_ical_events
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from careerplan.domain.entities import GoalStatus, Preferences, Review, ReviewCadence
 from careerplan.domain.recurrence import occurrences_between
@@ -243,3 +246,23 @@ def test_an_action_whose_rule_cannot_be_read_is_left_out_not_fatal() -> None:
     snapshot = plans.ana()
     snapshot.actions = [plans.action(1, 3, "Broken", repeat="FREQ=WEEKLY;BYDAY=XX")]
     assert "action-1-p1@careerplan" not in events(snapshot)
+
+
+def test_every_line_is_at_most_75_octets_and_ends_in_crlf() -> None:
+    text = "Ünïcødé goal, with; commas\\ and 😀 emoji " * 20
+    data = render(plans.ana(goals=[plans.goal(1, text, None, due=date(2027, 1, 1))]))
+    assert data.endswith(b"\r\n")
+    lines = data.split(b"\r\n")[:-1]
+    assert max(len(line) for line in lines) <= 75
+    for line in lines:
+        line.decode("utf-8")  # no line was cut inside a character
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_any_goal_text_reads_back_as_written(text: str) -> None:
+    snapshot = plans.ana(goals=[plans.goal(1, text or "x", None, due=date(2027, 1, 1))])
+    event = events(snapshot)["goal-1-p1@careerplan"]
+    written = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", text or "x")
+    written = written.replace("\r\n", "\n").replace("\r", "\n")
+    assert str(event["DESCRIPTION"]).split("\nS.M.A.R.T.: ")[0].split("\nHorizon")[0] == written

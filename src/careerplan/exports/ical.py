@@ -17,18 +17,16 @@ wherever the calendar is.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 
 from careerplan.domain import recurrence
 from careerplan.domain.entities import Action, Goal, GoalStatus, Preferences, ReviewCadence
 from careerplan.domain.status import next_review
+from careerplan.exports.ical_lines import ContentLines, moment
 from careerplan.exports.outline import measure_words, repeat_in_words, smart_letters
 from careerplan.exports.snapshot import PlanSnapshot
 from careerplan.services.actions import _anchor as repeat_anchor
-
-if TYPE_CHECKING:
-    from icalendar import Event
 
 PRODUCT = "-//careerplan//careerplan plan//EN"
 UID_DOMAIN = "careerplan"
@@ -42,31 +40,55 @@ _WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 _PERIOD_MONTHS = {ReviewCadence.MONTHLY: 1, ReviewCadence.QUARTERLY: 3}
 
 
-def render(snapshot: PlanSnapshot) -> bytes:
-    from icalendar import Calendar, vDuration
+@dataclass(frozen=True, slots=True)
+class CalendarEvent:
+    """One all-day event (a series when it has a rule)."""
 
-    calendar = Calendar()
-    calendar.add("prodid", PRODUCT)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
+    uid: str
+    summary: str
+    start: date
+    description: str
+    sequence: int
+    kind: str  # goal, action or review: the event's category
+    cancelled: bool = False
+    alarm_days: int = 0  # how many days before it the alarm rings (none when cancelled)
+    rule: str | None = None
+    created: datetime | None = None
+    modified: datetime | None = None
+
+
+def render(snapshot: PlanSnapshot) -> bytes:
+    lines = ContentLines()
+    lines.begin("VCALENDAR")
+    lines.raw("VERSION", "2.0")
+    lines.text("PRODID", PRODUCT)
+    lines.raw("CALSCALE", "GREGORIAN")
+    lines.raw("METHOD", "PUBLISH")
     profile = snapshot.profile
-    name = f"Career plan of {profile.name}" if profile and profile.name else "Career plan"
-    calendar.add("x-wr-calname", name)
-    calendar.add("x-wr-caldesc", "Deadlines, repeating actions and reviews from careerplan.")
-    calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
-    calendar.add("x-published-ttl", vDuration(REFRESH))
+    lines.text(
+        "X-WR-CALNAME",
+        f"Career plan of {profile.name}" if profile and profile.name else "Career plan",
+    )
+    lines.text("X-WR-CALDESC", "Deadlines, repeating actions and reviews from careerplan.")
+    lines.duration("REFRESH-INTERVAL", REFRESH, ";VALUE=DURATION")
+    lines.duration("X-PUBLISHED-TTL", REFRESH)
+    stamp = moment(snapshot.exported_at)
+    for event in events(snapshot):
+        _write(lines, event, stamp)
+    lines.end("VCALENDAR")
+    return lines.to_ical()
+
+
+def events(snapshot: PlanSnapshot) -> list[CalendarEvent]:
     goals = {goal.id: goal for goal in snapshot.goals}
-    for goal in snapshot.goals:
-        if goal.due is not None:
-            calendar.add_component(_goal_event(snapshot, goal, goals))
+    found = [_goal_event(snapshot, goal, goals) for goal in snapshot.goals if goal.due]
     for action in snapshot.actions:
-        owner = goals.get(action.goal_id)
-        event = _action_event(snapshot, action, owner) if owner is not None else None
+        goal = goals.get(action.goal_id)
+        event = _action_event(snapshot, action, goal) if goal is not None else None
         if event is not None:
-            calendar.add_component(event)
-    calendar.add_component(_review_event(snapshot))
-    return bytes(calendar.to_ical())
+            found.append(event)
+    found.append(_review_event(snapshot))
+    return found
 
 
 def uid(kind: str, ident: object, owner_id: int) -> str:
@@ -95,47 +117,35 @@ def _summary(text: str) -> str:
     return line if len(line) <= MAX_SUMMARY else line[: MAX_SUMMARY - 1].rstrip() + "…"
 
 
-def _utc(stamp: datetime) -> datetime:
-    # SQLite hands times back without a zone; they were stored in UTC.
-    return stamp.replace(tzinfo=UTC) if stamp.tzinfo is None else stamp.astimezone(UTC)
+def _write(lines: ContentLines, event: CalendarEvent, stamp: str) -> None:
+    summary = _summary(event.summary)
+    lines.begin("VEVENT")
+    lines.text("UID", event.uid)
+    lines.raw("DTSTAMP", stamp)
+    lines.text("SUMMARY", summary)
+    lines.day("DTSTART", event.start)
+    lines.day("DTEND", event.start + timedelta(days=1))
+    if event.rule is not None:
+        lines.rule("RRULE", event.rule)
+    lines.raw("TRANSP", "TRANSPARENT")  # a deadline does not make the person busy all day
+    lines.raw("SEQUENCE", str(max(0, event.sequence)))
+    lines.raw("STATUS", "CANCELLED" if event.cancelled else "CONFIRMED")
+    lines.text("DESCRIPTION", event.description)
+    lines.texts("CATEGORIES", ("careerplan", event.kind))
+    if event.created is not None:
+        lines.moment("CREATED", event.created)
+    if event.modified is not None:
+        lines.moment("LAST-MODIFIED", event.modified)
+    if not event.cancelled:
+        lines.begin("VALARM")
+        lines.raw("ACTION", "DISPLAY")
+        lines.text("DESCRIPTION", f"Reminder: {summary}")
+        lines.duration("TRIGGER", timedelta(days=-event.alarm_days, hours=ALARM_HOUR))
+        lines.end("VALARM")
+    lines.end("VEVENT")
 
 
-def _all_day(
-    snapshot: PlanSnapshot,
-    ident: str,
-    summary: str,
-    start: date,
-    *,
-    description: str,
-    sequence: int,
-    cancelled: bool = False,
-    days_ahead: int | None = None,
-) -> Event:
-    """An all-day event with an alarm `days_ahead` days before it (the person's reminder days
-    when None); a cancelled event has none."""
-    from icalendar import Alarm, Event
-
-    event = Event()
-    event.add("uid", ident)
-    event.add("dtstamp", _utc(snapshot.exported_at))
-    event.add("summary", _summary(summary))
-    event.add("dtstart", start)
-    event.add("dtend", start + timedelta(days=1))
-    event.add("transp", "TRANSPARENT")  # a deadline does not make the person busy all day
-    event.add("sequence", max(0, sequence))
-    event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
-    event.add("description", description)
-    if not cancelled:
-        alarm = Alarm()
-        alarm.add("action", "DISPLAY")
-        alarm.add("description", f"Reminder: {_summary(summary)}")
-        days = snapshot.preferences.reminder_days if days_ahead is None else days_ahead
-        alarm.add("trigger", timedelta(days=-days, hours=ALARM_HOUR))
-        event.add_component(alarm)
-    return event
-
-
-def _goal_event(snapshot: PlanSnapshot, goal: Goal, goals: dict[int | None, Goal]) -> Event:
+def _goal_event(snapshot: PlanSnapshot, goal: Goal, goals: dict[int | None, Goal]) -> CalendarEvent:
     assert goal.due is not None
     finished = goal.status is not GoalStatus.ACTIVE
     lines = [goal.text]
@@ -152,78 +162,65 @@ def _goal_event(snapshot: PlanSnapshot, goal: Goal, goals: dict[int | None, Goal
     if finished:
         lines.append(f"This goal is {goal.status.value}.")
     label = "Dream job target" if goal.horizon is not None and goal.horizon.months is None else ""
-    event = _all_day(
-        snapshot,
-        uid("goal", goal.id, snapshot.owner_id),
-        f"{label or 'Goal due'}: {goal.text}",
-        goal.due,
+    return CalendarEvent(
+        uid=uid("goal", goal.id, snapshot.owner_id),
+        summary=f"{label or 'Goal due'}: {goal.text}",
+        start=goal.due,
         description="\n".join(lines),
         sequence=goal.version - 1,
+        kind="goal",
         cancelled=finished,
+        alarm_days=snapshot.preferences.reminder_days,
+        created=goal.created_at,
+        modified=goal.updated_at,
     )
-    event.add("categories", ["careerplan", "goal"])
-    if goal.created_at is not None:
-        event.add("created", _utc(goal.created_at))
-    if goal.updated_at is not None:
-        event.add("last-modified", _utc(goal.updated_at))
-    return event
 
 
-def _action_event(snapshot: PlanSnapshot, action: Action, goal: Goal) -> Event | None:
+def _action_event(snapshot: PlanSnapshot, action: Action, goal: Goal) -> CalendarEvent | None:
     """A repeating action from the day `careerplan today` counts its repeats from; a one-off
-    action on its due date; None for a one-off action with no date, or a rule that has ended."""
-    from icalendar import vRecur
-
-    cancelled = action.done or goal.status is not GoalStatus.ACTIVE
+    action on its due date; None for a one-off action with no date, or a rule that has ended
+    (or that the checks on the way in would have refused)."""
     lines = [action.text, f"For the goal: {goal.text}"]
+    start = action.due
     if action.repeat:
-        # The first day the rule falls on: RFC 5545 counts DTSTART as an occurrence even when
-        # the rule would not, so starting anywhere else would add a day the app never asks for.
         anchor = repeat_anchor(action)
         try:
+            # The first day the rule falls on: RFC 5545 counts DTSTART as an occurrence even
+            # when the rule would not, so starting anywhere else adds a day the app never asks.
             start = recurrence.next_occurrence(action.repeat, anchor, anchor)
+            from icalendar import vRecur
+
+            vRecur.from_ical(action.repeat)
         except (ValueError, TypeError):
-            return None  # a rule the checks on the way in would have refused: nothing to show
+            return None
         lines.insert(1, f"Repeats {repeat_in_words(action.repeat)}")
-        summary = action.text
-    else:
-        start = action.due
-        summary = f"Action due: {action.text}"
     if start is None:
         return None
-    event = _all_day(
-        snapshot,
-        uid("action", action.id, snapshot.owner_id),
-        summary,
-        start,
+    return CalendarEvent(
+        uid=uid("action", action.id, snapshot.owner_id),
+        summary=action.text if action.repeat else f"Action due: {action.text}",
+        start=start,
         description="\n".join(lines),
         # Either record changing changes the event (a dropped goal cancels its actions).
         sequence=(action.version - 1) + (goal.version - 1),
-        cancelled=cancelled,
+        kind="action",
+        cancelled=action.done or goal.status is not GoalStatus.ACTIVE,
         # The reminder days are for deadlines and reviews; a habit's alarm rings on its day,
         # since a day ahead of a daily action would ring on the day of the one before.
-        days_ahead=0 if action.repeat else None,
+        alarm_days=0 if action.repeat else snapshot.preferences.reminder_days,
+        rule=action.repeat,
+        created=action.created_at,
     )
-    if action.repeat:
-        event.add("rrule", vRecur.from_ical(action.repeat))
-    event.add("categories", ["careerplan", "action"])
-    if action.created_at is not None:
-        event.add("created", _utc(action.created_at))
-    return event
 
 
-def _review_event(snapshot: PlanSnapshot) -> Event:
-    from icalendar import vRecur
-
+def _review_event(snapshot: PlanSnapshot) -> CalendarEvent:
     preferences = snapshot.preferences
     held = [review.held_on for review in snapshot.reviews]
     first = next_review(preferences, max(held, default=None), snapshot.exported_at.date())
-    cadence = preferences.review_cadence.value
-    event = _all_day(
-        snapshot,
-        uid("review", "rhythm", snapshot.owner_id),
-        f"{cadence.capitalize()} career plan review",
-        first,
+    return CalendarEvent(
+        uid=uid("review", "rhythm", snapshot.owner_id),
+        summary=f"{preferences.review_cadence.value.capitalize()} career plan review",
+        start=first,
         description=(
             "Go through each active goal: record progress and confidence, look at its "
             "S.M.A.R.T. report again, adjust or drop it, and note what went well and what got "
@@ -231,7 +228,7 @@ def _review_event(snapshot: PlanSnapshot) -> Event:
         ),
         # The series moves when the rhythm changes or after each review held.
         sequence=(preferences.version - 1) + len(held),
+        kind="review",
+        alarm_days=preferences.reminder_days,
+        rule=review_rule(preferences, first),
     )
-    event.add("rrule", vRecur.from_ical(review_rule(preferences, first)))
-    event.add("categories", ["careerplan", "review"])
-    return event
