@@ -19,6 +19,7 @@ PAGES = [
     "/smart",
     "/smart?goal=3",
     "/actions",
+    "/review",
     "/no-such-page",
 ]
 # Every form the pages post, with a body that would be accepted with the right token.
@@ -38,6 +39,8 @@ POSTS = [
     ("/resources", {"kind": "person", "name": "Forged"}),
     ("/resources/1/link", {"goal_id": "2"}),
     ("/checkins", {"goal_id": "3", "note": "Forged"}),
+    ("/review", {"g3_version": "1", "g3_progress": "40", "went_well": "Forged"}),
+    ("/review/settings", {"cadence": "monthly", "weekday": "4", "digest_email": "e@evil.org"}),
 ]
 SCRIPT = "<script>alert(1)</script>"
 ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;"
@@ -124,7 +127,7 @@ def test_a_body_over_one_mebibyte_is_refused_and_nothing_saved(
     assert snapshot(story) == before
 
 
-@pytest.mark.parametrize("url", ["/", "/plan", "/smart", "/actions"])
+@pytest.mark.parametrize("url", ["/", "/plan", "/smart", "/actions", "/review"])
 def test_a_goal_written_as_markup_is_shown_as_text(
     browser: Browser, story: Workspace, url: str
 ) -> None:

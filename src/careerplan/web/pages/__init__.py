@@ -19,6 +19,7 @@ def _include() -> None:
         occupations,
         plan,
         proposal,
+        review,
         smart,
         vision,
     )
@@ -31,6 +32,7 @@ def _include() -> None:
     router.include_router(plan.router)
     router.include_router(smart.router)
     router.include_router(actions.router)
+    router.include_router(review.router)
     router.include_router(export.router)
     router.include_router(calendar_feed.router)
 

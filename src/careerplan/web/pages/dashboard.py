@@ -30,12 +30,14 @@ async def dashboard_page(
     def context() -> dict[str, Any]:
         from careerplan.services.dashboard import dashboard
         from careerplan.services.explore import get_exploration
+        from careerplan.services.review_status import plan_status
         from careerplan.web.pages.explore import interest_scores
 
         with units() as uow:
             board = dashboard(uow, clock)
             exploration = get_exploration(uow)
-        return {"board": board, "interests": interest_scores(exploration)}
+            status = plan_status(uow, clock.today())
+        return {"board": board, "interests": interest_scores(exploration), "status": status}
 
     return await run_in_threadpool(
         render_cached, request, key, "dashboard.html", context, step="dashboard"
