@@ -13,6 +13,47 @@ DATABASE_FILE = "careerplan.sqlite3"
 LOCAL_USERNAME = "local"
 
 
+_FALSE = {"0", "false", "no", "off"}
+
+
+@dataclass(frozen=True, slots=True)
+class SmtpSettings:
+    """The mail server the digest goes through. An empty host means none is configured.
+    A malformed value is kept as `problem`, said when mail is sent, so that a typo in a mail
+    setting never stops the other commands."""
+
+    host: str = ""
+    port: int = 587
+    username: str = ""
+    password: str = ""
+    starttls: bool = True  # port 465 means TLS from the first byte instead
+    sender: str = ""
+    problem: str = ""
+
+    @property
+    def configured(self) -> bool:
+        return bool(self.host)
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str]) -> SmtpSettings:
+        text = env.get(PREFIX + "SMTP_PORT", "").strip()
+        port, problem = 587, ""
+        if text:
+            if text.isdigit() and 1 <= int(text) <= 65535:
+                port = int(text)
+            else:
+                problem = f"{PREFIX}SMTP_PORT is '{text}'; use a port number from 1 to 65535."
+        return cls(
+            host=env.get(PREFIX + "SMTP_HOST", "").strip(),
+            port=port,
+            username=env.get(PREFIX + "SMTP_USERNAME", "").strip(),
+            password=env.get(PREFIX + "SMTP_PASSWORD", ""),
+            starttls=env.get(PREFIX + "SMTP_STARTTLS", "true").strip().lower() not in _FALSE,
+            sender=env.get(PREFIX + "SMTP_FROM", "").strip(),
+            problem=problem,
+        )
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     data_dir: Path
@@ -24,6 +65,8 @@ class Settings:
     # Where people reach the web application, for addresses made outside a web request (the
     # calendar feed's, printed by the command line). Empty: where `careerplan serve` listens.
     public_url: str = ""
+    # The mail server for the e-mail digest (CAREERPLAN_SMTP_*); none by default.
+    smtp: SmtpSettings = SmtpSettings()
 
     @property
     def is_sqlite(self) -> bool:
@@ -63,4 +106,5 @@ class Settings:
             fiscal_year_start=fiscal_month,
             day_first=day_first,
             public_url=public_url,
+            smtp=SmtpSettings.from_env(env),
         )

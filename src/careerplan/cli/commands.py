@@ -12,6 +12,7 @@ def register(app: typer.Typer) -> None:
         actions,
         calendar_feed,
         database,
+        digest,
         explore,
         export,
         goals,
@@ -38,6 +39,7 @@ def register(app: typer.Typer) -> None:
     app.command("checkin")(actions.checkin)
     app.command("today")(plan.today)
     app.add_typer(review.app, name="review")
+    app.command("digest")(digest.digest)
     # Taking the plan anywhere.
     app.command("export")(export.export)
     app.command("import")(importing.import_backup)
