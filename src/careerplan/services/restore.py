@@ -55,6 +55,15 @@ class RestoreReport:
     notes: list[str] = field(default_factory=list)
 
 
+class PlanNotEmpty(DomainRefusal):
+    """The plan holds something and the restore was told to go only into an empty one.
+    `held` counts what is there, so each front end can word its own way out."""
+
+    def __init__(self, held: dict[str, int]) -> None:
+        super().__init__(refusal(held))
+        self.held = held
+
+
 class _DryRun(Exception):
     """Raised inside the unit of work so that it rolls back; carries the finished report."""
 
@@ -92,7 +101,7 @@ def restore(
 def _restore(uow: UnitOfWork, clock: Clock, backup: Backup, report: RestoreReport) -> None:
     existing = count_plan(uow.connection, uow.owner_id)
     if report.mode is RestoreMode.NEW and any(existing.values()):
-        raise DomainRefusal(refusal(existing))
+        raise PlanNotEmpty(existing)
     lines = {kind: RestoreLine(kind, count) for kind, count in backup_counts(backup).items()}
     for kind, count in existing.items():
         if report.mode is RestoreMode.REPLACE:
@@ -140,13 +149,20 @@ _NAMES = {
 }
 
 
-def refusal(existing: dict[str, int]) -> str:
+def held_in_words(existing: dict[str, int]) -> str:
+    """What a plan holds, as a list people read: 'a profile, a vision and 3 goals'."""
     held = [
         (one if count == 1 else many.format(count))
         for kind, (one, many) in _NAMES.items()
         if (count := existing.get(kind, 0))
     ]
-    listed = held[0] if len(held) == 1 else ", ".join(held[:-1]) + " and " + held[-1]
+    if not held:
+        return "nothing"
+    return held[0] if len(held) == 1 else ", ".join(held[:-1]) + " and " + held[-1]
+
+
+def refusal(existing: dict[str, int]) -> str:
+    listed = held_in_words(existing)
     return (
         f"This plan already has {listed}, so the backup was not restored and nothing changed. "
         "Run `careerplan import FILE --replace` to delete what is there and restore the backup "
