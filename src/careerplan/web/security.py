@@ -26,6 +26,12 @@ CSRF_HEADER = "x-csrf-token"
 UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 # Forms and JSON are small; 1 MiB leaves room for a long reflection and refuses abuse.
 MAX_BODY_BYTES = 1024 * 1024
+# Except where a whole backup file comes in: a plan of 200 goals and 1,000 actions backs up to
+# about 0.8 MB, so a plan that keeps growing (reviews, check-ins, notes) passes 1 MiB. These
+# paths take up to 16 MiB; the restore caps the file itself lower (web/backup_transfer.py), so
+# a file somewhat too big gets a message that says so rather than a bare 413.
+UPLOAD_BODY_BYTES = 16 * 1024 * 1024
+UPLOAD_PATHS = frozenset({"/backup/preview", "/api/v1/backup/restore"})
 
 PAGE_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -77,19 +83,24 @@ class SecurityHeaders:
 
 
 class BodyLimit:
-    """Refuses request bodies over MAX_BODY_BYTES with 413, declared or streamed."""
+    """Refuses request bodies over MAX_BODY_BYTES (UPLOAD_BODY_BYTES on UPLOAD_PATHS) with 413,
+    declared or streamed."""
 
-    def __init__(self, app: ASGIApp, limit: int = MAX_BODY_BYTES) -> None:
+    def __init__(
+        self, app: ASGIApp, limit: int = MAX_BODY_BYTES, upload_limit: int = UPLOAD_BODY_BYTES
+    ) -> None:
         self.app = app
         self.limit = limit
+        self.upload_limit = upload_limit
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        limit = self.upload_limit if scope.get("path") in UPLOAD_PATHS else self.limit
         for name, value in scope.get("headers", []):
-            if name == b"content-length" and value.isdigit() and int(value) > self.limit:
-                await _too_large(send, self.limit)
+            if name == b"content-length" and value.isdigit() and int(value) > limit:
+                await _too_large(send, limit)
                 return
         received = 0
 
@@ -98,14 +109,14 @@ class BodyLimit:
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > self.limit:
+                if received > limit:
                     raise _BodyTooLarge
             return message
 
         try:
             await self.app(scope, counted, send)
         except _BodyTooLarge:
-            await _too_large(send, self.limit)
+            await _too_large(send, limit)
 
 
 class _BodyTooLarge(Exception):
@@ -145,11 +156,14 @@ async def verify_csrf(request: Request) -> None:
         return
     expected = request.cookies.get(CSRF_COOKIE, "")
     sent = request.headers.get(CSRF_HEADER, "")
+    form = None
     if not sent:
         form = await request.form()
         value = form.get(CSRF_FIELD, "")
         sent = value if isinstance(value, str) else ""
     if not expected or not hmac.compare_digest(expected, sent):
+        if form is not None:
+            await form.close()  # no route will read a file uploaded with it
         raise HTTPException(
             status_code=403,
             detail="This form has expired or came from another site. Reload the page and retry.",

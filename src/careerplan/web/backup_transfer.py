@@ -1,0 +1,144 @@
+"""A backup on its way in through the web: how big it may be, its messages worded for a page or
+the API, and the sealed copy that a preview hands on to its confirm step.
+
+Between preview and confirm the file travels in the confirm form itself rather than being kept
+on the server: nothing to store, expire or clean up, and it works however many processes serve
+the app. It goes compressed (a backup is repetitive JSON: 0.8 MB becomes about 30 KB), so the
+confirm form stays small, and sealed with an HMAC under a key only this server process knows.
+The seal covers the file, the chosen mode and the plan's revision at the preview, so a confirm
+restores exactly the file that was previewed, the way it was previewed, into the plan as it was
+previewed; anything else (an edited form, a plan changed since, a second submit of a confirm
+already done) is sent back to a fresh preview and restores nothing. The key lives and dies with
+the process: after a restart a preview in an open tab expires and the file is chosen again.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import enum
+import hashlib
+import hmac
+import re
+import secrets
+import zlib
+from dataclasses import dataclass
+
+from careerplan.domain.errors import InvalidInput
+from careerplan.services.restore import RestoreMode, held_in_words
+from careerplan.web.security import MAX_BODY_BYTES
+
+# Ten times the largest plan the benchmarks use (200 goals, 1,000 actions: about 0.8 MB), and
+# well under the 16 MiB the upload routes accept, so a file a little too big hears why.
+MAX_BACKUP_BYTES = 8 * 1024 * 1024
+# The confirm form is an ordinary form under the 1 MiB limit; a compressed backup needs more
+# than this only when its text does not compress (random data), which a real plan never is.
+MAX_CARRIED_CHARS = MAX_BODY_BYTES - 16 * 1024
+
+_KEY = secrets.token_bytes(32)
+
+
+class RestoreChoice(enum.StrEnum):
+    """What to do when the plan already holds something, as the page and the API name it."""
+
+    REFUSE = "refuse"
+    REPLACE = "replace"
+    MERGE = "merge"
+
+    @property
+    def mode(self) -> RestoreMode:
+        return _MODES[self]
+
+    @classmethod
+    def of(cls, mode: RestoreMode) -> RestoreChoice:
+        return next(choice for choice, found in _MODES.items() if found is mode)
+
+
+_MODES = {
+    RestoreChoice.REFUSE: RestoreMode.NEW,
+    RestoreChoice.REPLACE: RestoreMode.REPLACE,
+    RestoreChoice.MERGE: RestoreMode.MERGE,
+}
+
+
+class TooLarge(InvalidInput):
+    """The file is over MAX_BACKUP_BYTES (the API answers 413, the page 422)."""
+
+
+def check_size(size: int) -> None:
+    if size > MAX_BACKUP_BYTES:
+        raise TooLarge(
+            f"This file is {size / 1_000_000:.1f} MB, and a backup restored here can be at most "
+            f"{MAX_BACKUP_BYTES / 1_000_000:.1f} MB (a plan of 200 goals and 1,000 actions "
+            "makes about 0.8 MB). Is it the right file? A larger backup can be restored with "
+            "`careerplan import FILE` on the server."
+        )
+
+
+# A sentence of advice to run a command, which a page or the API replaces with its own way.
+_COMMAND_SENTENCE = re.compile(r"\s*[^.?!]*`careerplan export[^`]*`[^.?!]*[.?!]")
+
+
+def without_command_hint(message: str, instead: str) -> str:
+    cleaned, found = _COMMAND_SENTENCE.subn("", message)
+    return f"{cleaned} {instead}" if found else cleaned
+
+
+def refused_in_words(held: dict[str, int], how: str) -> str:
+    return (
+        f"This plan already has {held_in_words(held)}, so the backup was not restored and "
+        f"nothing changed. {how}"
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Carried:
+    """The uploaded file, compressed and encoded for a form field, and its seal."""
+
+    payload: str
+    seal: str
+
+    def approval(self, choice: RestoreChoice, revision: int) -> str:
+        """The seal a confirm must bring back: this file, this choice, this revision."""
+        return _mac(b"restore", self.seal.encode(), choice.value.encode(), str(revision).encode())
+
+    def approves(self, approval: str, choice: RestoreChoice, revision: int) -> bool:
+        return hmac.compare_digest(approval.encode(), self.approval(choice, revision).encode())
+
+
+def carry(data: bytes) -> Carried:
+    """Seal an uploaded file (already checked for size) for the forms that follow."""
+    payload = base64.urlsafe_b64encode(zlib.compress(data, 6)).decode("ascii")
+    if len(payload) > MAX_CARRIED_CHARS:
+        raise InvalidInput(
+            "This backup is too large to restore from this page: its text hardly compresses, "
+            "which a careerplan backup's does (was something else packed into it?). It can be "
+            "restored with `careerplan import FILE` on the server."
+        )
+    return Carried(payload, _mac(b"upload", payload.encode()))
+
+
+_EXPIRED = (
+    "This preview has expired (the server restarted since it was made) or the form was "
+    "changed, so nothing was restored. Choose the backup file again."
+)
+
+
+def unpack(payload: str, seal: str) -> tuple[Carried, bytes]:
+    """The file a sealed form carries; InvalidInput if the seal does not match."""
+    expected = _mac(b"upload", payload.encode())
+    if not payload or not hmac.compare_digest(seal.encode(), expected.encode()):
+        raise InvalidInput(_EXPIRED)
+    try:
+        inflate = zlib.decompressobj()
+        data = inflate.decompress(base64.urlsafe_b64decode(payload), MAX_BACKUP_BYTES + 1)
+    except (binascii.Error, ValueError, zlib.error):  # only if this server sealed bad data
+        raise InvalidInput(_EXPIRED) from None
+    check_size(len(data))
+    return Carried(payload, seal), data
+
+
+def _mac(*parts: bytes) -> str:
+    # Each part is prefixed with its length, so no two different lists of parts sign alike.
+    message = b"".join(len(part).to_bytes(8, "big") + part for part in parts)
+    return hmac.new(_KEY, message, hashlib.sha256).hexdigest()
