@@ -114,16 +114,20 @@ def judge(
     return standing, expected, reason
 
 
+def review_estimates(latest: Mapping[int, ReviewEntry]) -> dict[int, float]:
+    """The person's latest progress estimates, 0..1, for goals progress cannot be measured on."""
+    return {
+        ident: entry.progress / 100 for ident, entry in latest.items() if entry.progress is not None
+    }
+
+
 def goal_standings(
     goals: Iterable[Goal], latest: Mapping[int, ReviewEntry], today: date
 ) -> dict[int, GoalStanding]:
     """Every goal that is not dropped, judged. Progress rolls up children and measures; a goal
     with neither takes the person's latest review estimate."""
     goal_list = [g for g in goals if g.id is not None]
-    estimates = {
-        ident: entry.progress / 100 for ident, entry in latest.items() if entry.progress is not None
-    }
-    progress = progress_by_goal(goal_list, estimates)
+    progress = progress_by_goal(goal_list, review_estimates(latest))
     result: dict[int, GoalStanding] = {}
     for goal in goal_list:
         assert goal.id is not None

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from careerplan.domain.entities import Goal, GoalStatus, Horizon
 from careerplan.domain.rules import progress_by_goal
+from careerplan.domain.status import review_estimates
 from careerplan.services.actions import ActionRow, describe
 from careerplan.services.clock import Clock
 from careerplan.services.today import Agenda, agenda
@@ -30,7 +31,8 @@ class Dashboard:
 def dashboard(uow: UnitOfWork, clock: Clock) -> Dashboard:
     today = clock.today()
     goals = uow.goals.all()
-    progress = progress_by_goal(goals)
+    # A goal with no measure and no sub-goals shows the progress its last review estimated.
+    progress = progress_by_goal(goals, review_estimates(uow.reviews.latest_entries_by_goal()))
     live = [g for g in goals if g.status is not GoalStatus.DROPPED and g.id is not None]
     roots = [g for g in live if g.horizon is Horizon.LONG] or [
         g for g in live if g.parent_id is None

@@ -231,6 +231,8 @@ def test_the_dashboard_shows_the_next_review_and_the_goals_needing_attention(
     html = browser.get("/").text  # the saved review moved the plan's revision: not the cache
     assert re.search(f'<li><span class="badge at-risk">at risk</span>\\s+{PMP} <span', html)
     assert "(30% done, 0% of the time gone, confidence 1 of 5)" in html
+    # The goal's progress on the dashboard is the review's estimate, as its status is.
+    assert f'<progress value="0.300" max="1" aria-label="Progress of {PMP}">30%</progress>' in html
 
 
 def test_the_dashboard_says_when_a_review_is_due(browser: Browser, story: Workspace) -> None:
