@@ -10,14 +10,27 @@ router = APIRouter(prefix="/api/v1", dependencies=[Depends(verify_same_origin)])
 
 from careerplan.web.api import (  # noqa: E402
     actions,
+    backup,
     catalog,
     checkins,
     goals,
     plan,
     proposal,
     resources,
+    reviews,
     smart,
 )
 
-for module in (plan, proposal, goals, actions, resources, checkins, catalog, smart):
+for module in (
+    plan,
+    proposal,
+    goals,
+    actions,
+    resources,
+    checkins,
+    reviews,
+    catalog,
+    smart,
+    backup,
+):
     router.include_router(module.router)
