@@ -71,6 +71,8 @@ def test_an_empty_address_stops_the_digest(workspace: Workspace) -> None:
         "ana@example.org\nBcc: eve@example.org",
         "Ana <ana@example.org>",
         "ana,bob@example.org",
+        "ana\x00@example.org",
+        "ana\ud800@example.org",
         "a" * 250 + "@example.org",
     ],
 )

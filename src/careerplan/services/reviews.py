@@ -234,7 +234,7 @@ def clean_email(text: str) -> str:
     address = text.strip()
     if not address:
         return ""
-    if len(address) > MAX_EMAIL or not _EMAIL.match(address):
+    if len(address) > MAX_EMAIL or not address.isprintable() or not _EMAIL.match(address):
         shown = address if len(address) <= 80 else address[:77] + "..."
         raise InvalidInput(f"'{shown}' is not an e-mail address. Write it as name@example.org.")
     return address

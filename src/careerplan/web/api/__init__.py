@@ -17,8 +17,20 @@ from careerplan.web.api import (  # noqa: E402
     plan,
     proposal,
     resources,
+    reviews,
     smart,
 )
 
-for module in (plan, proposal, goals, actions, resources, checkins, catalog, smart, backup):
+for module in (
+    plan,
+    proposal,
+    goals,
+    actions,
+    resources,
+    checkins,
+    reviews,
+    catalog,
+    smart,
+    backup,
+):
     router.include_router(module.router)

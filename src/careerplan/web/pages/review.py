@@ -13,7 +13,7 @@ from careerplan.domain.entities import Decision, ReviewCadence
 from careerplan.domain.errors import DomainRefusal, InvalidInput, StaleEdit
 from careerplan.domain.rules import MAX_NOTE, MAX_TEXT, clean_optional
 from careerplan.domain.status import WEEKDAYS
-from careerplan.web.deps import ClockDep, UnitsDep
+from careerplan.web.deps import ClockDep, UnitsDep, smart_settings
 from careerplan.web.forms import Form
 from careerplan.web.templating import render
 
@@ -157,7 +157,7 @@ async def record_review_form(request: Request, units: UnitsDep, clock: ClockDep)
     data = ReviewInput(entries, went_well or "", in_the_way or "")
     try:
         with units() as uow:
-            record_review(uow, clock, data)
+            record_review(uow, clock, data, smart_settings(request))
     except StaleEdit as error:
         return _page(request, units, clock, _stale(form, error), 409)
     except InvalidInput as error:
