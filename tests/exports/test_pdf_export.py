@@ -53,8 +53,11 @@ def test_the_printed_plan_has_every_goal_in_order_of_horizon(plan_text: str) -> 
 def test_the_printed_plan_shows_actions_measures_and_repeats_in_words(plan_text: str) -> None:
     assert "Attend one industry networking event (repeats every month)" in plan_text
     assert "Book the practice exam (due 1 Mar 2027)" in plan_text
-    assert "Measure people led: from 0 to 5 people, now 2" in plan_text
-    assert "Status dropped" in plan_text
+    assert (
+        "S.M.A.R.T. SMA?t · due 25 Nov 2028 · measure: people led: from 0 to 5 people, now 2 · "
+        "active, 20% done · towards: COO of a high-tech startup"
+    ) in plan_text
+    assert "Learn Spanish S.M.A.R.T. SmA?t · due 1 Jun 2027 · dropped" in plan_text
     assert "Page 1 of" in plan_text
 
 
