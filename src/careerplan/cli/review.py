@@ -16,7 +16,9 @@ if TYPE_CHECKING:
     from careerplan.services.reviews import RecordedReview, ReviewInput
 
 app = typer.Typer(
-    help="Review the plan: progress and confidence per goal, keep, adjust, drop or done.",
+    help="Review the plan. Without options it asks about each active goal in turn: progress, "
+    "confidence, keep/adjust/drop/done, a note (Enter keeps the value shown; Ctrl-C saves "
+    "nothing). --status, --history and settings show the rest.",
     rich_markup_mode=None,
     invoke_without_command=True,
 )
