@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, timedelta
 
 from careerplan.domain import recurrence
 from careerplan.domain.entities import Action
@@ -61,3 +61,18 @@ def _any_between(days: Sequence[date], start: date, end: date) -> bool:
 def week_end(today: date) -> date:
     """The last day of the coming seven days, today included."""
     return today + timedelta(days=6)
+
+
+def repeat_anchor(action: Action) -> date:
+    """Repeats count from the day the action was created (or its due date, if earlier).
+
+    Times are stored in UTC; PostgreSQL hands them back in the server's time zone and SQLite
+    without one, so both are read as UTC days, the same day whichever database holds them."""
+    stamp = action.created_at
+    if stamp is None:
+        created = date.min
+    elif stamp.tzinfo is None:
+        created = stamp.date()
+    else:
+        created = stamp.astimezone(UTC).date()
+    return min(created, action.due) if action.due else created

@@ -22,11 +22,11 @@ from datetime import date, datetime, timedelta
 
 from careerplan.domain import recurrence
 from careerplan.domain.entities import Action, Goal, GoalStatus, Preferences, ReviewCadence
+from careerplan.domain.schedule import repeat_anchor
 from careerplan.domain.status import next_review
 from careerplan.exports.ical_lines import ContentLines, moment
 from careerplan.exports.outline import measure_words, repeat_in_words, smart_letters
 from careerplan.exports.snapshot import PlanSnapshot
-from careerplan.services.actions import _anchor as repeat_anchor
 
 PRODUCT = "-//careerplan//careerplan plan//EN"
 UID_DOMAIN = "careerplan"

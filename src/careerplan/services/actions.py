@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date
+from datetime import date
 from typing import TYPE_CHECKING
 
 from careerplan.domain import recurrence
 from careerplan.domain.entities import Action, Completion, GoalStatus
 from careerplan.domain.errors import DomainRefusal, InvalidInput
 from careerplan.domain.rules import clean_optional, clean_text
-from careerplan.domain.schedule import RepeatState, repeat_state
+from careerplan.domain.schedule import RepeatState, repeat_anchor, repeat_state
 from careerplan.services.clock import Clock
 
 if TYPE_CHECKING:
@@ -23,23 +23,8 @@ class ActionRow:
     state: RepeatState | None  # None for one-off actions
 
 
-def _anchor(action: Action) -> date:
-    """Repeats count from the day the action was created (or its due date, if earlier).
-
-    Times are stored in UTC; PostgreSQL hands them back in the server's time zone and SQLite
-    without one, so both are read as UTC days, the same day whichever database holds them."""
-    stamp = action.created_at
-    if stamp is None:
-        created = date.min
-    elif stamp.tzinfo is None:
-        created = stamp.date()
-    else:
-        created = stamp.astimezone(UTC).date()
-    return min(created, action.due) if action.due else created
-
-
 def describe(action: Action, today: date) -> ActionRow:
-    state = repeat_state(action, _anchor(action), today) if action.repeat else None
+    state = repeat_state(action, repeat_anchor(action), today) if action.repeat else None
     return ActionRow(action, state)
 
 
