@@ -181,3 +181,10 @@ def test_the_address_uses_the_public_url_when_one_is_set(
         address = turn(Browser(client), "on")
     assert address is not None
     assert address.startswith("https://p.example/calendar/")
+
+
+def test_a_backup_download_is_named_by_its_day(browser: Browser, story: Workspace) -> None:
+    response = browser.get("/export/json")
+    assert response.headers["content-disposition"] == (
+        'attachment; filename="careerplan-backup-2026-11-25.json"'
+    )

@@ -81,7 +81,10 @@ def download(request: Request, name: str, workspace: WorkspaceDep, clock: ClockD
             request, 404, f"There is no export format '{shown}'. Choose one of: {choices}."
         )
     data = export_plan(workspace, clock, chosen.name)
-    filename = FILE_STEMS.get(chosen.name, "careerplan-plan") + chosen.suffix
+    stem = FILE_STEMS.get(chosen.name, "careerplan-plan")
+    if chosen.name == "json":  # people keep several backups: the day tells them apart
+        stem += f"-{clock.today().isoformat()}"
+    filename = stem + chosen.suffix
     return Response(
         data,
         media_type=chosen.media_type,
