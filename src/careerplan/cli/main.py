@@ -27,6 +27,12 @@ class CareerplanGroup(TyperGroup):
         except UnicodeDecodeError:
             _say_error("The input is not UTF-8 text. Save it as UTF-8 and try again.")
             raise typer.Exit(2) from None
+        except BrokenPipeError:
+            # The reader went away (`careerplan plan propose | head`): that is their choice, not
+            # an error. Point standard output at nothing so the final flush cannot fail again.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise typer.Exit(0) from None
         except Exception as error:
             if os.environ.get("CAREERPLAN_DEBUG"):
                 raise
