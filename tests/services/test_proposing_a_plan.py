@@ -126,3 +126,15 @@ def test_a_current_job_read_from_its_title_is_said_out_loud(
         result = propose_plan(uow, clock)
     assert result.current_title == "Marketing Manager"
     assert "“Product manager” was read as Marketing Managers" in result.notes[0]
+
+
+def test_a_dream_job_in_the_current_occupation_keeps_to_network_and_search(
+    story: Workspace, clock: FixedClock
+) -> None:
+    with story.unit() as uow:
+        choose_dream_job(uow, clock, CHIEF_EXECUTIVES)
+        set_current_occupation(uow, CHIEF_EXECUTIVES)
+        result = propose_plan(uow, clock)
+    assert "You already work as Chief Executives" in result.notes[0]
+    categories = {item.goal.category.value for item in result.items}
+    assert categories == {"network", "job-search"}

@@ -123,6 +123,11 @@ def _gap(uow: UnitOfWork, catalog: Catalog | None, notes: list[str]) -> Gap:
             technologies=tuple(dream.hot_technologies),
         )
     current = profile(current_code, cat)
+    if current_code == vision.dream_occupation_code:
+        notes.append(
+            f"You already work as {current.title}: there is no skill gap to close, so the "
+            "proposal keeps to the network and the move into the role you want."
+        )
     have = {technology.example for technology in current.technology}
     try:
         paths = career_paths(current_code, vision.dream_occupation_code, 1, cat)
