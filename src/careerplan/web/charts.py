@@ -35,6 +35,8 @@ def _style() -> object:
         label_font_size=12,
         major_label_font_size=12,
         legend_font_size=12,
+        # A style setting in pygal (as a chart option it is ignored, and the text fills the chart).
+        no_data_font_size=18,
     )
 
 
@@ -50,7 +52,6 @@ def _common() -> dict[str, object]:
         "explicit_size": False,
         "print_values": False,
         "no_data_text": "No check-ins with values yet",
-        "no_data_font_size": 18,
     }
 
 
