@@ -130,7 +130,10 @@ def progress_by_goal(
 ) -> dict[int, float]:
     """Progress 0..1 for every goal: done is 1; otherwise the mean of its measure (if any) and
     its active or done children. Dropped children do not count. A goal with neither takes its
-    entry in `estimates` (the person's own 0..1 estimate from a review), else 0."""
+    entry in `estimates` (the person's own 0..1 estimate from a review), else 0. A measure with
+    no value recorded yet gives way to that estimate too: it says nothing of the progress so
+    far, and every proposed goal has one, so a review's estimate would otherwise never show."""
+    found = estimates or {}
     goal_list = [goal for goal in goals if goal.id is not None]
     children: dict[int, list[Goal]] = {}
     for goal in goal_list:
@@ -147,21 +150,23 @@ def progress_by_goal(
         else:
             parts: list[float] = []
             if goal.measure is not None:
-                parts.append(goal.measure.progress())
+                unrecorded = goal.measure.current is None and goal.id in found
+                parts.append(_share(found[goal.id]) if unrecorded else goal.measure.progress())
             for child in children.get(goal.id, []):
                 if child.status is GoalStatus.DROPPED or child.id in path:
                     continue
                 parts.append(visit(child, path | {goal.id}))
-            if parts:
-                value = sum(parts) / len(parts)
-            else:
-                value = min(1.0, max(0.0, (estimates or {}).get(goal.id, 0.0)))
+            value = sum(parts) / len(parts) if parts else _share(found.get(goal.id, 0.0))
         result[goal.id] = value
         return value
 
     for goal in goal_list:
         visit(goal, frozenset())
     return result
+
+
+def _share(value: float) -> float:
+    return min(1.0, max(0.0, value))
 
 
 def depth_first(goals: Iterable[Goal]) -> list[tuple[int, Goal]]:
