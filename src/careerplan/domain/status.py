@@ -16,6 +16,7 @@ from careerplan.domain.entities import (
     GoalStatus,
     Horizon,
     Preferences,
+    Review,
     ReviewCadence,
     ReviewEntry,
 )
@@ -112,6 +113,16 @@ def judge(
         standing = Standing.AT_RISK
         reason += f", confidence {confidence} of 5"
     return standing, expected, reason
+
+
+def latest_entries(reviews: Iterable[Review]) -> dict[int, ReviewEntry]:
+    """Each goal's entry in the most recent review that has one (by date, then by id): what the
+    repositories' `latest_entries_by_goal` reads, for a plan already in memory."""
+    latest: dict[int, ReviewEntry] = {}
+    for review in sorted(reviews, key=lambda r: (r.held_on, r.id or 0)):
+        for entry in sorted(review.entries, key=lambda e: e.id or 0):
+            latest[entry.goal_id] = entry
+    return latest
 
 
 def review_estimates(latest: Mapping[int, ReviewEntry]) -> dict[int, float]:

@@ -22,7 +22,7 @@ from careerplan.domain.entities import (
     Vision,
 )
 from careerplan.domain.repeat_words import describe
-from careerplan.domain.rules import depth_first, progress_by_goal
+from careerplan.domain.rules import depth_first
 from careerplan.exports.snapshot import PlanSnapshot
 
 # Deeper goals are shown at this depth with the goal they serve named, so headings stay readable.
@@ -172,7 +172,7 @@ def _answered(*pairs: tuple[str, str]) -> tuple[tuple[str, str], ...]:
 
 def _goal_groups(snapshot: PlanSnapshot) -> tuple[GoalGroup, ...]:
     by_id = {goal.id: goal for goal in snapshot.goals}
-    progress = progress_by_goal(snapshot.goals)
+    progress = snapshot.progress()
     members: dict[str, list[GoalEntry]] = {key: [] for key, _ in GROUPS}
     nesting: dict[int | None, int] = {}
     for _, goal in depth_first(snapshot.goals):

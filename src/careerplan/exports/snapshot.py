@@ -16,6 +16,8 @@ from careerplan.domain.entities import (
     Review,
     Vision,
 )
+from careerplan.domain.rules import progress_by_goal
+from careerplan.domain.status import latest_entries, review_estimates
 
 
 @dataclass(slots=True)
@@ -46,3 +48,8 @@ class PlanSnapshot:
 
     def resources_of_goal(self, goal_id: int) -> list[Resource]:
         return [resource for resource in self.resources if goal_id in resource.goal_ids]
+
+    def progress(self) -> dict[int, float]:
+        """Each goal's progress 0..1 as the dashboard shows it: measures and sub-goals, else the
+        latest review's estimate."""
+        return progress_by_goal(self.goals, review_estimates(latest_entries(self.reviews)))

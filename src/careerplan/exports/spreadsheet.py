@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from careerplan.domain.entities import Action, Goal
-from careerplan.domain.rules import depth_first, progress_by_goal
+from careerplan.domain.rules import depth_first
 from careerplan.exports.snapshot import PlanSnapshot
 
 COLUMNS = (
@@ -63,7 +63,7 @@ def render(snapshot: PlanSnapshot) -> bytes:
 
 def rows(snapshot: PlanSnapshot) -> Iterator[dict[str, str]]:
     """Goals in tree order (the dream job first), each followed by its actions."""
-    progress = progress_by_goal(snapshot.goals)
+    progress = snapshot.progress()
     in_tree = [goal for _, goal in depth_first(snapshot.goals)]
     # A goal the tree walk cannot reach (a damaged parent chain) still gets its row.
     placed = {id(goal) for goal in in_tree}
