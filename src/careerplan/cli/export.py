@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import tempfile
 from pathlib import Path
@@ -57,8 +58,22 @@ def _write_whole(path: Path, data: bytes) -> None:
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=".careerplan-", suffix=".part")
         with os.fdopen(handle, "wb") as file:
             file.write(data)
+        # mkstemp makes the file readable by its owner only; the export gets the permissions
+        # any other program writing it would give (a calendar file served by a web server,
+        # a plan shared with a mentor through a group folder).
+        os.chmod(temporary, _mode_for(path))
         os.replace(temporary, path)
     except OSError as error:
         if temporary is not None and os.path.exists(temporary):
             os.unlink(temporary)
         raise StorageProblem(f"Cannot write {path}: {error.strerror or error}.") from None
+
+
+def _mode_for(path: Path) -> int:
+    """The file's own permissions when it exists (they were chosen), else the umask's."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
