@@ -248,3 +248,17 @@ def test_weekdays_are_read_by_name_or_number(text: str, weekday: int) -> None:
 def test_anything_else_is_not_a_weekday(text: str) -> None:
     with pytest.raises(InvalidInput, match="is not a weekday"):
         parse_weekday(text)
+
+
+def test_a_dream_job_past_its_date_is_behind_whatever_its_steps_say() -> None:
+    late_dream = _goal(1, None, due=date(2026, 3, 1), horizon=Horizon.LONG)
+    goals = [late_dream, _goal(2)]
+    found = goal_standings(goals, {2: ReviewEntry(goal_id=2, progress=90)}, TODAY)
+    assert found[2].standing is Standing.ON_TRACK
+    assert plan_standing(goals, found) is Standing.BEHIND
+
+
+def test_a_dream_job_marked_done_makes_the_plan_done() -> None:
+    reached = _goal(1, None, due=date(2031, 1, 1), horizon=Horizon.LONG, status=GoalStatus.DONE)
+    goals = [reached, _goal(2)]
+    assert plan_standing(goals, goal_standings(goals, {}, TODAY)) is Standing.DONE

@@ -172,7 +172,18 @@ def plan_standing(goals: Iterable[Goal], standings: Mapping[int, GoalStanding]) 
     """The dream job's status: the worst of its top-level goals. Each of those few steps is
     needed for the dream job, so the plan is only as on track as its weakest one. Goals without
     a due date do not count unless nothing else does."""
-    found = [standings[g.id] for g in top_level(goals) if g.id is not None and g.id in standings]
+    goal_list = list(goals)
+    for dream in goal_list:
+        own = standings.get(dream.id) if dream.id is not None else None
+        if own is None or dream.horizon is not Horizon.LONG or dream.parent_id is not None:
+            continue
+        # Reached, or its own date has passed without it: the steps no longer decide.
+        past_due = own.standing is Standing.BEHIND and own.expected == 1.0
+        if own.standing is Standing.DONE or past_due:
+            return own.standing
+    found = [
+        standings[g.id] for g in top_level(goal_list) if g.id is not None and g.id in standings
+    ]
     judged = [s.standing for s in found if s.standing is not Standing.NO_DEADLINE]
     if not judged:
         return Standing.NO_DEADLINE
