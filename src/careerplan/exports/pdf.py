@@ -44,7 +44,7 @@ def render_card(snapshot: PlanSnapshot) -> bytes:
 def _pdf(template: str, context: dict[str, Any]) -> bytes:
     from weasyprint import HTML
 
-    from careerplan.web.templating import environment
+    from careerplan.web.jinja import environment
 
     html = environment().get_template(template).render(context)
     document = HTML(string=html, base_url=BASE_URL, url_fetcher=static_only_fetcher())

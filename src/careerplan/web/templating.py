@@ -1,41 +1,16 @@
-"""Rendering pages: one Jinja2 environment (autoescaped), the step bar, the CSRF token."""
+"""Rendering pages with the shared Jinja2 environment (web/jinja.py), the step bar and the CSRF
+token."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from datetime import date
-from functools import cache
-from pathlib import Path
 from typing import Any
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse
-from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from careerplan.web.jinja import environment
 from careerplan.web.security import CSRF_COOKIE, csrf_token
-
-TEMPLATES = Path(__file__).with_name("templates")
-
-
-def _percent(value: float | None) -> str:
-    return f"{round((value or 0) * 100)}%"
-
-
-def _day(value: date | None) -> str:
-    return value.strftime("%-d %b %Y") if value else ""
-
-
-@cache
-def environment() -> Environment:
-    env = Environment(
-        loader=FileSystemLoader(TEMPLATES),
-        autoescape=select_autoescape(["html", "svg", "xml"]),
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters["percent"] = _percent
-    env.filters["day"] = _day
-    return env
 
 
 def render(

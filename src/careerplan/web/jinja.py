@@ -1,0 +1,34 @@
+"""The one Jinja2 environment (autoescaped) and its filters, shared by the web pages and the PDF
+exports. Only Jinja2 here, no web framework: the PDF renders the same templates without loading
+FastAPI or the CSRF code."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+TEMPLATES = Path(__file__).with_name("templates")
+
+
+def _percent(value: float | None) -> str:
+    return f"{round((value or 0) * 100)}%"
+
+
+def _day(value: date | None) -> str:
+    return value.strftime("%-d %b %Y") if value else ""
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(["html", "svg", "xml"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["percent"] = _percent
+    env.filters["day"] = _day
+    return env
