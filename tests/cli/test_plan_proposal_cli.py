@@ -33,6 +33,10 @@ def test_propose_prints_numbered_goals_and_how_to_accept(cli: Invoke, story: Wor
     )
     assert any(line.startswith(" 1. [6 months] ") for line in lines)
     assert "    SMART · " in ran.stdout
+    assert (
+        "First action: Ask one person who works as a Chief Executive for a 20-minute call "
+        "(every month)" in ran.stdout
+    )
     assert "Accept the goals you want: `careerplan plan accept 1 3 5` (or `all`)." in ran.stdout
 
 

@@ -100,16 +100,10 @@ def proposal_json(result: PlanProposal) -> dict[str, Any]:
     }
 
 
-def repeat_words(rule: str) -> str:
-    """The proposal's simple rules in words (they are only ever FREQ=WEEKLY or MONTHLY)."""
-    every = {"DAILY": "day", "WEEKLY": "week", "MONTHLY": "month", "YEARLY": "year"}
-    frequency = rule.upper().split("FREQ=")[-1].split(";")[0]
-    return f"every {every.get(frequency, frequency.lower())}"
-
-
 def _print(result: PlanProposal) -> None:
     from careerplan.cli import render
     from careerplan.domain.proposal import article, spoken
+    from careerplan.domain.repeat_words import describe
 
     proposal = result.proposal
     origin = (
@@ -133,7 +127,7 @@ def _print(result: PlanProposal) -> None:
         typer.echo(f"    {letters} · {goal.category.value} · due {goal.due} · {status}")
         typer.echo(f"    Why: {goal.why}")
         for action in goal.actions:
-            when = f" ({repeat_words(action.repeat)})" if action.repeat else ""
+            when = f" ({describe(action.repeat) or action.repeat})" if action.repeat else ""
             typer.echo(f"    First action: {action.text}{when}")
         if goal.resources:
             kinds = "; ".join(f"{hint.kind.label}: {hint.suggestion}" for hint in goal.resources)

@@ -33,6 +33,7 @@ def test_with_a_chosen_dream_job_the_page_lists_unticked_goals(
     assert html.count('type="checkbox" name="accept"') >= 6
     assert "Add the ticked goals to my plan" in html
     assert "Who and what can help:" in html
+    assert "for a 20-minute call (every month)</li>" in html
 
 
 def test_ticking_goals_adds_them_and_marks_them_in_the_plan(
