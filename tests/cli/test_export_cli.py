@@ -73,7 +73,26 @@ def test_a_pdf_with_no_file_named_goes_to_the_current_folder(
     monkeypatch.chdir(tmp_path)
     ran = cli("export", "--format", "pdf")
     assert ran.exit_code == 0
+    assert ran.stderr.startswith("Wrote careerplan-plan.pdf (")
     assert "Career plan of Ana" in pdf_text((tmp_path / "careerplan-plan.pdf").read_bytes())
+    again = cli("export", "--format", "pdf")
+    assert again.stderr.startswith("Replaced careerplan-plan.pdf (")
+
+
+def test_a_dash_as_the_output_means_standard_output(
+    cli: Invoke, story: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "here"
+    folder.mkdir()
+    monkeypatch.chdir(folder)
+    ran = cli("export", "--format", "markdown", "--output", "-")
+    assert ran.exit_code == 0
+    assert headings(ran.stdout)[0] == "Career plan of Ana"
+    assert list(folder.iterdir()) == []
+    pdf = cli("export", "--format", "pdf", "-o", "-")
+    assert pdf.exit_code == 2
+    assert "A PDF goes to a file, not to standard output" in pdf.stderr
+    assert list(folder.iterdir()) == []
 
 
 def test_an_unknown_format_is_refused_clearly(cli: Invoke, story: Workspace) -> None:

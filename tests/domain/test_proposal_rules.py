@@ -62,6 +62,7 @@ COO = Gap(
         ("Actuaries", "Actuary"),
         ("Coaches and Scouts", "Coach and Scout"),
         ("Bus Drivers, School", "Bus Driver, School"),
+        ("Surgeons, All Other", "Surgeon"),
     ],
 )  # fmt: skip
 def test_an_occupation_title_names_one_person(title: str, one: str) -> None:

@@ -37,15 +37,21 @@ def export(
     from careerplan.services.exporting import export_format, export_plan
 
     chosen = export_format(format_name)
-    if output is None and not chosen.is_text:
+    to_stdout = output is None or str(output) == "-"  # `-o -`: standard output, as is usual
+    if to_stdout and not chosen.is_text:
+        if output is not None:
+            raise InvalidInput("A PDF goes to a file, not to standard output: name one with -o.")
         output = Path(f"careerplan-{'card' if chosen.name == 'card' else 'plan'}.pdf")
+        to_stdout = False
     data = export_plan(context.workspace(), context.clock(), chosen.name)
-    if output is None:
+    if to_stdout or output is None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
+    replaced = output.exists()
     _write_whole(output, data)
-    typer.echo(f"Wrote {output} ({len(data):,} bytes, {chosen.description}).", err=True)
+    what = "Replaced" if replaced else "Wrote"
+    typer.echo(f"{what} {output} ({len(data):,} bytes, {chosen.description}).", err=True)
 
 
 def _write_whole(path: Path, data: bytes) -> None:

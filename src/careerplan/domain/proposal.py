@@ -198,6 +198,9 @@ def one_of(title: str) -> str:
     """O*NET names occupations in the plural ("Sales Managers"); a person is one of them.
     The last word before each "and", "or" or comma is made singular, up to an "Except" clause:
     "Secretary and Administrative Assistant, Except Legal"."""
+    # "Surgeons, All Other" is O*NET's catch-all for the rest of a family: one of them is a
+    # surgeon.
+    title = re.sub(r",\s*All Other$", "", title)
     parts = re.split(r"(,\s*| and | or )", title)
     out: list[str] = []
     excepting = False
