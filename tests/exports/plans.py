@@ -23,10 +23,13 @@ from careerplan.domain.entities import (
 )
 from careerplan.domain.smart import analyse
 from careerplan.exports.snapshot import PlanSnapshot
+from careerplan.storage.schema_head import HEAD
 
 TODAY = date(2026, 11, 25)
 EXPORTED_AT = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)
 CREATED = datetime(2026, 11, 2, 8, 0, tzinfo=UTC)
+# What the reader hands the exports: the schema revision the plan was read at.
+SCHEMA_REVISION = HEAD
 
 
 def goal(
@@ -57,6 +60,7 @@ def action(ident: int, goal_id: int, text: str, **fields: object) -> Action:
 def ana(**changes: object) -> PlanSnapshot:
     snapshot = PlanSnapshot(
         exported_at=EXPORTED_AT,
+        schema_revision=SCHEMA_REVISION,
         owner_id=1,
         profile=Profile(name="Ana", current_job_title="Product manager", hours_per_week=5, id=1),
         vision=Vision(
@@ -130,4 +134,4 @@ def ana(**changes: object) -> PlanSnapshot:
 
 
 def empty() -> PlanSnapshot:
-    return PlanSnapshot(exported_at=EXPORTED_AT, owner_id=1)
+    return PlanSnapshot(exported_at=EXPORTED_AT, schema_revision=SCHEMA_REVISION, owner_id=1)

@@ -45,6 +45,7 @@ def scattered() -> PlanSnapshot:
     """Ids with gaps, a child made before its parent, and lists out of order."""
     return PlanSnapshot(
         exported_at=datetime(2026, 11, 25, 9, 30, tzinfo=UTC),
+        schema_revision=HEAD,
         profile=Profile(name="María", current_job_title="PM", hours_per_week=5, id=3),
         preferences=Preferences(calendar_token="tok", id=2),
         exploration=Exploration(answers=(3,) * 60, job_zone=4, updated_at=MADE, id=5),
@@ -124,6 +125,10 @@ def test_the_file_is_marked_versioned_and_says_its_schema() -> None:
     assert found["format_version"] == 1
     assert found["schema"] == HEAD
     assert found["exported_at"] == "2026-11-25T09:30:00Z"
+
+
+def test_the_file_records_the_schema_revision_the_snapshot_was_read_at() -> None:
+    assert document(replace(scattered(), schema_revision="0003"))["schema"] == "0003"
 
 
 def test_the_same_plan_in_any_order_gives_the_same_bytes() -> None:

@@ -18,7 +18,8 @@ RENDER = (
     "from datetime import UTC, datetime\n"
     "from careerplan.exports.pdf import render_card\n"
     "from careerplan.exports.snapshot import PlanSnapshot\n"
-    "snapshot = PlanSnapshot(exported_at=datetime(2026, 11, 25, tzinfo=UTC))\n"
+    "moment = datetime(2026, 11, 25, tzinfo=UTC)\n"
+    "snapshot = PlanSnapshot(exported_at=moment, schema_revision='0004')\n"
     "assert render_card(snapshot).startswith(b'%PDF')\n"
 )
 

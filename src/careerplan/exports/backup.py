@@ -26,7 +26,6 @@ from careerplan.exports.backup_layout import (
     Backup,
 )
 from careerplan.exports.snapshot import PlanSnapshot
-from careerplan.storage.schema_head import HEAD
 
 __all__ = ["FORMAT", "FORMAT_VERSION", "Backup", "parse_backup", "render"]
 
@@ -58,7 +57,7 @@ def as_backup(snapshot: PlanSnapshot) -> Backup:
     return Backup(
         format=FORMAT,
         format_version=FORMAT_VERSION,
-        schema=HEAD,
+        schema=snapshot.schema_revision,
         exported_at=snapshot.exported_at,
         profile=snapshot.profile,
         vision=snapshot.vision,

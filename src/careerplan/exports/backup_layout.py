@@ -152,6 +152,7 @@ class Backup:
     def snapshot(self) -> PlanSnapshot:
         return PlanSnapshot(
             exported_at=self.exported_at,
+            schema_revision=self.schema,
             profile=self.profile,
             vision=self.vision,
             exploration=self.exploration,

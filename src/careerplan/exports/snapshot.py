@@ -23,6 +23,9 @@ from careerplan.domain.status import latest_entries, review_estimates
 @dataclass(slots=True)
 class PlanSnapshot:
     exported_at: datetime
+    # The database schema revision the plan was read at: the backup file records it. Handed in
+    # by the reader, so the exports need nothing from storage.
+    schema_revision: str
     # Whose plan this is (the owner's id in this database): calendar UIDs carry it, so two
     # people's items never share an identifier.
     owner_id: int = 0

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Protocol
 from careerplan.domain.errors import InvalidInput
 from careerplan.exports.snapshot import PlanSnapshot
 from careerplan.services.clock import Clock
+from careerplan.storage.schema_head import HEAD
 
 if TYPE_CHECKING:
     from careerplan.services.workspace import Workspace
@@ -99,6 +100,7 @@ def load_snapshot(uow: UnitOfWork, clock: Clock) -> PlanSnapshot:
     """The whole plan as one consistent read (one transaction)."""
     return PlanSnapshot(
         exported_at=clock.now(),
+        schema_revision=HEAD,
         owner_id=uow.owner_id,
         profile=uow.profiles.get(),
         vision=uow.visions.get(),
