@@ -13,6 +13,7 @@ from careerplan.domain.entities import Decision, ReviewCadence
 from careerplan.domain.errors import DomainRefusal, InvalidInput, StaleEdit
 from careerplan.domain.rules import MAX_NOTE, MAX_TEXT, clean_optional
 from careerplan.domain.status import WEEKDAYS
+from careerplan.services.reviews import MAX_REMINDER_DAYS
 from careerplan.web.deps import ClockDep, UnitsDep, smart_settings
 from careerplan.web.forms import Form
 from careerplan.web.templating import render
@@ -188,8 +189,8 @@ async def save_settings(request: Request, units: UnitsDep, clock: ClockDep) -> R
     if weekday is not None and not 0 <= weekday <= 6:
         form.errors["weekday"] = "Choose a day of the week."
     reminder = form.integer("reminder_days")
-    if reminder is not None and not 0 <= reminder <= 30:
-        form.errors["reminder_days"] = "Remind 0 to 30 days before a review."
+    if reminder is not None and not 0 <= reminder <= MAX_REMINDER_DAYS:
+        form.errors["reminder_days"] = f"Remind 0 to {MAX_REMINDER_DAYS} days before a review."
     email = form.check("digest_email", clean_email)
     failed = {"settings_values": form.values, "settings_errors": form.errors}
     if form.errors:
