@@ -61,6 +61,7 @@ def ana(**changes: object) -> PlanSnapshot:
     snapshot = PlanSnapshot(
         exported_at=EXPORTED_AT,
         schema_revision=SCHEMA_REVISION,
+        today=TODAY,
         owner_id=1,
         profile=Profile(name="Ana", current_job_title="Product manager", hours_per_week=5, id=1),
         vision=Vision(
@@ -134,4 +135,6 @@ def ana(**changes: object) -> PlanSnapshot:
 
 
 def empty() -> PlanSnapshot:
-    return PlanSnapshot(exported_at=EXPORTED_AT, schema_revision=SCHEMA_REVISION, owner_id=1)
+    return PlanSnapshot(
+        exported_at=EXPORTED_AT, schema_revision=SCHEMA_REVISION, today=TODAY, owner_id=1
+    )

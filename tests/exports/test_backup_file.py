@@ -46,6 +46,7 @@ def scattered() -> PlanSnapshot:
     return PlanSnapshot(
         exported_at=datetime(2026, 11, 25, 9, 30, tzinfo=UTC),
         schema_revision=HEAD,
+        today=date(2026, 11, 25),
         profile=Profile(name="María", current_job_title="PM", hours_per_week=5, id=3),
         preferences=Preferences(calendar_token="tok", id=2),
         exploration=Exploration(answers=(3,) * 60, job_zone=4, updated_at=MADE, id=5),

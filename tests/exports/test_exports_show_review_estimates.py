@@ -10,7 +10,7 @@ from datetime import date
 from careerplan.domain.entities import Horizon, Measure, Review, ReviewCadence, ReviewEntry
 from careerplan.exports import markdown, pdf, spreadsheet
 from careerplan.exports.snapshot import PlanSnapshot
-from tests.exports.plans import EXPORTED_AT, SCHEMA_REVISION, goal
+from tests.exports.plans import EXPORTED_AT, SCHEMA_REVISION, TODAY, goal
 from tests.exports.readers import pdf_text
 
 
@@ -18,6 +18,7 @@ def _reviewed_plan() -> PlanSnapshot:
     return PlanSnapshot(
         exported_at=EXPORTED_AT,
         schema_revision=SCHEMA_REVISION,
+        today=TODAY,
         owner_id=1,
         goals=[
             goal(1, "Work as a data scientist", Horizon.LONG, due=date(2029, 6, 30)),

@@ -50,7 +50,7 @@ def as_backup(snapshot: PlanSnapshot) -> Backup:
         AcceptedProposal(
             key,
             goal_id,
-            snapshot.accepted_on.get(key, snapshot.exported_at.date()),
+            snapshot.accepted_on.get(key, snapshot.today),
         )
         for key, goal_id in sorted(snapshot.accepted_proposals.items())
     ]

@@ -153,6 +153,8 @@ class Backup:
         return PlanSnapshot(
             exported_at=self.exported_at,
             schema_revision=self.schema,
+            # The file keeps no local day; the day it was written in UTC is the nearest.
+            today=self.exported_at.date(),
             profile=self.profile,
             vision=self.vision,
             exploration=self.exploration,

@@ -216,7 +216,7 @@ def _action_event(snapshot: PlanSnapshot, action: Action, goal: Goal) -> Calenda
 def _review_event(snapshot: PlanSnapshot) -> CalendarEvent:
     preferences = snapshot.preferences
     held = [review.held_on for review in snapshot.reviews]
-    first = next_review(preferences, max(held, default=None), snapshot.exported_at.date())
+    first = next_review(preferences, max(held, default=None), snapshot.today)
     return CalendarEvent(
         uid=uid("review", "rhythm", snapshot.owner_id),
         summary=f"{preferences.review_cadence.value.capitalize()} career plan review",

@@ -120,7 +120,7 @@ def outline(snapshot: PlanSnapshot) -> PlanOutline:
     profile = snapshot.profile
     return PlanOutline(
         title=f"Career plan of {profile.name}" if profile and profile.name else "Career plan",
-        exported_on=snapshot.exported_at.date(),
+        exported_on=snapshot.today,
         profile=profile,
         vision=vision,
         about_job=about,

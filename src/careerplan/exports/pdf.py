@@ -36,7 +36,7 @@ def render_card(snapshot: PlanSnapshot) -> bytes:
         "layout": "print.html",
         "vision": snapshot.vision,
         "profile": snapshot.profile,
-        "today": snapshot.exported_at.date(),
+        "today": snapshot.today,
     }
     return _pdf("card.html", context)
 

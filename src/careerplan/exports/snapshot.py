@@ -26,6 +26,9 @@ class PlanSnapshot:
     # The database schema revision the plan was read at: the backup file records it. Handed in
     # by the reader, so the exports need nothing from storage.
     schema_revision: str
+    # The person's calendar day when the plan was read (the clock's `today()`), which near
+    # midnight is not `exported_at`'s UTC date: every "today" in an export is this day.
+    today: date
     # Whose plan this is (the owner's id in this database): calendar UIDs carry it, so two
     # people's items never share an identifier.
     owner_id: int = 0

@@ -101,6 +101,7 @@ def load_snapshot(uow: UnitOfWork, clock: Clock) -> PlanSnapshot:
     return PlanSnapshot(
         exported_at=clock.now(),
         schema_revision=HEAD,
+        today=clock.today(),
         owner_id=uow.owner_id,
         profile=uow.profiles.get(),
         vision=uow.visions.get(),
