@@ -88,7 +88,7 @@ def test_a_goal_cannot_be_accepted_twice(chosen: Workspace, clock: FixedClock) -
 def test_an_unknown_reference_adds_nothing(chosen: Workspace, clock: FixedClock) -> None:
     with chosen.unit() as uow:
         before = uow.goals.count()
-    with chosen.unit() as uow, pytest.raises(InvalidInput, match="no proposed goal '99'"):
+    with pytest.raises(InvalidInput, match="no proposed goal '99'"), chosen.unit() as uow:
         accept_proposals(uow, clock, ["1", "99"])
     with chosen.unit() as uow:
         assert uow.goals.count() == before
@@ -138,3 +138,22 @@ def test_a_dream_job_in_the_current_occupation_keeps_to_network_and_search(
     assert "You already work as Chief Executives" in result.notes[0]
     categories = {item.goal.category.value for item in result.items}
     assert categories == {"network", "job-search"}
+
+
+def test_a_goal_accepted_elsewhere_a_moment_earlier_is_refused_cleanly(
+    chosen: Workspace, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from careerplan.storage.reviews import ProposalRepository
+
+    with chosen.unit() as uow:
+        accept_proposals(uow, clock, ["1"])
+        goals_before = uow.goals.count()
+    # The other tab read the proposal before this acceptance was committed.
+    monkeypatch.setattr(ProposalRepository, "accepted", lambda self: {})
+    # The refusal leaves the unit of work, which rolls back the goal it had added.
+    with pytest.raises(DomainRefusal, match="accepted a moment ago"), chosen.unit() as uow:
+        accept_proposals(uow, clock, ["1"])
+    monkeypatch.undo()
+    with chosen.unit() as uow:
+        assert uow.goals.count() == goals_before
+        assert len(uow.proposals.accepted()) == 1

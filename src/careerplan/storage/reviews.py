@@ -7,9 +7,10 @@ from collections.abc import Iterable
 from datetime import date, datetime
 
 from sqlalchemy import delete, insert, select
+from sqlalchemy.exc import IntegrityError
 
 from careerplan.domain.entities import Preferences, Review, ReviewCadence, ReviewEntry
-from careerplan.domain.errors import NotFound
+from careerplan.domain.errors import DomainRefusal, NotFound
 from careerplan.storage import tables
 from careerplan.storage.repositories import _Repository
 from careerplan.storage.rows import preferences_from_row, review_entry_from_row
@@ -176,7 +177,16 @@ class ProposalRepository(_Repository):
         return {row.proposal_key: row.accepted_on for row in found}
 
     def accept(self, key: str, goal_id: int, on: date) -> None:
-        self._insert({"proposal_key": key, "goal_id": goal_id, "accepted_on": on})
+        # A savepoint, so a lost race (the same goal accepted in another tab a moment earlier)
+        # is a clear refusal rather than a database error; the unit of work then rolls back.
+        try:
+            with self.connection.begin_nested():
+                self._insert({"proposal_key": key, "goal_id": goal_id, "accepted_on": on})
+        except IntegrityError:
+            raise DomainRefusal(
+                "That proposed goal was accepted a moment ago, elsewhere; nothing was added. "
+                "Reload the proposal to see it in your plan."
+            ) from None
 
     def forget(self, key: str) -> None:
         self.connection.execute(
