@@ -46,7 +46,8 @@ def review(
         typer.Option(
             "--entry",
             help="Record without questions: GOAL:PROGRESS[:CONFIDENCE[:DECISION]], "
-            "e.g. 3:40:4:keep. Repeat for each goal.",
+            "e.g. 3:40:4:keep. Repeat for each goal. New wording, due date or target go "
+            "in --from-file.",
         ),
     ] = None,
     went_well: Annotated[str | None, typer.Option("--went-well")] = None,

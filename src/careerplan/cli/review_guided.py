@@ -15,9 +15,15 @@ from careerplan.cli.render import smart_summary
 from careerplan.cli.render_review import day, standing_label
 from careerplan.cli.review_input import decision
 from careerplan.cli.text import escape
-from careerplan.domain.entities import Decision
+from careerplan.domain.entities import Decision, Measure
 from careerplan.domain.errors import InvalidInput
-from careerplan.services.reviews import EntryInput, ReviewDraft, ReviewInput, ReviewItem
+from careerplan.services.reviews import (
+    EntryInput,
+    ReviewDraft,
+    ReviewInput,
+    ReviewItem,
+    clean_target,
+)
 
 T = TypeVar("T")
 
@@ -53,6 +59,19 @@ def _value(text: str) -> float:
         return float(text.replace(",", "."))
     except ValueError:
         raise InvalidInput(f"'{text}' is not a number.") from None
+
+
+def _amount(measure: Measure, value: float) -> str:
+    return f"{value:g}{' ' + measure.unit if measure.unit else ''}"
+
+
+def _new_target(measure: Measure) -> float | None:
+    """Asked only of a goal with a measure, after `adjust`: new words may name a new number."""
+    return _ask(
+        f"  New target (Enter keeps {_amount(measure, measure.target)})",
+        "",
+        lambda text: clean_target(_value(text)) if text else None,
+    )
 
 
 def _optional_day(today: date) -> Callable[[str], date | None]:
@@ -94,7 +113,7 @@ def _ask_goal(item: ReviewItem, today: date) -> EntryInput:
         m = goal.measure
         now = "" if m.current is None else f"{m.current:g}"
         value = _ask(
-            f"  Current {m.metric} (target {m.target:g}{' ' + m.unit if m.unit else ''})",
+            f"  Current {m.metric} (target {_amount(m, m.target)})",
             now,
             lambda text: _value(text) if text else None,
         )
@@ -103,7 +122,7 @@ def _ask_goal(item: ReviewItem, today: date) -> EntryInput:
     chosen = _ask(
         "  Decision (keep, adjust, drop, done)", "keep", lambda t: decision(t, "Decision")
     )
-    text = due = None
+    text = due = target = None
     if chosen is Decision.ADJUST:
         text = typer.prompt("  New wording (Enter keeps it)", default="", show_default=False)
         due = _ask(
@@ -111,6 +130,8 @@ def _ask_goal(item: ReviewItem, today: date) -> EntryInput:
             "",
             _optional_day(today),
         )
+        if goal.measure is not None:
+            target = _new_target(goal.measure)
     note = typer.prompt("  Note", default="", show_default=False)
     return EntryInput(
         goal_id=goal.id or 0,
@@ -122,6 +143,7 @@ def _ask_goal(item: ReviewItem, today: date) -> EntryInput:
         text=(text or "").strip() or None,
         due=due,
         measure_current=measure_current,
+        target=target,
     )
 
 

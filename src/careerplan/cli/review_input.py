@@ -25,6 +25,7 @@ ENTRY_KEYS = {
     "text",
     "due",
     "measure_current",
+    "target",
 }
 REVIEW_KEYS = {"held_on", "went_well", "got_in_the_way", "entries"}
 
@@ -34,7 +35,10 @@ def _number(value: Any, where: str) -> float | None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise InvalidInput(f"{where} must be a number; got {json.dumps(value)}.")
-    return float(value)
+    try:
+        return float(value)
+    except OverflowError:  # a whole number with hundreds of digits
+        raise InvalidInput(f"{where} is too large a number.") from None
 
 
 def _whole(value: Any, where: str) -> int | None:
@@ -101,6 +105,7 @@ def _entry(data: Any, number: int) -> EntryInput:
         text=_text(data.get("text"), f"{where}.text"),
         due=_day(data.get("due"), f"{where}.due"),
         measure_current=_number(data.get("measure_current"), f"{where}.measure_current"),
+        target=_number(data.get("target"), f"{where}.target"),
     )
 
 
@@ -113,6 +118,8 @@ def from_json(text: str) -> ReviewInput:
             f"The review is not valid JSON ({error.msg} at line {error.lineno}, column "
             f"{error.colno}). Example: {EXAMPLE}"
         ) from None
+    except ValueError:  # Python refuses to read a whole number of thousands of digits
+        raise InvalidInput("The review holds a number too long to read.") from None
     if not isinstance(data, dict):
         raise InvalidInput(f"The review must be a JSON object. Example: {EXAMPLE}")
     _unknown(data, REVIEW_KEYS, "The review")

@@ -3,6 +3,7 @@ history, and set the rhythm and where the digest goes."""
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -31,6 +32,9 @@ if TYPE_CHECKING:
 # Reminders a month ahead at most: further out, a reminder is a plan of its own.
 MAX_REMINDER_DAYS = 30
 MAX_ID = 2**31 - 1
+# A measure's new target: a count or amount to reach, never below zero; past a trillion no plan
+# needs (the API's numbers stop there too).
+MAX_TARGET = 1e12
 MAX_EMAIL = 254  # the longest address SMTP can carry
 # One @, something either side, a dot in the domain, no spaces or characters that would let an
 # address smuggle in another header.
@@ -83,7 +87,8 @@ class ReviewDraft:
 @dataclass
 class EntryInput:
     """What a review decided for one goal. `version` is the goal's version the person saw;
-    `text` and `due` go with `adjust`; `measure_current` updates the goal's measure."""
+    `text`, `due` and `target` (the measure's new target) go with `adjust`; `measure_current`
+    updates the goal's measure."""
 
     goal_id: int
     progress: float | None = None
@@ -94,6 +99,11 @@ class EntryInput:
     text: str | None = None
     due: date | None = None
     measure_current: float | None = None
+    target: float | None = None
+
+    @property
+    def adjustments(self) -> bool:
+        return self.text is not None or self.due is not None or self.target is not None
 
 
 @dataclass
@@ -140,13 +150,15 @@ def _check_entry(entry: EntryInput, goal: Goal) -> ReviewEntry:
         raise InvalidInput(
             f"{where}: confidence is from 1 (not at all) to 5 (certain); got {entry.confidence}."
         )
-    if (entry.text is not None or entry.due is not None) and entry.decision is not Decision.ADJUST:
+    if entry.adjustments and entry.decision is not Decision.ADJUST:
         raise InvalidInput(
-            f"{where}: new wording or a new due date goes with the decision 'adjust', "
-            f"not '{entry.decision.value}'."
+            f"{where}: new wording, a new due date or a new target goes with the decision "
+            f"'adjust', not '{entry.decision.value}'."
         )
     if entry.measure_current is not None and goal.measure is None:
         raise InvalidInput(f"{where} has no measure to update; set one with `goal edit --target`.")
+    if entry.target is not None:
+        _check_target(entry.target, goal, where)
     return ReviewEntry(
         goal_id=entry.goal_id,
         progress=entry.progress,
@@ -156,12 +168,29 @@ def _check_entry(entry: EntryInput, goal: Goal) -> ReviewEntry:
     )
 
 
+def clean_target(target: float, what: str = "The new target") -> float:
+    """A measure's new target as a review may set it, or a message saying what it may be."""
+    if not math.isfinite(target) or not 0 <= target <= MAX_TARGET:
+        raise InvalidInput(f"{what} is a number from 0 to {MAX_TARGET:,.0f}; got {target:g}.")
+    return target
+
+
+def _check_target(target: float, goal: Goal, where: str) -> None:
+    if goal.measure is None:
+        raise InvalidInput(
+            f"{where} has no measure, so there is no target to change; give it one with "
+            f"`goal edit {goal.id} --metric NAME --target N`."
+        )
+    clean_target(target, f"{where}: the new target")
+
+
 def record_review(
     uow: UnitOfWork, clock: Clock, data: ReviewInput, smart: SmartSettings | None = None
 ) -> RecordedReview:
     """Save a review and apply its decisions, all in the caller's one transaction: `drop` and
-    `done` close the goal, `adjust` rewords or re-dates it (and checks it again), a measure's
-    value is recorded as a check-in. Any refusal leaves nothing saved."""
+    `done` close the goal, `adjust` rewords it, re-dates it or moves its measure's target (one
+    edit, checked again), a measure's value is recorded as a check-in. Any refusal leaves
+    nothing saved."""
     today = clock.today()
     held_on = data.held_on or today
     if held_on > today:
@@ -209,8 +238,16 @@ def _apply(
     warnings: list[str] = []
     if entry.measure_current is not None:
         check_in(uow, clock, entry.goal_id, value=entry.measure_current, note="Review")
-    if entry.decision is Decision.ADJUST and (entry.text is not None or entry.due is not None):
-        result = edit_goal(uow, clock, entry.goal_id, text=entry.text, due=entry.due, smart=smart)
+    if entry.decision is Decision.ADJUST and entry.adjustments:
+        result = edit_goal(
+            uow,
+            clock,
+            entry.goal_id,
+            text=entry.text,
+            due=entry.due,
+            target=entry.target,
+            smart=smart,
+        )
         warnings.extend(f"Goal {entry.goal_id}: {w}" for w in result.warnings)
     if entry.decision in (Decision.DONE, Decision.DROP):
         status = GoalStatus.DONE if entry.decision is Decision.DONE else GoalStatus.DROPPED

@@ -101,7 +101,7 @@ def test_a_review_is_saved_with_its_decisions_and_listed_in_the_history(
         ({"g3_progress": "101"}, "g3_progress", "Give a percentage from 0 to 100."),
         ({"g3_confidence": "9"}, "g3_confidence", "Choose a confidence from 1 to 5."),
         ({"g3_decision": "pause"}, "g3_decision", "Choose keep, adjust, drop or done."),
-        ({"g3_text": "New words"}, "g3_decision", "New wording or a new due date goes with"),
+        ({"g3_text": "New words"}, "g3_decision", "New wording, a new due date or a new target"),
         ({"g3_decision": "adjust", "g3_due": "someday"}, "g3_due", "&#39;someday&#39; is not a"),
         ({"g3_note": "x" * 10_001}, "g3_note", "The note is 10,001 characters long"),
     ],

@@ -12,6 +12,7 @@ from pydantic import Field
 from careerplan.domain.entities import Decision, Preferences, Review, ReviewCadence
 from careerplan.services.review_status import PlanStatus, plan_status
 from careerplan.services.reviews import (
+    MAX_TARGET,
     EntryInput,
     ReviewInput,
     goal_texts,
@@ -38,6 +39,16 @@ router = APIRouter(prefix="/reviews", tags=["reviews"], responses=INVALID)
 Percent = Annotated[
     float, Field(ge=0, le=100, allow_inf_nan=False, strict=True, description="0 to 100.")
 ]
+Target = Annotated[
+    float,
+    Field(
+        ge=0,
+        le=MAX_TARGET,
+        allow_inf_nan=False,
+        strict=True,
+        description="The measure's new target; with `adjust`, for a goal that has a measure.",
+    ),
+]
 Weekday = Annotated[int, Field(ge=0, le=6, strict=True, description="0 is Monday, 6 Sunday.")]
 
 
@@ -51,6 +62,7 @@ class EntryIn(In):
     text: GoalText | None = Field(None, description="New wording; with `adjust` only.")
     due: Day | None = Field(None, description="New due date; with `adjust` only.")
     measure_current: Number | None = Field(None, description="The goal's measure now.")
+    target: Target | None = None
 
 
 class ReviewIn(In):

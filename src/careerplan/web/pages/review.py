@@ -13,7 +13,7 @@ from careerplan.domain.entities import Decision, ReviewCadence
 from careerplan.domain.errors import DomainRefusal, InvalidInput, StaleEdit
 from careerplan.domain.rules import MAX_NOTE, MAX_TEXT, clean_optional
 from careerplan.domain.status import WEEKDAYS
-from careerplan.services.reviews import MAX_REMINDER_DAYS
+from careerplan.services.reviews import MAX_REMINDER_DAYS, clean_target
 from careerplan.web.deps import ClockDep, UnitsDep, smart_settings
 from careerplan.web.forms import Form
 from careerplan.web.templating import render
@@ -119,8 +119,11 @@ def _read_entry(form: Form, goal_id: int, clock: ClockDep) -> Any:
         decision = Decision.KEEP
     text = form.check(f"{key}_text", lambda t: clean_optional(t, "new wording", MAX_TEXT))
     due = form.day(f"{key}_due", clock.today())
-    if decision is not Decision.ADJUST and (text or due):
-        form.errors[f"{key}_decision"] = "New wording or a new due date goes with Adjust."
+    target = _target(form, f"{key}_target")
+    if decision is not Decision.ADJUST and (text or due or target is not None):
+        form.errors[f"{key}_decision"] = (
+            "New wording, a new due date or a new target goes with Adjust."
+        )
     return EntryInput(
         goal_id=goal_id,
         progress=_percent(form, f"{key}_progress"),
@@ -131,11 +134,18 @@ def _read_entry(form: Form, goal_id: int, clock: ClockDep) -> Any:
         text=text or None,
         due=due,
         measure_current=_measure(form, f"{key}_measure"),
+        target=target,
     )
 
 
 def _measure(form: Form, name: str) -> float | None:
     return form.number(name, minimum=-1e12, maximum=1e12)
+
+
+def _target(form: Form, name: str) -> float | None:
+    """A new target for the goal's measure; whether the goal has one is the service's call."""
+    value = form.number(name)
+    return None if value is None else form.check(name, lambda _: clean_target(value))
 
 
 def _goal_ids(form: Form) -> list[int]:
