@@ -165,6 +165,21 @@ def test_a_measure_is_updated_through_a_check_in(story: Workspace, clock: FixedC
     assert status.standings[2].progress == pytest.approx((0.4 + 0.0) / 2)  # measure and goal 3
 
 
+def test_an_unchanged_measure_value_records_no_check_in(
+    story: Workspace, clock: FixedClock
+) -> None:
+    with story.unit() as uow:
+        edit_goal(uow, clock, 2, metric="people led", target=5)
+    _record(story, clock, EntryInput(2, measure_current=2, confidence=3))
+    with story.unit() as uow:
+        version = uow.goals.get(2).version
+    # The review form shows the value as it stands; sending it back is not a new reading.
+    _record(story, clock, EntryInput(2, measure_current=2, confidence=4))
+    with story.unit() as uow:
+        assert len(uow.checkins.for_goal(2)) == 1
+        assert uow.goals.get(2).version == version
+
+
 def test_a_review_made_on_a_stale_goal_is_refused_and_saves_nothing(
     story: Workspace, clock: FixedClock
 ) -> None:

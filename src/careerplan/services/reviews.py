@@ -228,6 +228,11 @@ def record_review(
     return RecordedReview(review, warnings)
 
 
+def _current(uow: UnitOfWork, entry: EntryInput) -> float | None:
+    measure = uow.goals.get(entry.goal_id).measure
+    return measure.current if measure is not None else None
+
+
 def _apply(
     uow: UnitOfWork,
     clock: Clock,
@@ -236,7 +241,8 @@ def _apply(
 ) -> list[str]:
     """One goal's decision, through the goal services (so the S.M.A.R.T. report follows)."""
     warnings: list[str] = []
-    if entry.measure_current is not None:
+    if entry.measure_current is not None and entry.measure_current != _current(uow, entry):
+        # The review form shows the measure's value; only a changed value is a check-in.
         check_in(uow, clock, entry.goal_id, value=entry.measure_current, note="Review")
     if entry.decision is Decision.ADJUST and entry.adjustments:
         result = edit_goal(
