@@ -16,10 +16,10 @@ from careerplan.domain.proposal import (
     SkillGap,
     education_weeks,
     horizon_for,
-    one_of,
     propose,
     spoken,
 )
+from careerplan.domain.titles import one_of
 
 TODAY = date(2026, 11, 25)
 

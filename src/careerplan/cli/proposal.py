@@ -102,8 +102,9 @@ def proposal_json(result: PlanProposal) -> dict[str, Any]:
 
 def _print(result: PlanProposal) -> None:
     from careerplan.cli import render
-    from careerplan.domain.proposal import article, spoken
+    from careerplan.domain.proposal import spoken
     from careerplan.domain.repeat_words import describe
+    from careerplan.domain.titles import article
 
     proposal = result.proposal
     origin = (

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 from careerplan.domain.entities import Goal, Horizon
 from careerplan.domain.errors import DomainRefusal, InvalidInput
-from careerplan.domain.proposal import Gap, Proposal, ProposedGoal, SkillGap, one_of, propose
+from careerplan.domain.proposal import Gap, Proposal, ProposedGoal, SkillGap, propose
+from careerplan.domain.titles import one_of
 from careerplan.services.clock import Clock
 from careerplan.services.smart import SmartSettings
 
