@@ -213,3 +213,20 @@ def test_every_goal_falls_between_today_and_the_date_planned_for(
         assert TODAY < goal.due <= proposal.target_date
         assert goal.horizon is horizon_for(goal.due, TODAY)
         assert spoken(goal.due) in goal.text  # the date is in the words, so it reads as SMART
+
+
+def test_only_what_starts_now_repeats_from_today() -> None:
+    proposal = propose(COO, TODAY)
+    skills = [goal for goal in proposal.goals if goal.key.startswith("skill-")]
+    first, *later = sorted(skills, key=lambda goal: goal.due)
+    assert [action.repeat for action in first.actions] == [None, "FREQ=WEEKLY"]
+    for goal in later:
+        assert all(action.repeat is None for action in goal.actions)
+        start = goal.actions[-1]
+        assert start.text.startswith("Start ")
+        assert start.due is not None
+        assert TODAY < start.due < goal.due
+    applications = next(g for g in proposal.goals if g.key == "job-search-applications")
+    assert applications.actions[0].repeat is None
+    assert applications.actions[0].due is not None
+    assert applications.actions[0].due >= date(2029, 5, 30)

@@ -179,6 +179,14 @@ class _Planner:
         self.title = one_of(gap.dream_title)
         self.one = f"{article(self.title)} {self.title}"
 
+    def _weekly_hours(self, name: str, start: date) -> ProposedAction:
+        """Study time each week: a weekly repeat for what starts now; for what starts later, a
+        dated step to begin (a repeat would count from the day it is added)."""
+        hours = f"{self.study_per_week:g}"
+        if start <= self.today:
+            return ProposedAction(f"Log {hours} hours on {name}", repeat="FREQ=WEEKLY")
+        return ProposedAction(f"Start {name}: block {hours} hours a week for it", due=start)
+
     def _weeks(self, hours: float) -> int:
         return max(2, math.ceil(hours / self.study_per_week))
 
@@ -212,11 +220,9 @@ class _Planner:
                     actions=[
                         ProposedAction(
                             f"Choose a course or book on {gap.name} and block time to {verb} it",
-                            due=self.today + timedelta(days=7),
+                            due=start + timedelta(days=7),
                         ),
-                        ProposedAction(
-                            f"Log {self.study_per_week:g} hours on {gap.name}", repeat="FREQ=WEEKLY"
-                        ),
+                        self._weekly_hours(gap.name, start),
                     ],
                     resources=[
                         ResourceHint(ResourceKind.COURSE, f"a course on {gap.name}"),
@@ -448,7 +454,14 @@ class _Planner:
                 "into the job.",
                 metric="applications",
                 target=10,
-                actions=[ProposedAction(f"Apply for 1 {title} role", repeat="FREQ=WEEKLY")],
+                # A repeat counts from the day it is added, so one that belongs to the final
+                # stretch is a dated step to start it, not a weekly reminder from today.
+                actions=[
+                    ProposedAction(
+                        f"Start applying: 1 {title} role a week until {spoken(search_due)}",
+                        due=resume_due,
+                    )
+                ],
                 resources=[
                     ResourceHint(
                         ResourceKind.PERSON, "people from my conversations who can refer me"
