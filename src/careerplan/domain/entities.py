@@ -135,6 +135,9 @@ class Goal:
     updated_at: datetime | None = None
     id: int | None = None
     version: int = 1
+    # The goal's identity outside this database (its calendar UID): a uuid4 given when it is
+    # first stored and kept through backups and restores, where `id` is renumbered.
+    uid: str | None = None
 
 
 @dataclass(slots=True)
@@ -156,6 +159,7 @@ class Action:
     created_at: datetime | None = None
     id: int | None = None
     version: int = 1
+    uid: str | None = None  # as a goal's: kept through backups and restores
 
 
 @dataclass(slots=True)

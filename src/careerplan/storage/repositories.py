@@ -150,6 +150,8 @@ class GoalRepository(_Repository):
     def add(self, goal: Goal) -> Goal:
         values = rows.goal_values(goal)
         values["created_at"] = goal.created_at
+        goal.uid = goal.uid or rows.new_uid()
+        values["uid"] = goal.uid
         goal.id = self._insert(values)
         goal.version = 1
         return goal
@@ -207,8 +209,10 @@ class ActionRepository(_Repository):
         return [rows.action_from_row(row, completions.get(row["id"], [])) for row in found]
 
     def add(self, action: Action) -> Action:
+        action.uid = action.uid or rows.new_uid()
         action.id = self._insert(
             {
+                "uid": action.uid,
                 "goal_id": action.goal_id,
                 "text": action.text,
                 "due": action.due,

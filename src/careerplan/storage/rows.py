@@ -29,6 +29,13 @@ from careerplan.domain.entities import (
 Row = Mapping[Any, Any]
 
 
+def new_uid() -> str:
+    """A fresh identity for a goal or action, the same in every database it is restored to."""
+    import uuid  # here, not above: the quick read path imports this module and never writes
+
+    return str(uuid.uuid4())
+
+
 def goal_from_row(row: Row) -> Goal:
     measure = None
     if row["measure_metric"] is not None and row["measure_target"] is not None:
@@ -54,6 +61,7 @@ def goal_from_row(row: Row) -> Goal:
         created_at=row["created_at"],
         updated_at=row["updated_at"],
         version=row["version"],
+        uid=row["uid"],
     )
 
 
@@ -90,6 +98,7 @@ def action_from_row(row: Row, completions: list[Completion]) -> Action:
         completions=completions,
         created_at=row["created_at"],
         version=row["version"],
+        uid=row["uid"],
     )
 
 

@@ -37,6 +37,13 @@ def _owner() -> Column[int]:
     )
 
 
+def _calendar_uid() -> Column[str]:
+    # A uuid4 that stays with the record through backups and restores (its calendar UID).
+    # Nullable only because SQLite cannot tighten a column without copying the table (see
+    # migration 0005); the repositories give every row one.
+    return Column("uid", String(36), nullable=True)
+
+
 users = Table(
     "users",
     metadata,
@@ -105,8 +112,10 @@ goals = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
     Column("version", Integer, nullable=False, default=1),
+    _calendar_uid(),
     CheckConstraint("status IN ('active', 'done', 'dropped')", name="status"),
     Index("ix_goals_owner_parent", "owner_id", "parent_id"),
+    Index("uq_goals_owner_uid", "owner_id", "uid", unique=True),
 )
 
 actions = Table(
@@ -123,6 +132,8 @@ actions = Table(
     Column("done", Boolean, nullable=False, default=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("version", Integer, nullable=False, default=1),
+    _calendar_uid(),
+    Index("uq_actions_owner_uid", "owner_id", "uid", unique=True),
 )
 
 action_completions = Table(
