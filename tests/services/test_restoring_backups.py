@@ -4,7 +4,6 @@ replace or merge, and all-or-nothing: a bad file, a refusal or a dry run changes
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -13,7 +12,6 @@ import pytest
 from tests.exports.rich_plan import (
     LATER,
     TOKEN,
-    add_everything,
     backup_of,
     other_database,
     without_export_time,
@@ -27,18 +25,6 @@ from careerplan.services.restore import RestoreLine, RestoreMode, restore
 from careerplan.services.workspace import Workspace, open_workspace
 
 NEXT_WEEK = FixedClock(datetime(2026, 12, 2, 8, 0, tzinfo=UTC))
-
-
-@pytest.fixture
-def rich(story: Workspace, clock: FixedClock) -> Workspace:
-    add_everything(story, clock)
-    return story
-
-
-@pytest.fixture
-def empty(settings: Settings, tmp_path: Path) -> Iterator[Workspace]:
-    with other_database(settings, tmp_path) as opened:
-        yield opened
 
 
 def lines_of(report: Any) -> dict[str, tuple[int, int, int, int]]:

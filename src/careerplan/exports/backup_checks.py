@@ -1,6 +1,6 @@
 """Checks across a backup's records: every reference points at a record in the file, numbers
-are not used twice, and the goals form a tree. A file that fails them would restore a plan the
-database (or careerplan's screens) could not hold."""
+and uids are not used twice, and the goals form a tree. A file that fails them would restore a
+plan the database (or careerplan's screens) could not hold."""
 
 from __future__ import annotations
 
@@ -14,6 +14,8 @@ def check_references(backup: Backup) -> None:
     goals = _numbers("goals", "goal", (goal.id for goal in backup.goals))
     actions = _numbers("actions", "action", (action.id for action in backup.actions))
     _numbers("resources", "resource", (resource.id for resource in backup.resources))
+    _uids("goals", "goal", (goal.uid for goal in backup.goals))
+    _uids("actions", "action", (action.uid for action in backup.actions))
 
     for n, goal in enumerate(backup.goals):
         if goal.parent_id is not None:
@@ -55,6 +57,21 @@ def _numbers(where: str, kind: str, idents: Iterable[int | None]) -> dict[int, i
             )
         seen[ident] = n
     return seen
+
+
+def _uids(where: str, kind: str, uids: Iterable[str | None]) -> None:
+    """A uid is a record's identity in calendars: two records sharing one would be one event."""
+    seen: dict[str, int] = {}
+    for n, uid in enumerate(uids):
+        if uid is None:
+            continue
+        if uid in seen:
+            raise Problem(
+                (where, n, "uid"),
+                f"is {uid!r} again; {where}[{seen[uid]}] has it, and no two {kind}s may share "
+                "a uid.",
+            )
+        seen[uid] = n
 
 
 def _points_at(known: dict[int, int], ident: int, steps: Steps, kind: str) -> None:

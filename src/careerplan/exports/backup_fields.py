@@ -53,9 +53,12 @@ def describe(value: object) -> str:
 
 
 class Field:
-    """One value of a record. `nullable` fields may be null; the others must hold a value."""
+    """One value of a record. `nullable` fields may be null; the others must hold a value.
+    `optional` fields may also be missing (files written before the field existed), and read
+    as null."""
 
     nullable = False
+    optional = False
 
     def expected(self) -> str:
         return "a value"
@@ -115,6 +118,26 @@ class Checked(Text):
         except InvalidInput as error:
             raise Problem(steps, f"is not valid: {error}") from None
         return text
+
+
+_UID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z")
+
+
+@dataclass(frozen=True)
+class Uid(Field):
+    """A record's lasting identity, a UUID as careerplan writes it (lower-case hex). Missing or
+    null in files from before it existed: the restore then gives the record a new one."""
+
+    nullable: bool = True
+    optional: bool = True
+
+    def expected(self) -> str:
+        return "a uid like 6f1c7b0e-0d5e-4c8a-9d6b-2a3f4e5d6c7b"
+
+    def load(self, value: Any, steps: Steps) -> str:
+        if not isinstance(value, str) or not _UID.match(value):
+            raise self.wrong(value, steps)
+        return value
 
 
 @dataclass(frozen=True)

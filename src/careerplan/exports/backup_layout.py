@@ -52,13 +52,16 @@ from careerplan.exports.backup_fields import (
     Refs,
     Steps,
     Text,
+    Uid,
     describe,
 )
 from careerplan.exports.snapshot import PlanSnapshot
 
 FORMAT = "careerplan-backup"
 # Raise it when a field changes meaning or a required one is added; older careerplans then
-# refuse the file instead of misreading it.
+# refuse the file instead of misreading it. Still 1 with goals' and actions' `uid`: it is
+# optional, so files from before it restore (each record gets a new uid), and a careerplan from
+# before it refuses the newer file by naming `uid` as a field it does not know.
 FORMAT_VERSION = 1
 # Hours a week a person could give (the same bound `careerplan init` keeps).
 MAX_HOURS_PER_WEEK = 80.0
@@ -83,12 +86,14 @@ class Layout:
         unknown = sorted(set(value) - set(self.fields))
         if unknown:
             raise Problem((*steps, unknown[0]), "is not a field careerplan knows here.")
-        missing = [key for key in self.fields if key not in value]
+        missing = [
+            key for key, kind in self.fields.items() if key not in value and not kind.optional
+        ]
         if missing:
             listed = ", ".join(repr(key) for key in missing)
             raise Problem(steps, f"lacks {listed}.")
         return self.make(
-            **{key: kind.read(value[key], (*steps, key)) for key, kind in self.fields.items()}
+            **{key: kind.read(value.get(key), (*steps, key)) for key, kind in self.fields.items()}
         )
 
 
@@ -252,6 +257,7 @@ GOAL = Layout(
     Goal,
     {
         "id": Ref("goal"),
+        "uid": Uid(),
         "parent_id": Ref("goal", nullable=True),
         "text": Text(MAX_TEXT, required=True),
         "horizon": Choice(Horizon, nullable=True),
@@ -273,6 +279,7 @@ ACTION = Layout(
     _action,
     {
         "id": Ref("action"),
+        "uid": Uid(),
         "goal_id": Ref("goal"),
         "text": Text(MAX_TEXT, required=True),
         "due": Day(nullable=True),

@@ -3,8 +3,10 @@
 A plan that already holds something is never overwritten by surprise: the restore refuses and
 says what is there, unless told to replace it (delete it, then restore) or merge (keep it and
 add the backup's goals, actions, resources, check-ins and reviews beside it). Every record gets
-a new id; times, completions, links, reviews, accepted proposals and the calendar token are
-kept as the backup has them. A dry run does all of it and rolls back, so its report is exact.
+a new id; times, completions, links, reviews, accepted proposals, the calendar token and the
+goals' and actions' uids (their calendar identities) are kept as the backup has them. A merge
+gives a record a new uid when the plan already holds its uid (it was restored there before).
+A dry run does all of it and rolls back, so its report is exact.
 """
 
 from __future__ import annotations
@@ -21,7 +23,13 @@ from careerplan.domain.entities import Horizon
 from careerplan.domain.errors import DomainRefusal, StorageProblem
 from careerplan.exports.backup import Backup, parse_backup
 from careerplan.services.clock import Clock
-from careerplan.storage.whole_plan import PLAN_TABLES, count_plan, delete_plan, set_parents
+from careerplan.storage.whole_plan import (
+    PLAN_TABLES,
+    count_plan,
+    delete_plan,
+    set_parents,
+    uids_in_plan,
+)
 
 if TYPE_CHECKING:
     from careerplan.services.workspace import Workspace
@@ -190,11 +198,16 @@ class _Writer:
         self.existing = existing
         self.goal_ids: dict[int, int] = {}
         self.action_ids: dict[int, int] = {}
+        # Replace and new restores go into a plan that is empty by then; only a merge can meet
+        # its own uids again.
+        self.taken = uids_in_plan(uow.connection, uow.owner_id) if self.merging else {}
+        self.renewed = {"goals": 0, "actions": 0}
 
     def write(self) -> None:
         self._one_each()
         self._goals()
         self._actions()
+        self._note_renewed()
         self._resources()
         self._checkins_and_reviews()
         self._proposals()
@@ -244,7 +257,9 @@ class _Writer:
                 )
                 dream = None
                 continue
-            restored = replace(goal, id=None, parent_id=None, version=1)
+            restored = replace(
+                goal, id=None, parent_id=None, version=1, uid=self._uid("goals", goal.uid)
+            )
             self.uow.goals.add(restored)
             assert restored.id is not None
             self.goal_ids[goal.id] = restored.id
@@ -253,6 +268,26 @@ class _Writer:
             self._added("goals")
         mapped = {child: self.goal_ids[parent] for child, parent in parents.items()}
         set_parents(self.uow.connection, self.uow.owner_id, mapped)
+
+    def _uid(self, kind: str, uid: str | None) -> str | None:
+        """The backup's uid, or None (the repository then makes one) when the plan holds it."""
+        if uid is not None and uid in self.taken.get(kind, ()):
+            self.renewed[kind] += 1
+            return None
+        return uid
+
+    def _note_renewed(self) -> None:
+        counts = [
+            (one if count == 1 else many.format(count))
+            for kind, (one, many) in _NAMES.items()
+            if (count := self.renewed.get(kind, 0))
+        ]
+        if counts:
+            self.report.notes.append(
+                f"Your plan already had {' and '.join(counts)} with the same calendar identity "
+                "as the backup's (restored here before?), so the backup's copies got new ones; "
+                "a calendar shows them as new events."
+            )
 
     def _dream_goal(self) -> int | None:
         for goal in self.uow.goals.all():
@@ -264,7 +299,12 @@ class _Writer:
         for action in self.backup.actions:
             assert action.id is not None
             restored = replace(
-                action, id=None, goal_id=self.goal_ids[action.goal_id], completions=[], version=1
+                action,
+                id=None,
+                goal_id=self.goal_ids[action.goal_id],
+                completions=[],
+                version=1,
+                uid=self._uid("actions", action.uid),
             )
             self.uow.actions.add(restored)
             assert restored.id is not None

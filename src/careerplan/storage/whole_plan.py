@@ -1,5 +1,6 @@
-"""Statements about one person's whole plan at once: what it holds, emptying it, and tying
-restored goals to their parents. Used by the restore, inside its single transaction."""
+"""Statements about one person's whole plan at once: what it holds, emptying it, the uids its
+goals and actions already use, and tying restored goals to their parents. Used by the restore,
+inside its single transaction."""
 
 from __future__ import annotations
 
@@ -38,6 +39,16 @@ def count_plan(connection: Connection, owner_id: int) -> dict[str, int]:
         )
         for kind, table in PLAN_TABLES.items()
     }
+
+
+def uids_in_plan(connection: Connection, owner_id: int) -> dict[str, set[str]]:
+    """The uids the person's goals and actions hold, by kind ("goals", "actions")."""
+    found: dict[str, set[str]] = {}
+    for kind in ("goals", "actions"):
+        table = PLAN_TABLES[kind]
+        query = select(table.c.uid).where(table.c.owner_id == owner_id, table.c.uid.is_not(None))
+        found[kind] = set(connection.execute(query).scalars())
+    return found
 
 
 def delete_plan(connection: Connection, owner_id: int) -> None:
