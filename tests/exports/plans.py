@@ -32,6 +32,11 @@ CREATED = datetime(2026, 11, 2, 8, 0, tzinfo=UTC)
 SCHEMA_REVISION = HEAD
 
 
+def uid_of(kind: str, ident: int) -> str:
+    """A record's uid, fixed so a test can name its calendar event (goal 3's ends in 3)."""
+    return f"00000000-0000-4000-{'8000' if kind == 'goal' else 'a000'}-{ident:012d}"
+
+
 def goal(
     ident: int,
     text: str,
@@ -41,6 +46,7 @@ def goal(
     **fields: object,
 ) -> Goal:
     fields.setdefault("smart_report", analyse(text, today=TODAY).to_json())
+    fields.setdefault("uid", uid_of("goal", ident))
     return Goal(
         text=text,
         horizon=horizon,
@@ -54,6 +60,7 @@ def goal(
 
 
 def action(ident: int, goal_id: int, text: str, **fields: object) -> Action:
+    fields.setdefault("uid", uid_of("action", ident))
     return Action(goal_id=goal_id, text=text, id=ident, created_at=CREATED, **fields)  # type: ignore[arg-type]
 
 

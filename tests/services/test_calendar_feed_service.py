@@ -78,11 +78,12 @@ def test_the_feed_serves_the_persons_plan_as_a_calendar(
 ) -> None:
     with story.unit() as uow:
         token = enable_feed(uow)
+        action = uow.actions.get(1)
     data = feed_calendar(story, clock, token)
     assert data is not None
     calendar = icalendar.Calendar.from_ical(data)
     uids = sorted(str(event["UID"]) for event in calendar.walk("VEVENT"))
-    assert "action-1-p1@careerplan" in uids
+    assert f"action-{action.uid}@careerplan" in uids
     assert "review-rhythm-p1@careerplan" in uids
     assert feed_calendar(story, clock, token[::-1]) is None
 

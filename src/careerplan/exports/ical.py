@@ -2,9 +2,12 @@
 repeating actions with their RRULE, and the review rhythm as one repeating event, each with an
 alarm `reminder_days` before it (a repeating action's rings on its own day).
 
-Every item keeps its UID across exports (`goal-3-p1@careerplan`: the kind, the record's id and the
-owner's id, so two people's items never collide), so importing a newer file updates events instead
-of adding copies; SEQUENCE rises with the record's version so calendars accept the update.
+Every item keeps its UID across exports, so importing a newer file updates events instead of
+adding copies; SEQUENCE rises with the record's version so calendars accept the update. A goal's
+or action's UID is built from its uid, a uuid4 that a JSON backup and restore keep while they
+renumber ids (`goal-6f1c7b0e-0d5e-4c8a-9d6b-2a3f4e5d6c7b@careerplan`; being random, it needs no
+owner to stay apart from other people's). The review rhythm, one per person, is
+`review-rhythm-p1@careerplan` (the owner's id).
 
 Finished items (a done or dropped goal, a done action, an action of a finished goal) are kept with
 STATUS:CANCELLED and no alarm rather than left out: a calendar that imported an earlier file would
@@ -95,6 +98,14 @@ def uid(kind: str, ident: object, owner_id: int) -> str:
     return f"{kind}-{ident}-p{owner_id}@{UID_DOMAIN}"
 
 
+def record_uid(kind: str, record: Goal | Action, owner_id: int) -> str:
+    """The UID of a goal's or action's event. Stored records always have a uid; one built in
+    memory and never stored may not, and then its id stands in."""
+    if record.uid is None:
+        return uid(kind, record.id, owner_id)
+    return f"{kind}-{record.uid}@{UID_DOMAIN}"
+
+
 def review_rule(preferences: Preferences, first: date) -> str:
     """The review rhythm as an RRULE whose first occurrence is `first` (the next review).
 
@@ -163,7 +174,7 @@ def _goal_event(snapshot: PlanSnapshot, goal: Goal, goals: dict[int | None, Goal
         lines.append(f"This goal is {goal.status.value}.")
     label = "Dream job target" if goal.horizon is not None and goal.horizon.months is None else ""
     return CalendarEvent(
-        uid=uid("goal", goal.id, snapshot.owner_id),
+        uid=record_uid("goal", goal, snapshot.owner_id),
         summary=f"{label or 'Goal due'}: {goal.text}",
         start=goal.due,
         description="\n".join(lines),
@@ -197,7 +208,7 @@ def _action_event(snapshot: PlanSnapshot, action: Action, goal: Goal) -> Calenda
     if start is None:
         return None
     return CalendarEvent(
-        uid=uid("action", action.id, snapshot.owner_id),
+        uid=record_uid("action", action, snapshot.owner_id),
         summary=action.text if action.repeat else f"Action due: {action.text}",
         start=start,
         description="\n".join(lines),

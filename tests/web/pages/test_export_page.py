@@ -61,7 +61,9 @@ def test_the_calendar_download_parses_with_the_plans_events(
     assert response.headers["content-type"] == "text/calendar; charset=utf-8"
     calendar = icalendar.Calendar.from_ical(response.content)
     uids = {str(event["UID"]) for event in calendar.walk("VEVENT")}
-    assert {"action-1-p1@careerplan", "review-rhythm-p1@careerplan"} <= uids
+    with story.unit() as uow:
+        action = uow.actions.get(1)
+    assert {f"action-{action.uid}@careerplan", "review-rhythm-p1@careerplan"} <= uids
 
 
 @pytest.mark.parametrize(
