@@ -8,6 +8,7 @@ import json
 import random
 import re
 import string
+import uuid
 from collections.abc import Iterator
 from html import unescape
 from pathlib import Path
@@ -337,7 +338,7 @@ def _many_goals(document: dict[str, Any], count: int) -> dict[str, Any]:
     template = next(goal for goal in document["goals"] if goal["parent_id"] is not None)
     first = len(document["goals"]) + 1
     extra = [
-        template | {"id": n, "text": f"{template['text']} #{n}"}
+        template | {"id": n, "text": f"{template['text']} #{n}", "uid": str(uuid.uuid4())}
         for n in range(first, first + count)
     ]
     return document | {"goals": document["goals"] + extra}
