@@ -112,3 +112,21 @@ def story(workspace: Workspace, clock: FixedClock) -> Workspace:
             uow, clock, pmp.id, "Attend one industry networking event", repeat="FREQ=MONTHLY"
         )
     return workspace
+
+
+@pytest.fixture
+def rich(story: Workspace, clock: FixedClock) -> Workspace:
+    """Ana's plan with something of every kind (for the backup and restore tests)."""
+    from tests.exports.rich_plan import add_everything
+
+    add_everything(story, clock)
+    return story
+
+
+@pytest.fixture
+def empty(settings: Settings, tmp_path: Path) -> Iterator[Workspace]:
+    """A second, empty database of the same kind."""
+    from tests.exports.rich_plan import other_database
+
+    with other_database(settings, tmp_path) as other:
+        yield other

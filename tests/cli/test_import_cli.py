@@ -11,19 +11,12 @@ import pytest
 from tests.cli.conftest import Invoke
 from tests.exports.rich_plan import (
     MULTI_LINE,
-    add_everything,
     backup_of,
     without_export_time,
 )
 
 from careerplan.services.clock import FixedClock
 from careerplan.services.workspace import Workspace
-
-
-@pytest.fixture
-def rich(story: Workspace, clock: FixedClock) -> Workspace:
-    add_everything(story, clock)
-    return story
 
 
 @pytest.fixture

@@ -17,16 +17,10 @@ from careerplan.services.clock import FixedClock
 from careerplan.services.workspace import Workspace
 from careerplan.web.app import create_app
 from careerplan.web.backup_transfer import MAX_BACKUP_BYTES
-from tests.exports.rich_plan import add_everything, backup_of, other_database, without_export_time
+from tests.exports.rich_plan import backup_of, other_database, without_export_time
 from tests.web.pages.helpers import snapshot
 
 PROBLEM = "application/problem+json"
-
-
-@pytest.fixture
-def rich(story: Workspace, clock: FixedClock) -> Workspace:
-    add_everything(story, clock)
-    return story
 
 
 @pytest.fixture

@@ -11,21 +11,19 @@ import string
 import uuid
 from collections.abc import Iterator
 from html import unescape
-from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 from httpx2 import Response
 
-from careerplan.config import Settings
 from careerplan.services.clock import FixedClock
 from careerplan.services.goals import add_goal
 from careerplan.services.workspace import Workspace
 from careerplan.web.app import create_app
 from careerplan.web.backup_transfer import MAX_BACKUP_BYTES
 from careerplan.web.security import CSRF_COOKIE, MAX_BODY_BYTES
-from tests.exports.rich_plan import add_everything, backup_of, other_database, without_export_time
+from tests.exports.rich_plan import backup_of, without_export_time
 from tests.web.pages.conftest import Browser
 from tests.web.pages.helpers import snapshot
 
@@ -36,19 +34,6 @@ _HIDDEN = re.compile(r'<input type="hidden" name="(\w+)" value="([^"]*)">')
 _ROW = re.compile(
     r'<tr><th scope="row">([^<]+)</th><td>(\d+)</td><td>(\d+)</td><td>(\d+)</td><td>(\d+)</td>'
 )
-
-
-@pytest.fixture
-def rich(story: Workspace, clock: FixedClock) -> Workspace:
-    add_everything(story, clock)
-    return story
-
-
-@pytest.fixture
-def empty(settings: Settings, tmp_path: Path) -> Iterator[Workspace]:
-    """A second, empty database of the same kind."""
-    with other_database(settings, tmp_path) as other:
-        yield other
 
 
 @pytest.fixture
