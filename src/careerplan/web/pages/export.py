@@ -3,18 +3,18 @@ turn the calendar feed on, give it a new address or turn it off."""
 
 from __future__ import annotations
 
-import importlib.util
 from typing import TYPE_CHECKING, Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from careerplan.services.exporting import FORMATS
 from careerplan.web.deps import ClockDep, UnitsDep, WorkspaceDep
 from careerplan.web.forms import Form
 from careerplan.web.templating import render, render_error
 
 if TYPE_CHECKING:
-    from careerplan.services.exporting import ExportFormat
+    pass
 
 router = APIRouter()
 
@@ -35,17 +35,6 @@ NOTICES = {
 FEED_CHOICES = {"on": "on", "rotate": "rotated", "off": "off"}
 
 
-def available_formats() -> list[ExportFormat]:
-    """The formats whose renderer is installed (all of them in a complete install)."""
-    from careerplan.services.exporting import FORMATS
-
-    return [
-        found
-        for found in FORMATS.values()
-        if importlib.util.find_spec(found.renderer.split(":")[0]) is not None
-    ]
-
-
 def base_url(request: Request) -> str:
     """The address people reach this application at: the setting, else this request's."""
     configured: str = getattr(request.app.state.settings, "public_url", "")
@@ -60,7 +49,7 @@ def export_page(request: Request, units: UnitsDep, feed: str = "") -> HTMLRespon
         token = feed_token(uow)
     address = feed_url(token, base_url(request)) if token else None
     context: dict[str, Any] = {
-        "formats": available_formats(),
+        "formats": list(FORMATS.values()),
         "labels": LABELS,
         "feed": address,
         "webcal": "webcal://" + address.split("://", 1)[1] if address else None,
@@ -73,10 +62,10 @@ def export_page(request: Request, units: UnitsDep, feed: str = "") -> HTMLRespon
 def download(request: Request, name: str, workspace: WorkspaceDep, clock: ClockDep) -> Response:
     from careerplan.services.exporting import export_plan
 
-    chosen = next((found for found in available_formats() if found.name == name), None)
+    chosen = FORMATS.get(name)
     if chosen is None:
         shown = name if len(name) <= 40 else name[:37] + "..."
-        choices = ", ".join(found.name for found in available_formats())
+        choices = ", ".join(FORMATS)
         return render_error(
             request, 404, f"There is no export format '{shown}'. Choose one of: {choices}."
         )
