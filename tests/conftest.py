@@ -16,7 +16,8 @@ from careerplan.config import Settings
 from careerplan.services.clock import FixedClock
 from careerplan.services.workspace import Workspace, open_workspace
 
-TODAY = date(2026, 11, 25)
+NOW = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)
+TODAY = NOW.date()
 POSTGRES_URL = os.environ.get(
     "CAREERPLAN_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 )
@@ -59,12 +60,12 @@ def settings(database_url: str, tmp_path: Path) -> Settings:
 
 @pytest.fixture
 def clock() -> FixedClock:
-    return FixedClock(datetime(2026, 11, 25, 9, 30, tzinfo=UTC))
+    return FixedClock(NOW)
 
 
 @pytest.fixture
-def workspace(settings: Settings) -> Iterator[Workspace]:
-    opened = open_workspace(settings)
+def workspace(settings: Settings, clock: FixedClock) -> Iterator[Workspace]:
+    opened = open_workspace(settings, clock=clock)
     yield opened
     opened.close()
 

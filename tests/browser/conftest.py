@@ -1,5 +1,6 @@
 """Browser tests: a live careerplan server per test on a fresh SQLite file, driven by a headless
-Debian Chromium through Playwright. Screenshots land in test-artifacts/screenshots/."""
+Debian Chromium through Playwright. The server's clock is fixed (`fixed_clock.NOW`), so dates in
+the pages are the same on any day. Screenshots land in test-artifacts/screenshots/."""
 
 from __future__ import annotations
 
@@ -37,7 +38,8 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
+PROJECT = Path(__file__).resolve().parents[2]
+SCREENSHOTS = PROJECT / "test-artifacts" / "screenshots"
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 DESKTOP: ViewportSize = {"width": 1280, "height": 900}
 PHONE: ViewportSize = {"width": 375, "height": 812}
@@ -89,6 +91,7 @@ def _start_server(data_dir: Path, log: Path) -> tuple[subprocess.Popen[bytes], s
     """Start the app on a free loopback port; a second port is tried if the first was taken."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("CAREERPLAN_")}
     env["CAREERPLAN_DATA_DIR"] = str(data_dir)
+    env["PYTHONPATH"] = str(PROJECT)  # the server's factory lives in the tests package
     for _attempt in range(3):
         port = _free_port()
         url = f"http://127.0.0.1:{port}"
@@ -97,7 +100,7 @@ def _start_server(data_dir: Path, log: Path) -> tuple[subprocess.Popen[bytes], s
             "-m",
             "uvicorn",
             "--factory",
-            "careerplan.web.app:create_app",
+            "tests.browser.fixed_clock:create_app_at_fixed_time",
             "--host",
             "127.0.0.1",
             "--port",

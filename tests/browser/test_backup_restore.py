@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import UTC, date, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -18,6 +18,7 @@ from careerplan.services.clock import FixedClock
 from careerplan.services.goals import add_goal
 from careerplan.services.vision import init_plan
 from careerplan.services.workspace import Workspace, open_workspace
+from tests.browser.fixed_clock import NOW, TODAY
 
 pytestmark = pytest.mark.browser
 
@@ -37,14 +38,14 @@ def _live_database(folder: Path) -> Workspace:
 def test_a_backup_downloaded_from_the_page_is_restored_over_the_plan_with_replace(
     page: Page, screenshot: Shot, tmp_path: Path
 ) -> None:
-    clock = FixedClock(datetime.now(UTC))
+    clock = FixedClock(NOW)
     workspace = _live_database(tmp_path)
     try:
         with workspace.unit() as uow:
             init_plan(
                 uow, clock, name="Ana", current_job_title="Product manager", hours_per_week=5,
                 dream_job_title="COO of a high-tech startup",
-                vision_fields={"target_date": date.today() + timedelta(days=1500)},
+                vision_fields={"target_date": TODAY + timedelta(days=1500)},
             )  # fmt: skip
             add_goal(uow, clock, text=PMP, parent_id=1, horizon=Horizon.TWELVE_MONTHS)
 

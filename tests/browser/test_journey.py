@@ -13,6 +13,7 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from tests.browser.conftest import WAIT_MS
+from tests.browser.fixed_clock import TODAY
 
 pytestmark = pytest.mark.browser
 
@@ -109,7 +110,7 @@ def _add_goals(page: Page, shot: Shot) -> None:
         form.get_by_label("Horizon", exact=True).select_option(label=horizon)
         form.get_by_label("Category", exact=True).select_option(category)
         if horizon == "6 months":
-            form.get_by_label("Due date").fill((date.today() + timedelta(150)).isoformat())
+            form.get_by_label("Due date").fill((TODAY + timedelta(150)).isoformat())
         form.get_by_role("button", name="Add goal").click()
         expect(page.get_by_role("status")).to_contain_text("Saved goal")
         expect(page.locator(".tree .goal-text", has_text=text)).to_be_visible()
@@ -150,7 +151,7 @@ def _act(page: Page, shot: Shot) -> None:
     goal = page.get_by_label("For goal", exact=True)
     goal.select_option(_option_value(goal, course))
     page.get_by_label("Action", exact=True).fill(ACTION)
-    page.locator("#a-due").fill((date.today() + timedelta(10)).isoformat())
+    page.locator("#a-due").fill((TODAY + timedelta(10)).isoformat())
     page.get_by_role("button", name="Add action").click()
     expect(page.get_by_role("status")).to_have_text("Action added.")
 
@@ -186,7 +187,7 @@ def _see_the_dashboard(page: Page, shot: Shot, dream_job: str, target: date) -> 
     page.get_by_role("link", name="Dashboard").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(dream_job)
     days = page.locator("section", has=page.get_by_role("heading", name="Days left"))
-    expect(days.locator(".big")).to_have_text(str((target - date.today()).days))
+    expect(days.locator(".big")).to_have_text(str((target - TODAY).days))
     goals = page.get_by_role("region", name=re.compile(r"^Progress (of|per)"))
     for horizon, text, _category in GOALS:
         expect(goals.get_by_role("row").filter(has_text=text)).to_contain_text(horizon)
@@ -197,7 +198,7 @@ def _see_the_dashboard(page: Page, shot: Shot, dream_job: str, target: date) -> 
 
 
 def _journey(page: Page, shot: Shot, *, width: int, quiz: bool) -> None:
-    target = date.today() + timedelta(days=730)
+    target = TODAY + timedelta(days=730)
     page.goto("/")
     expect(page.get_by_role("heading", name="Welcome to careerplan")).to_be_visible()
     shot(page, "welcome")

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from tests.browser.conftest import serve
+from tests.browser.fixed_clock import TODAY
 
 pytestmark = pytest.mark.browser
 
@@ -94,7 +95,7 @@ def test_tab_walks_the_step_bar_in_order_with_a_visible_focus(page: Page, screen
 def test_the_vision_form_is_filled_and_saved_with_the_keyboard(
     page: Page, screenshot: Shot
 ) -> None:
-    target = date.today() + timedelta(days=500)
+    target = TODAY + timedelta(days=500)
     page.goto("/")
     _tab_to(page, page.get_by_role("link", name=re.compile("^Write it down")))
     page.keyboard.press("Enter")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import UTC, date, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -17,6 +17,7 @@ from careerplan.services.clock import FixedClock
 from careerplan.services.goals import add_goal
 from careerplan.services.vision import init_plan
 from careerplan.services.workspace import open_workspace
+from tests.browser.fixed_clock import NOW, TODAY
 
 pytestmark = pytest.mark.browser
 
@@ -30,14 +31,14 @@ def _plan_set_nine_months_ago(folder: Path) -> None:
     the 12-month goal's time has gone, and over a third of the 2-year goal's."""
     data = folder / "data"
     settings = Settings(data_dir=data, database_url=f"sqlite:///{data / 'careerplan.sqlite3'}")
-    then = FixedClock(datetime.now(UTC) - timedelta(days=270))
+    then = FixedClock(NOW - timedelta(days=270))
     workspace = open_workspace(settings)
     try:
         with workspace.unit() as uow:
             init_plan(
                 uow, then, name="Ana", current_job_title="Product manager", hours_per_week=5,
                 dream_job_title="COO of a high-tech startup",
-                vision_fields={"target_date": date.today() + timedelta(days=1500)},
+                vision_fields={"target_date": TODAY + timedelta(days=1500)},
             )  # fmt: skip
             lead = add_goal(uow, then, text=LEAD, parent_id=1, horizon=Horizon.TWO_YEARS).goal
             add_goal(uow, then, text=PMP, parent_id=lead.id, horizon=Horizon.TWELVE_MONTHS)

@@ -29,7 +29,7 @@ def cli(settings: Settings, clock: FixedClock, monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setenv("CAREERPLAN_DATABASE_URL", settings.database_url)
     monkeypatch.setenv("CAREERPLAN_DATA_DIR", str(settings.data_dir))
     monkeypatch.setenv("COLUMNS", "120")
-    monkeypatch.setattr(context, "clock", lambda: clock)
+    context.use_clock(clock)
     runner = CliRunner()
 
     def invoke(*args: str, input: str | bytes | None = None) -> Ran:
@@ -39,3 +39,4 @@ def cli(settings: Settings, clock: FixedClock, monkeypatch: pytest.MonkeyPatch) 
 
     yield invoke
     context.reset()
+    context.use_clock(None)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
+
+from tests.cli.fixed_clock_cli import command, environment
 
 
 def test_a_closed_pipe_is_not_an_internal_error(tmp_path: Path) -> None:
@@ -14,11 +15,11 @@ def test_a_closed_pipe_is_not_an_internal_error(tmp_path: Path) -> None:
         for n in range(400)
     )
     process = subprocess.Popen(
-        [sys.executable, "-m", "careerplan", "smart", "check", "--jsonl", "-"],
+        command("smart", "check", "--jsonl", "-"),
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        env={"CAREERPLAN_DATA_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"},
+        env=environment({"CAREERPLAN_DATA_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"}),
     )
     assert process.stdin is not None
     assert process.stdout is not None

@@ -1,12 +1,13 @@
 """Two real processes edit the same goal from the same version: one wins, the other is refused
-with exit 1, and the winner's edit is what the database holds."""
+with exit 1, and the winner's edit is what the database holds. Both read the suite's fixed clock."""
 
 from __future__ import annotations
 
 import json
 import os
 import subprocess
-import sys
+
+from tests.cli.fixed_clock_cli import command, environment
 
 from careerplan.config import Settings
 from careerplan.services.workspace import Workspace
@@ -15,28 +16,19 @@ STALE = "was changed by someone else (you edited version 1, it is now version 2)
 
 
 def _env(settings: Settings) -> dict[str, str]:
-    return {
-        **os.environ,
-        "CAREERPLAN_DATABASE_URL": settings.database_url,
-        "CAREERPLAN_DATA_DIR": str(settings.data_dir),
-        "COLUMNS": "120",
-    }
+    return environment(
+        {
+            **os.environ,
+            "CAREERPLAN_DATABASE_URL": settings.database_url,
+            "CAREERPLAN_DATA_DIR": str(settings.data_dir),
+            "COLUMNS": "120",
+        }
+    )
 
 
 def _edit(settings: Settings, text: str) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "careerplan",
-            "goal",
-            "edit",
-            "3",
-            "--text",
-            text,
-            "--if-version",
-            "1",
-        ],
+        command("goal", "edit", "3", "--text", text, "--if-version", "1"),
         env=_env(settings),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -46,7 +38,7 @@ def _edit(settings: Settings, text: str) -> subprocess.Popen[str]:
 
 def _stored_text(settings: Settings) -> tuple[str, int]:
     shown = subprocess.run(
-        [sys.executable, "-m", "careerplan", "goal", "show", "3", "--json"],
+        command("goal", "show", "3", "--json"),
         env=_env(settings),
         capture_output=True,
         text=True,

@@ -15,11 +15,11 @@ WEB_FRAMEWORK = (
 IMPORT = "import sys, careerplan.exports.pdf\n"
 RENDER = (
     "import sys\n"
-    "from datetime import UTC, date, datetime\n"
+    "from datetime import UTC, datetime\n"
     "from careerplan.exports.pdf import render_card\n"
     "from careerplan.exports.snapshot import PlanSnapshot\n"
     "moment = datetime(2026, 11, 25, tzinfo=UTC)\n"
-    "snapshot = PlanSnapshot(exported_at=moment, schema_revision='0004', today=date.today())\n"
+    "snapshot = PlanSnapshot(exported_at=moment, schema_revision='0004', today=moment.date())\n"
     "assert render_card(snapshot).startswith(b'%PDF')\n"
 )
 

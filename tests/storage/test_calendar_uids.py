@@ -56,7 +56,7 @@ def test_one_person_cannot_hold_a_uid_twice_but_two_people_can(workspace: Worksp
     same = "6f1c7b0e-0d5e-4c8a-9d6b-2a3f4e5d6c7b"
     with workspace.unit() as uow:
         uow.goals.add(Goal(text="One", created_at=CREATED, updated_at=CREATED, uid=same))
-    with UnitOfWork(workspace.engine, ensure_user(workspace.engine, "bob")) as uow:
+    with UnitOfWork(workspace.engine, ensure_user(workspace.engine, CREATED, "bob")) as uow:
         uow.goals.add(Goal(text="Bob's", created_at=CREATED, updated_at=CREATED, uid=same))
     with pytest.raises(IntegrityError), workspace.unit() as uow:
         uow.goals.add(Goal(text="Two", created_at=CREATED, updated_at=CREATED, uid=same))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime
 
 import pytest
 
@@ -16,14 +17,16 @@ from careerplan.services.vision import init_plan
 from careerplan.services.workspace import Workspace
 from careerplan.storage.unit_of_work import UnitOfWork, ensure_user
 
+NOW = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)
+
 
 def _bob(story: Workspace) -> UnitOfWork:
-    return UnitOfWork(story.engine, ensure_user(story.engine, "bob"))
+    return UnitOfWork(story.engine, ensure_user(story.engine, NOW, "bob"))
 
 
 def test_ensure_user_returns_the_same_id_each_time(story: Workspace) -> None:
-    bob = ensure_user(story.engine, "bob")
-    assert ensure_user(story.engine, "bob") == bob
+    bob = ensure_user(story.engine, NOW, "bob")
+    assert ensure_user(story.engine, NOW, "bob") == bob
     assert bob != story.owner_id
 
 

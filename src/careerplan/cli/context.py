@@ -24,7 +24,7 @@ def workspace() -> Workspace:
     from careerplan.config import Settings
     from careerplan.services.workspace import open_workspace
 
-    return open_workspace(Settings.from_env())
+    return open_workspace(Settings.from_env(), clock=clock())
 
 
 def smart_settings() -> SmartSettings:
@@ -36,10 +36,24 @@ def smart_settings() -> SmartSettings:
     return settings_from(settings.fiscal_year_start, settings.day_first)
 
 
-def clock() -> Clock:
-    from careerplan.services.clock import SystemClock
+# The one clock every command reads. Commands import `clock` by name, so the seam is this value,
+# not the function: replacing the function in one module would leave the others on the real time.
+_clock: Clock | None = None
 
-    return SystemClock()
+
+def clock() -> Clock:
+    """The clock commands read: the system's, unless `use_clock` set another."""
+    if _clock is None:
+        from careerplan.services.clock import SystemClock
+
+        return SystemClock()
+    return _clock
+
+
+def use_clock(replacement: Clock | None) -> None:
+    """Make every command read `replacement` (tests fix the day); `None` restores the system's."""
+    global _clock
+    _clock = replacement
 
 
 @contextmanager

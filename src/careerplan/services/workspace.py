@@ -9,6 +9,7 @@ from sqlalchemy.exc import OperationalError
 
 from careerplan.config import LOCAL_USERNAME, Settings
 from careerplan.domain.errors import StorageProblem
+from careerplan.services.clock import Clock, SystemClock
 from careerplan.storage.engine import make_engine
 from careerplan.storage.schema_version import upgrade
 from careerplan.storage.unit_of_work import UnitOfWork, ensure_user
@@ -34,12 +35,15 @@ class Workspace:
         self.engine.dispose()
 
 
-def open_workspace(settings: Settings, username: str = LOCAL_USERNAME) -> Workspace:
-    """Open the configured database, migrating it first; refuse clearly when it cannot be used."""
+def open_workspace(
+    settings: Settings, username: str = LOCAL_USERNAME, clock: Clock | None = None
+) -> Workspace:
+    """Open the configured database, migrating it first; refuse clearly when it cannot be used.
+    `clock` dates the owner's record when this is their first visit (the system's by default)."""
     engine = make_engine(settings)
     try:
         upgrade(engine)
-        owner = ensure_user(engine, username)
+        owner = ensure_user(engine, (clock or SystemClock()).now(), username)
     except OperationalError as error:
         engine.dispose()
         raise StorageProblem(_describe(settings, error)) from None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from types import TracebackType
 from typing import Any
 
@@ -26,8 +26,8 @@ from careerplan.storage.reviews import (
 )
 
 
-def ensure_user(engine: Engine, username: str = LOCAL_USERNAME) -> int:
-    """The id of `username`, created on first use."""
+def ensure_user(engine: Engine, now: datetime, username: str = LOCAL_USERNAME) -> int:
+    """The id of `username`, created on first use (at `now`, the caller's clock)."""
     with engine.begin() as connection:
         found = connection.execute(
             select(tables.users.c.id).where(tables.users.c.username == username)
@@ -36,7 +36,7 @@ def ensure_user(engine: Engine, username: str = LOCAL_USERNAME) -> int:
             return int(found)
         result = connection.execute(
             insert(tables.users)
-            .values(username=username, display_name=username, created_at=datetime.now(UTC))
+            .values(username=username, display_name=username, created_at=now)
             .returning(tables.users.c.id)
         )
         return int(result.scalar_one())

@@ -28,7 +28,8 @@ def create_app(
     workspace: Workspace | None = None,
 ) -> FastAPI:
     """Build the app on the configured database (opened and migrated now, closed on shutdown)."""
-    opened = workspace or open_workspace(settings or Settings.from_env())
+    clock = clock or SystemClock()
+    opened = workspace or open_workspace(settings or Settings.from_env(), clock=clock)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -47,7 +48,7 @@ def create_app(
         lifespan=lifespan,
     )
     app.state.workspace = opened
-    app.state.clock = clock or SystemClock()
+    app.state.clock = clock
     app.state.settings = opened.settings
     app.state.page_cache = PageCache()
     problems.install(app)
