@@ -18,8 +18,9 @@ from typing import Any
 from careerplan.domain.entities import Action, Completion, Goal, Preferences, ReviewEntry, Vision
 from careerplan.storage import rows
 
-# Columns SQLAlchemy stores as ISO text on SQLite, and how to read them back.
-_DATES = {"due", "target_date", "done_on", "on_date", "held_on"}
+# Columns SQLAlchemy stores as ISO text on SQLite, and how to read them back (a test checks
+# these against tables.py for every table read here).
+_DATES = {"due", "target_date", "done_on", "held_on"}
 _TIMES = {"created_at", "updated_at"}
 _BOOLS = {"done"}
 
