@@ -33,7 +33,7 @@ def test_the_strongest_theme_scores_one(catalog: Catalog) -> None:
 def test_text_without_themes_gives_an_empty_profile(catalog: Catalog) -> None:
     reading = read_reflection("hmm", catalog)
     assert reading.evidence == {}
-    assert not any(reading.profile.scores.values())
+    assert reading.profile.scores == dict.fromkeys("RIASEC", 0.0)
 
 
 @pytest.mark.parametrize(

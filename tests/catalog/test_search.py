@@ -57,12 +57,19 @@ def test_gibberish_finds_nothing(catalog: Catalog) -> None:
     assert best_occupation("qqqq zzzzzz", catalog=catalog) is None
 
 
-@pytest.mark.parametrize(("query", "limit"), [("x" * 201, 10), ("nurse", 0)])
+@pytest.mark.parametrize(
+    ("query", "limit", "message"),
+    [
+        ("x" * 201, 10, "A job title is at most 200 characters; this one has 201."),
+        ("nurse", 0, "The limit must be at least 1, not 0."),
+    ],
+)
 def test_oversized_queries_and_bad_limits_are_refused(
-    catalog: Catalog, query: str, limit: int
+    catalog: Catalog, query: str, limit: int, message: str
 ) -> None:
-    with pytest.raises(InvalidInput):
+    with pytest.raises(InvalidInput) as refused:
         search_titles(query, limit=limit, catalog=catalog)
+    assert str(refused.value) == message
 
 
 @pytest.mark.parametrize(

@@ -39,9 +39,16 @@ def test_it_refuses_a_goal_as_its_own_parent() -> None:
         check_new_parent(3, 3, PARENTS)
 
 
-@pytest.mark.parametrize(("goal", "new_parent"), [(4, 1), (4, 5), (5, 4), (2, 5), (3, None)])
-def test_it_allows_moves_that_keep_a_tree(goal: int, new_parent: int | None) -> None:
-    check_new_parent(goal, new_parent, PARENTS)
+@pytest.mark.parametrize(
+    ("goal", "new_parent", "chain"),
+    [(4, 1, [1]), (4, 5, [5, 1]), (5, 4, [4, 3, 2, 1]), (2, 5, [5, 1]), (3, None, [])],
+)
+def test_it_allows_moves_that_keep_a_tree(
+    goal: int, new_parent: int | None, chain: list[int]
+) -> None:
+    assert check_new_parent(goal, new_parent, PARENTS) is None
+    # After the move the goal still leads up to a root, through its new parent.
+    assert ancestors(goal, {**PARENTS, goal: new_parent}) == chain
 
 
 @pytest.mark.parametrize(

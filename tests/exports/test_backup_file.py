@@ -224,4 +224,6 @@ def test_the_line_of_a_problem_is_where_its_value_starts() -> None:
     assert line is not None
     assert lines[line - 1].strip() == "{"
     assert lines[line].strip() == '"done_on": "2026-11-02",'
-    assert line_of(text, ("goals", 9)) == line_of(text, ("goals",))  # not there: the list
+    goals = lines.index('  "goals": [') + 1
+    assert line_of(text, ("goals",)) == goals
+    assert line_of(text, ("goals", 9)) == goals  # not there: the list

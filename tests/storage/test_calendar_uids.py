@@ -58,7 +58,7 @@ def test_one_person_cannot_hold_a_uid_twice_but_two_people_can(workspace: Worksp
         uow.goals.add(Goal(text="One", created_at=CREATED, updated_at=CREATED, uid=same))
     with UnitOfWork(workspace.engine, ensure_user(workspace.engine, CREATED, "bob")) as uow:
         uow.goals.add(Goal(text="Bob's", created_at=CREATED, updated_at=CREATED, uid=same))
-    with pytest.raises(IntegrityError), workspace.unit() as uow:
+    with pytest.raises(IntegrityError, match=r"(?i)unique"), workspace.unit() as uow:
         uow.goals.add(Goal(text="Two", created_at=CREATED, updated_at=CREATED, uid=same))
 
 

@@ -59,8 +59,9 @@ def test_a_second_user_gets_not_found_for_anas_ids(
 
 
 def test_a_second_user_cannot_overwrite_anas_goal_by_id(story: Workspace) -> None:
-    with _bob(story) as uow, pytest.raises(NotFound):
+    with _bob(story) as uow, pytest.raises(NotFound) as refused:
         uow.goals.save(Goal(text="Hijacked", id=2, status=GoalStatus.DROPPED))
+    assert (refused.value.kind, refused.value.ident) == ("goal", 2)
     with story.unit() as uow:
         goal = uow.goals.get(2)
     assert (goal.text, goal.status, goal.version) == (

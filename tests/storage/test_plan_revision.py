@@ -43,8 +43,9 @@ def test_a_refused_change_leaves_the_revision_alone(story: Workspace, clock: Fix
             add_goal(uow, clock, text="Written, then refused", parent_id=2)
             uow.goals.get(999)
 
-    with pytest.raises(NotFound):
+    with pytest.raises(NotFound) as refused:
         write_then_fail()
+    assert (refused.value.kind, refused.value.ident) == ("goal", 999)
     assert revision(story) == before
 
 

@@ -47,7 +47,7 @@ def test_any_exception_rolls_back_completions_and_version_bumps(story: Workspace
             uow.goals.save(goal)
             raise RuntimeError("power cut")
 
-    with pytest.raises(RuntimeError):
+    with pytest.raises(RuntimeError, match=r"^power cut$"):
         write_then_fail()
     with story.unit() as uow:
         goal = uow.goals.get(3)
@@ -61,7 +61,7 @@ def test_any_exception_rolls_back_completions_and_version_bumps(story: Workspace
 def test_an_action_under_a_goal_that_does_not_exist_is_refused_by_the_database(
     workspace: Workspace,
 ) -> None:
-    with pytest.raises(IntegrityError), workspace.unit() as uow:
+    with pytest.raises(IntegrityError, match=r"(?i)foreign key"), workspace.unit() as uow:
         uow.actions.add(Action(goal_id=999, text="Orphan", created_at=NOW))
     with workspace.unit() as uow:
         assert uow.actions.all() == []
@@ -70,7 +70,7 @@ def test_an_action_under_a_goal_that_does_not_exist_is_refused_by_the_database(
 def test_a_check_in_on_a_goal_that_does_not_exist_is_refused_by_the_database(
     workspace: Workspace,
 ) -> None:
-    with pytest.raises(IntegrityError), workspace.unit() as uow:
+    with pytest.raises(IntegrityError, match=r"(?i)foreign key"), workspace.unit() as uow:
         uow.checkins.add(CheckIn(goal_id=999, on=date(2026, 11, 25), note="x"), NOW)
 
 

@@ -47,6 +47,7 @@ def test_any_reference_date_gets_a_report_with_the_deadline_inside_its_window(
 ) -> None:
     report = analyse(text, "Become a manager by 2030", today=today)
     assert 0 <= report.score <= 5
-    if report.deadline_window is not None:
-        assert report.deadline is not None
+    # A deadline always comes with the period it was read from, and only then.
+    assert (report.deadline is None) == (report.deadline_window is None)
+    if report.deadline is not None and report.deadline_window is not None:
         assert report.deadline_window.start <= report.deadline <= report.deadline_window.end

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from itertools import islice
 
 import pytest
 from dateutil.rrule import rrulestr
@@ -90,14 +91,24 @@ def test_prices_adjectives_and_vague_words_are_not_repeats(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "rrule", "first_days"),
     [
-        "every other week", "twice a month", "every weekday for the next 10 weeks",
-        "three times a year", "every 3 quarters", "every Monday, Wednesday and Friday",
+        ("every other week", "FREQ=WEEKLY;INTERVAL=2",
+         ["2026-11-25", "2026-12-09", "2026-12-23"]),
+        ("twice a month", "FREQ=MONTHLY;BYMONTHDAY=1,15",
+         ["2026-12-01", "2026-12-15", "2027-01-01"]),
+        ("every weekday for the next 10 weeks", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;UNTIL=20270203",
+         ["2026-11-25", "2026-11-26", "2026-11-27"]),
+        ("three times a year", "FREQ=MONTHLY;INTERVAL=4",
+         ["2026-11-25", "2027-03-25", "2027-07-25"]),
+        ("every 3 quarters", "FREQ=MONTHLY;INTERVAL=9",
+         ["2026-11-25", "2027-08-25", "2028-05-25"]),
+        ("every Monday, Wednesday and Friday", "FREQ=WEEKLY;BYDAY=MO,WE,FR",
+         ["2026-11-25", "2026-11-27", "2026-11-30"]),
     ],
 )  # fmt: skip
-def test_every_rule_parses_with_dateutil(text: str) -> None:
+def test_every_rule_parses_with_dateutil(text: str, rrule: str, first_days: list[str]) -> None:
     rule = analyse(f"Call a recruiter {text}.", today=TODAY).recurrence
-    assert rule is not None
-    first = next(iter(rrulestr(rule, dtstart=datetime(2026, 11, 25))))
-    assert first >= datetime(2026, 11, 25)
+    assert rule == rrule
+    days = islice(rrulestr(rule, dtstart=datetime(2026, 11, 25)), 3)  # a Wednesday
+    assert [day.date().isoformat() for day in days] == first_days
