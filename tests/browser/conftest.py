@@ -29,6 +29,8 @@ from playwright.sync_api import (
     sync_playwright,
 )
 
+from tests.conftest import unavailable
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -40,7 +42,6 @@ CHROMIUM_ARGS = [
 ]
 PROJECT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = PROJECT / "test-artifacts" / "screenshots"
-IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 DESKTOP: ViewportSize = {"width": 1280, "height": 900}
 PHONE: ViewportSize = {"width": 375, "height": 812}
 # Generous for a busy two-core machine; a passing run waits far less.
@@ -48,17 +49,10 @@ WAIT_MS = 15_000
 START_SECONDS = 30.0
 
 
-def _unavailable(reason: str) -> None:
-    """Skip on a machine without the browser; fail in CI, where it must be there."""
-    if IN_CI:
-        pytest.fail(f"{reason}: CI requires the browser tests to run.")
-    pytest.skip(f"{reason} (the browser tests run in CI, where it is installed)")
-
-
 @pytest.fixture(scope="session")
 def playwright() -> Iterator[Playwright]:
     if not CHROMIUM.exists():
-        _unavailable(f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)")
+        unavailable(f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)")
     expect.set_options(timeout=WAIT_MS)
     with sync_playwright() as driver:
         yield driver

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import IN_CI
+from tests.conftest import unavailable
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = REPO.parent / "shared" / "data"
@@ -18,10 +18,7 @@ def _needs_public_data() -> None:
     """Without the public data folder the test is skipped on a workstation and fails in CI,
     where the catalogue is rebuilt from it."""
     if not DATA.is_dir():
-        message = "the public data folder is not beside the repo"
-        if IN_CI:
-            pytest.fail(message + ": CI requires it to rebuild the catalogue")
-        pytest.skip(message + " (CI runs this test)")
+        unavailable("the public data folder is not beside the repository")
 
 
 @pytest.mark.slow
