@@ -72,5 +72,9 @@ def test_the_address_uses_the_public_url(
 
 
 def test_the_calendar_commands_are_listed_in_the_help(cli: Invoke, workspace: Workspace) -> None:
-    assert "calendar" in cli("--help").stdout
-    assert "--rotate" in cli("calendar", "feed", "--help").stdout
+    # A line of the command list, not the word in another command's help ("for a calendar").
+    assert re.search(r"^  calendar  ", cli("--help").stdout, re.M)
+    feed = cli("calendar", "feed", "--help")
+    assert feed.exit_code == 0
+    assert re.search(r"^  --rotate ", feed.stdout, re.M)
+    assert re.search(r"^  --off ", feed.stdout, re.M)

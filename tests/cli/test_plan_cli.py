@@ -7,6 +7,7 @@ import json
 import pytest
 from tests.cli.conftest import Invoke
 
+from careerplan.config import Settings
 from careerplan.services.workspace import Workspace
 from careerplan.storage.schema_version import HEAD
 
@@ -180,17 +181,25 @@ def test_start_without_a_plan_welcomes_and_says_how_to_begin(cli: Invoke) -> Non
 
 
 def test_start_with_a_plan_shows_today(cli: Invoke, story: Workspace) -> None:
-    assert cli("start").stdout == cli("today").stdout
+    started = cli("start")
+    assert (started.exit_code, started.stderr) == (0, "")
+    assert started.stdout.splitlines()[:2] == [
+        "COO of a high-tech startup by 2031-11-25 (1826 days left)",
+        "“I will be COO of a startup by 2031.”",
+    ]
+    assert started.stdout == cli("today").stdout
 
 
-def test_db_info_reports_the_revision_and_counts(cli: Invoke, story: Workspace) -> None:
+def test_db_info_reports_the_revision_and_counts(
+    cli: Invoke, story: Workspace, settings: Settings
+) -> None:
     ran = cli("db", "info")
     assert ran.exit_code == 0
     assert f"Schema:   revision {HEAD} (this version's latest: {HEAD})" in ran.stdout.splitlines()
     assert "Holds:    3 goals, 1 actions, 0 resources, 0 checkins" in ran.stdout.splitlines()
     data = json.loads(cli("db", "info", "--json").stdout)
     assert (data["revision"], data["counts"]["goals"]) == (HEAD, 3)
-    assert data["backend"] in {"sqlite", "postgresql"}
+    assert data["backend"] == ("sqlite" if settings.is_sqlite else "postgresql")
 
 
 def test_db_upgrade_on_a_current_database_says_so(cli: Invoke, story: Workspace) -> None:

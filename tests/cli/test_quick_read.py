@@ -7,6 +7,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from tests.cli.conftest import Invoke
@@ -28,7 +29,11 @@ COMMANDS = [
 
 @pytest.mark.parametrize("command", COMMANDS)
 def test_the_quick_reader_and_a_unit_of_work_give_the_same_answer(
-    cli: Invoke, story: Workspace, monkeypatch: pytest.MonkeyPatch, command: tuple[str, ...]
+    cli: Invoke,
+    story: Workspace,
+    settings: Settings,
+    monkeypatch: pytest.MonkeyPatch,
+    command: tuple[str, ...],
 ) -> None:
     cli("action", "done", "1", "--note", "First meetup")
     cli("checkin", "3", "--note", "Booked the exam", "--confidence", "4")
@@ -37,7 +42,18 @@ def test_the_quick_reader_and_a_unit_of_work_give_the_same_answer(
     cli("review", "--entry", "3:60:2", "--entry", "2:10:4", "--on", "2026-11-01")
     cli("review", "--entry", "3:20:4", "--on", "2026-11-20", "--went-well", "Studied")
     cli("goal", "add", "Draft a study plan", "--parent", "3", "--due", "2026-11-20")
+    opened: list[bool] = []
+    real_open = QuickReader.open
+
+    def watched(cls: type[QuickReader], *args: Any) -> QuickReader | None:
+        found = real_open(*args)
+        opened.append(found is not None)
+        return found
+
+    monkeypatch.setattr(QuickReader, "open", classmethod(watched))
     quick = json.loads(cli(*command).stdout)
+    # On SQLite the first answer came through the quick reader; PostgreSQL has none.
+    assert opened == ([True] if settings.is_sqlite else [])
     monkeypatch.setattr(QuickReader, "open", classmethod(lambda cls, *args: None))
     full = json.loads(cli(*command).stdout)
     assert quick == full

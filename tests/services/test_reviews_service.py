@@ -46,8 +46,10 @@ def test_a_review_starts_from_the_active_goals_with_status_and_smart_report(
         0,
         None,
     )
-    assert first.report is not None
-    assert first.report["score"] == first.goal.smart_report["score"]  # type: ignore[index]
+    assert [
+        (item.report["score"], item.report["deadline"]) if item.report else None
+        for item in draft.items
+    ] == [(5, "2028-11-25"), (5, "2027-11-25"), (5, "2027-03-31")]
     assert draft.status.next_review == date(2026, 11, 29)  # the Sunday after Wednesday 25th
     assert draft.status.review_due is False
 

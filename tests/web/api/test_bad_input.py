@@ -63,9 +63,15 @@ def test_bad_input_is_a_422_problem_and_saves_nothing(
     assert client.get("/api/v1/goals/2").json()["version"] == 1
 
 
-def test_a_body_that_is_not_json_is_a_400_problem(client: TestClient, story: Workspace) -> None:
+def test_a_body_that_is_not_json_is_a_422_problem_and_saves_nothing(
+    client: TestClient, story: Workspace
+) -> None:
     response = client.post(
         "/api/v1/goals", content=b"{not json", headers={"content-type": "application/json"}
     )
-    assert response.status_code in {400, 422}
+    assert response.status_code == 422
     assert response.headers["content-type"] == "application/problem+json"
+    problem = response.json()
+    assert (problem["status"], problem["title"]) == (422, "Invalid input")
+    assert [error["location"] for error in problem["errors"]] == [["body", "1"]]
+    assert len(client.get("/api/v1/goals").json()) == 3

@@ -42,7 +42,18 @@ def test_it_shows_requirements_and_the_gap(client: TestClient) -> None:
         f"/api/v1/occupations/{OPERATIONS}/requirements", params={"from": SOFTWARE}
     )
     assert response.status_code == 200
-    assert response.json()["gap"]["from"]["code"] == SOFTWARE
+    body = response.json()
+    assert (body["code"], body["title"]) == (OPERATIONS, "General and Operations Managers")
+    gap = body["gap"]
+    assert (gap["from"], gap["target"], gap["score"]) == (
+        {"code": SOFTWARE, "title": "Software Developers"},
+        OPERATIONS,
+        62.5,
+    )
+    assert [item["name"] for item in gap["gaps"][:2]] == [
+        "Coordination",
+        "Guiding, Directing, and Motivating Subordinates",
+    ]
 
 
 def test_it_lists_the_sixty_interest_items(client: TestClient) -> None:
@@ -78,7 +89,9 @@ def test_it_bridges_into_a_field(client: TestClient) -> None:
         "/api/v1/explore/bridges", params={"from": SOFTWARE, "field": "healthcare", "limit": 2}
     )
     assert response.status_code == 200
-    assert len(response.json()) == 2
+    bridges = response.json()
+    assert [bridge["code"] for bridge in bridges] == ["29-2036.00", "31-9094.00"]
+    assert [bridge["reasons"][0] for bridge in bridges] == ["Healthcare is its field."] * 2
 
 
 def test_it_finds_career_paths(client: TestClient) -> None:

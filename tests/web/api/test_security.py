@@ -33,11 +33,19 @@ def test_a_request_from_another_origin_is_refused(client: TestClient, story: Wor
         "/api/v1/goals", json={"text": "Sneaky"}, headers={"Origin": "https://evil.example"}
     )
     assert response.status_code == 403
+    assert response.headers["content-type"] == "application/problem+json"
+    assert [g["id"] for g in client.get("/api/v1/goals").json()] == [1, 2, 3]
 
 
 def test_a_cross_site_read_is_allowed(client: TestClient, story: Workspace) -> None:
     response = client.get("/api/v1/goals", headers={"Sec-Fetch-Site": "cross-site"})
     assert response.status_code == 200
+    assert response.headers["content-type"] == "application/json"
+    assert [(g["id"], g["parent_id"], g["text"], g["version"]) for g in response.json()] == [
+        (1, None, "Work as COO of a high-tech startup", 1),
+        (2, 1, "Obtain a management position leading a team of at least 5 people", 1),
+        (3, 2, "Complete my PMP certification within the next 12 months", 1),
+    ]
 
 
 def test_a_same_origin_write_from_a_browser_is_accepted(
@@ -49,6 +57,8 @@ def test_a_same_origin_write_from_a_browser_is_accepted(
         headers={"Sec-Fetch-Site": "same-origin", "Origin": "http://testserver"},
     )
     assert response.status_code == 201
+    assert (response.json()["id"], response.json()["text"]) == (4, "Fine")
+    assert client.get("/api/v1/goals/4").json()["text"] == "Fine"
 
 
 def test_a_body_over_one_mebibyte_is_refused(client: TestClient, story: Workspace) -> None:

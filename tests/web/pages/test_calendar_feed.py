@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import Any
 
 import icalendar
 import pytest
@@ -70,17 +71,33 @@ def test_a_rotated_token_no_longer_opens_the_feed(
 
 
 def test_a_change_to_the_plan_reaches_the_feed_at_once(
-    client: TestClient, story: Workspace, token: str, clock: FixedClock
+    client: TestClient,
+    story: Workspace,
+    token: str,
+    clock: FixedClock,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    from careerplan.services import calendar_feed
     from careerplan.services.goals import add_goal
 
+    rendered: list[str] = []
+    render = calendar_feed.feed_calendar
+
+    def counted(*args: Any) -> bytes | None:
+        rendered.append(args[2])
+        return render(*args)
+
+    monkeypatch.setattr(calendar_feed, "feed_calendar", counted)
     first = client.get(f"/calendar/{token}.ics")
     again = client.get(f"/calendar/{token}.ics")
-    assert again.content == first.content  # served from the cache: the same file
+    assert again.content == first.content
+    assert rendered == [token]  # the second answer came from the cache
     with story.unit() as uow:
         add_goal(uow, clock, text="Give a talk at a meetup", due=date(2027, 4, 1))
     changed = client.get(f"/calendar/{token}.ics")
+    assert rendered == [token, token]
     assert "Goal due: Give a talk at a meetup" in summaries(changed.content)
+    assert "Goal due: Give a talk at a meetup" not in summaries(first.content)
     assert changed.headers["etag"] != first.headers["etag"]
 
 

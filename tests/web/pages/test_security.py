@@ -110,7 +110,11 @@ def test_every_form_refuses_a_missing_or_wrong_csrf_token(
 
 def test_the_same_form_with_the_token_goes_through(browser: Browser, story: Workspace) -> None:
     """The control for the refusals above: only the token differs."""
-    assert browser.post("/plan/goals", {"text": "Real goal", "parent_id": "2"}).status_code == 303
+    response = browser.post("/plan/goals", {"text": "Real goal", "parent_id": "2"})
+    assert (response.status_code, response.headers["location"]) == (303, "/plan?saved=4#goal-4")
+    with story.unit() as uow:
+        goal = uow.goals.get(4)
+    assert (goal.text, goal.parent_id) == ("Real goal", 2)
 
 
 def test_a_body_over_one_mebibyte_is_refused_and_nothing_saved(
