@@ -58,7 +58,7 @@ def test_an_unknown_id_exits_1_naming_the_list_command(
         ),
         (("goal", "add", ""), "The goal text is empty. Write what you want to achieve."),
         (("goal", "add", "   "), "The goal text is empty. Write what you want to achieve."),
-        (("action", "add", "3", ""), "The action text is empty. Write what you want to achieve."),
+        (("action", "add", "3", ""), "The action text is empty."),
         (
             ("goal", "add", "x", "--horizon", "3y"),
             "'3y' is not a horizon. Use 2y, 12m or 6m.",

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from careerplan.domain.entities import Category, Horizon
+from careerplan.domain.errors import Advice, Hint, Remedy
 from careerplan.domain.proposal import (
     FINAL_STRETCH_MONTHS,
     Gap,
@@ -136,17 +137,10 @@ def test_the_job_search_fills_the_final_stretch_before_the_target() -> None:
 
 def test_learning_goals_take_longer_with_fewer_hours_a_week() -> None:
     def last_learning(hours: float) -> date:
-        gap = (
-            Gap(**{**COO.__getstate__(), "hours_per_week": hours}) if False else _with_hours(hours)
-        )
-        proposal = propose(gap, TODAY)
+        proposal = propose(replace(COO, hours_per_week=hours), TODAY)
         return max(goal.due for goal in proposal.goals if goal.category is Category.SKILLS)
 
     assert last_learning(2) > last_learning(5) > last_learning(15)
-
-
-def _with_hours(hours: float) -> Gap:
-    return replace(COO, hours_per_week=hours)
 
 
 def test_a_target_too_soon_for_the_gap_gets_a_realistic_date() -> None:
@@ -161,7 +155,9 @@ def test_a_target_too_soon_for_the_gap_gets_a_realistic_date() -> None:
     assert proposal.realistic_date is not None
     assert proposal.realistic_date > date(2027, 6, 30)
     assert proposal.target_date == proposal.realistic_date
-    assert "30 June 2027 is too soon" in proposal.warnings[0]
+    (warning,) = proposal.warnings
+    assert warning.what.startswith("30 June 2027 is too soon for this gap at 5 hours a week")
+    assert warning.hint == Hint(Remedy.SET_TARGET_DATE)
     education = [goal for goal in proposal.goals if goal.category is Category.EDUCATION]
     assert len(education) == 1
     assert "bachelor's degree" in education[0].text
@@ -171,7 +167,13 @@ def test_without_a_target_date_the_plan_aims_at_a_default_and_says_so() -> None:
     proposal = propose(replace(COO, target_date=None), TODAY)
     assert proposal.target_was_set is False
     assert proposal.target_date >= date(2029, 11, 30)
-    assert "no target date" in proposal.warnings[0]
+    assert proposal.warnings == [
+        Advice(
+            "The vision has no target date in the future; this plan aims at "
+            f"{spoken(proposal.target_date)}.",
+            Hint(Remedy.SET_TARGET_DATE),
+        )
+    ]
 
 
 gaps = st.builds(
@@ -209,6 +211,7 @@ def test_every_goal_falls_between_today_and_the_date_planned_for(
         stepping_stones=tuple(stones),
     )
     proposal = propose(gap, TODAY)
+    assert proposal.goals
     for goal in proposal.goals:
         assert TODAY < goal.due <= proposal.target_date
         assert goal.horizon is horizon_for(goal.due, TODAY)
@@ -220,6 +223,7 @@ def test_only_what_starts_now_repeats_from_today() -> None:
     skills = [goal for goal in proposal.goals if goal.key.startswith("skill-")]
     first, *later = sorted(skills, key=lambda goal: goal.due)
     assert [action.repeat for action in first.actions] == [None, "FREQ=WEEKLY"]
+    assert len(later) == 2
     for goal in later:
         assert all(action.repeat is None for action in goal.actions)
         start = goal.actions[-1]

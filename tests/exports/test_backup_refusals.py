@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from careerplan.domain.errors import InvalidInput
+from careerplan.domain.errors import Hint, InvalidInput, Remedy
 from careerplan.exports.backup import parse_backup, render
 from tests.exports.test_backup_file import scattered
 
@@ -73,8 +73,7 @@ def test_another_format_is_named() -> None:
     message = changed(lambda d: d.update(format="someone-elses-backup"))
     assert message == (
         'This is not a careerplan backup: it lacks the "format": "careerplan-backup" marker '
-        "(its format is the text 'someone-elses-backup'). "
-        "Make one with `careerplan export --format json`."
+        "(its format is the text 'someone-elses-backup')."
     )
 
 
@@ -185,3 +184,18 @@ def test_a_hand_edited_file_with_any_layout_is_read() -> None:
     found: Document = json.loads(GOOD)
     compact = json.dumps(found, separators=(",", ":"))
     assert len(parse_backup(compact.encode()).goals) == 3
+
+
+@pytest.mark.parametrize(
+    "data", [b"", b"[1, 2]", b'{"format": "someone-elses-backup"}'], ids=["empty", "list", "other"]
+)
+def test_a_file_that_is_no_backup_at_all_carries_the_remedy_of_making_one(data: bytes) -> None:
+    with pytest.raises(InvalidInput) as refused:
+        parse_backup(data)
+    assert refused.value.hint == Hint(Remedy.MAKE_BACKUP)
+
+
+def test_a_backup_with_a_wrong_value_carries_no_such_remedy() -> None:
+    with pytest.raises(InvalidInput) as refused:
+        parse_backup(json.dumps({**json.loads(GOOD), "format_version": "one"}).encode())
+    assert refused.value.hint is None

@@ -82,17 +82,17 @@ def test_open_actions_only_hides_finished_ones(story: Workspace, clock: FixedClo
         (
             lambda uow, clock: add_action(uow, clock, 99, "x"),
             NotFound,
-            "No goal with id 99. Run `careerplan goal list` to see your goals.",
+            "No goal with id 99.",
         ),
         (
             lambda uow, clock: complete_action(uow, clock, 99),
             NotFound,
-            "No action with id 99. Run `careerplan action list` to see your actions.",
+            "No action with id 99.",
         ),
         (
             lambda uow, clock: add_action(uow, clock, 3, " "),
             InvalidInput,
-            "The action text is empty. Write what you want to achieve.",
+            "The action text is empty.",
         ),
         (
             lambda uow, clock: add_action(uow, clock, 3, "x", repeat="FREQ=SOMETIMES"),
@@ -107,7 +107,7 @@ def test_open_actions_only_hides_finished_ones(story: Workspace, clock: FixedClo
         (
             lambda uow, clock: list_actions(uow, clock, goal_id=99),
             NotFound,
-            "No goal with id 99. Run `careerplan goal list` to see your goals.",
+            "No goal with id 99.",
         ),
     ],
 )
@@ -126,6 +126,4 @@ def test_a_finished_goal_takes_no_new_actions(story: Workspace, clock: FixedCloc
         set_status(uow, clock, 3, GoalStatus.DONE)
     with pytest.raises(DomainRefusal) as refused, story.unit() as uow:
         add_action(uow, clock, 3, "Too late")
-    assert str(refused.value) == (
-        "Goal 3 is done; reopen it with `careerplan goal edit` or add the action to an active goal."
-    )
+    assert str(refused.value) == ("Goal 3 is done, so no action can be added to it.")

@@ -116,13 +116,13 @@ def test_a_goal_keeps_its_category_measure_and_normalised_repeat(
         (
             {"horizon": Horizon.LONG},
             InvalidInput,
-            "The long-term goal is the dream job itself; change it with `careerplan vision edit`.",
+            "The long-term goal is the dream job itself.",
         ),
-        ({"metric": "people"}, InvalidInput, "A measure needs a target: add --target N."),
+        ({"metric": "people"}, InvalidInput, "A measure needs a target: the number to reach."),
         (
             {"parent_id": 42},
             NotFound,
-            "No goal with id 42. Run `careerplan goal list` to see your goals.",
+            "No goal with id 42.",
         ),
     ],
 )

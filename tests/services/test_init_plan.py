@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from careerplan.domain.entities import GoalStatus, Horizon
-from careerplan.domain.errors import DomainRefusal, InvalidInput, StaleEdit
+from careerplan.domain.errors import DomainRefusal, Hint, InvalidInput, Remedy, StaleEdit
 from careerplan.services.clock import FixedClock
 from careerplan.services.vision import edit_profile, edit_vision, init_plan
 from careerplan.services.workspace import Workspace
@@ -63,9 +63,9 @@ def test_initialising_twice_is_refused_and_changes_nothing(
 ) -> None:
     with pytest.raises(DomainRefusal) as refused:
         _init(story, clock, name="Someone else", dream_job_title="Astronaut")
-    assert str(refused.value) == (
-        "A plan already exists here. Use `careerplan vision edit` to change it, or point "
-        "CAREERPLAN_DATA_DIR at another folder to start a separate plan."
+    assert (refused.value.what, refused.value.hint) == (
+        "A plan already exists here.",
+        Hint(Remedy.EDIT_EXISTING_PLAN),
     )
     with story.unit() as uow:
         vision = uow.visions.get()
@@ -85,8 +85,8 @@ def test_a_target_date_not_in_the_future_is_allowed_but_flagged(
 @pytest.mark.parametrize(
     ("changes", "message"),
     [
-        ({"name": "  "}, "The name is empty. Write what you want to achieve."),
-        ({"dream_job_title": ""}, "The dream job title is empty. Write what you want to achieve."),
+        ({"name": "  "}, "The name is empty."),
+        ({"dream_job_title": ""}, "The dream job title is empty."),
         ({"hours_per_week": 0}, "Hours per week must be more than 0 and at most 80; got 0."),
         ({"hours_per_week": 100}, "Hours per week must be more than 0 and at most 80; got 100."),
         (
@@ -157,6 +157,7 @@ def test_the_profile_can_be_edited_within_its_limits(story: Workspace) -> None:
 def test_editing_before_init_says_to_run_init(workspace: Workspace, clock: FixedClock) -> None:
     with pytest.raises(DomainRefusal) as refused, workspace.unit() as uow:
         edit_vision(uow, clock, {"industry": "Software"})
-    assert str(refused.value) == (
-        "There is no plan yet. Run `careerplan init` to write down your dream job."
+    assert (refused.value.what, refused.value.hint) == (
+        "There is no plan yet.",
+        Hint(Remedy.START_PLAN),
     )

@@ -18,10 +18,10 @@ from tests.exports.rich_plan import (
 )
 
 from careerplan.config import Settings
-from careerplan.domain.errors import DomainRefusal, InvalidInput
+from careerplan.domain.errors import DomainRefusal, Hint, InvalidInput, Remedy
 from careerplan.services import restore as restoring
 from careerplan.services.clock import FixedClock
-from careerplan.services.restore import RestoreLine, RestoreMode, restore
+from careerplan.services.restore import PlanNotEmpty, RestoreLine, RestoreMode, restore
 from careerplan.services.workspace import Workspace, open_workspace
 
 NEXT_WEEK = FixedClock(datetime(2026, 12, 2, 8, 0, tzinfo=UTC))
@@ -100,8 +100,7 @@ def test_a_plan_that_holds_something_is_refused_and_left_alone(
         "2 actions, 2 resources, 2 check-ins, 1 review and 1 accepted proposal, so the backup "
         "was not restored and nothing changed."
     )
-    assert "--replace" in message
-    assert "--merge" in message
+    assert refused.value.hint == Hint(Remedy.REPLACE_OR_MERGE)
     assert backup_of(rich, clock) == before
     assert rich.revision() == revision
 
@@ -193,8 +192,16 @@ def test_a_dry_run_reports_exactly_and_changes_nothing(
 
 
 def test_a_dry_run_is_refused_like_the_real_thing(rich: Workspace, clock: FixedClock) -> None:
-    with pytest.raises(DomainRefusal):
-        restore(rich, clock, backup_of(rich, clock), dry_run=True)
+    before, revision = backup_of(rich, clock), rich.revision()
+    with pytest.raises(PlanNotEmpty) as dry:
+        restore(rich, clock, before, dry_run=True)
+    with pytest.raises(PlanNotEmpty) as real:
+        restore(rich, clock, before)
+    assert dry.value.held == real.value.held
+    assert dry.value.held["goals"] == 6
+    assert str(dry.value) == str(real.value)
+    assert backup_of(rich, clock) == before
+    assert rich.revision() == revision
 
 
 def _corrupt(data: bytes) -> bytes:
@@ -250,7 +257,7 @@ def test_a_failure_half_way_through_a_replace_rolls_everything_back(
         raise RuntimeError("the disk filled up")
 
     monkeypatch.setattr(restoring._Writer, "_proposals", fail)
-    with pytest.raises(RuntimeError):
+    with pytest.raises(RuntimeError, match=r"^the disk filled up$"):
         restore(rich, NEXT_WEEK, before, RestoreMode.REPLACE)
     assert backup_of(rich, clock) == before
 

@@ -88,7 +88,7 @@ OUT_OF_RANGE = "Goal 4: the new target is a number from 0 to 1,000,000,000,000; 
     ("entries", "message"),
     [
         ([E(3, decision=ADJUST, target=40)], "Goal 3 has no measure, so there is no target to "
-         "change; give it one with `goal edit 3 --metric NAME --target N`."),
+         "change."),
         ([E(4, target=40)], "goes with the decision 'adjust', not 'keep'"),
         ([E(4, decision=Decision.DROP, target=40)], "not 'drop'"),
         ([E(4, decision=ADJUST, target=-1)], f"{OUT_OF_RANGE} -1."),

@@ -20,7 +20,9 @@ class CareerplanGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except CareerplanError as error:
-            _say_error(str(error))
+            from careerplan.cli.hints import said
+
+            _say_error(said(error))
             raise typer.Exit(error.exit_code) from None
         except (typer.Exit, typer.Abort, typer.TyperException):
             raise

@@ -8,6 +8,7 @@ import typer
 
 from careerplan.cli.apps import sub_app
 from careerplan.cli.context import clock, smart_settings, unit
+from careerplan.cli.hints import said
 
 if TYPE_CHECKING:
     from careerplan.services.proposal import PlanProposal, ProposedItem
@@ -94,8 +95,8 @@ def proposal_json(result: PlanProposal) -> dict[str, Any]:
         "target_date": proposal.target_date.isoformat(),
         "target_was_set": proposal.target_was_set,
         "realistic_date": proposal.realistic_date.isoformat() if proposal.realistic_date else None,
-        "warnings": proposal.warnings,
-        "notes": result.notes,
+        "warnings": [said(warning) for warning in proposal.warnings],
+        "notes": [said(note) for note in result.notes],
         "goals": [item_json(item) for item in result.items],
     }
 
@@ -116,9 +117,9 @@ def _print(result: PlanProposal) -> None:
     typer.echo(
         f"A plan to become {dream}{origin} by {spoken(proposal.target_date)}, planned backwards:"
     )
-    render.warnings(proposal.warnings)
+    render.warnings([said(warning) for warning in proposal.warnings])
     for note in result.notes:
-        typer.echo(f"Note: {note}")
+        typer.echo(f"Note: {said(note)}")
     for item in result.items:
         goal = item.goal
         horizon = goal.horizon.label if goal.horizon else "later"

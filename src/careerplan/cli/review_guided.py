@@ -10,6 +10,7 @@ from typing import TypeVar
 
 import typer
 
+from careerplan.cli.hints import said
 from careerplan.cli.output import console
 from careerplan.cli.render import smart_summary
 from careerplan.cli.render_review import day, standing_label
@@ -35,7 +36,7 @@ def _ask(question: str, default: str, read: Callable[[str], T]) -> T:
         try:
             return read(answer.strip())
         except InvalidInput as error:
-            console().print(f"[red]{escape(str(error))}[/]")
+            console().print(f"[red]{escape(said(error))}[/]")
 
 
 def _percent(text: str) -> float:

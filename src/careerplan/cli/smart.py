@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Annotated, Any, BinaryIO
 
 import typer
 
+from careerplan.cli.hints import said
 from careerplan.domain.errors import InvalidInput
 
 if TYPE_CHECKING:
@@ -175,7 +176,7 @@ def check_line(
         try:
             day = _day(reference, "`reference_date`")
         except InvalidInput as problem:
-            return error(str(problem), ident)
+            return error(said(problem), ident)
     report = analyse(text, parent, today=day, context=context).to_json()
     head: dict[str, Any] = {"line": number}
     if ident is not None:

@@ -24,6 +24,7 @@ from datetime import date, timedelta
 
 from careerplan.domain.dates import add_months, end_of_month
 from careerplan.domain.entities import Category, Horizon, ResourceKind
+from careerplan.domain.errors import Advice, Hint, Remedy
 from careerplan.domain.titles import article, one_of
 
 # Study hours per point of O*NET level (0-7) to close a gap: a point is roughly the difference
@@ -133,7 +134,7 @@ class Proposal:
     today: date
     target_date: date
     goals: list[ProposedGoal]
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Advice] = field(default_factory=list)
     # The earliest date the whole plan fits, when the target date is too soon (else None).
     realistic_date: date | None = None
     target_was_set: bool = True
@@ -481,7 +482,7 @@ def propose(gap: Gap, today: date) -> Proposal:
     planner.network()
     ready = max(day for day in (learning_end, education_end, experience_end) if day is not None)
     earliest = end_of_month(add_months(ready, FINAL_STRETCH_MONTHS))
-    warnings: list[str] = []
+    warnings: list[Advice] = []
     realistic: date | None = None
     if target_was_set:
         assert gap.target_date is not None
@@ -489,17 +490,22 @@ def propose(gap: Gap, today: date) -> Proposal:
         if earliest > target:
             realistic = earliest
             warnings.append(
-                f"{spoken(target)} is too soon for this gap at {gap.hours_per_week:g} hours a "
-                f"week: the learning, experience and {FINAL_STRETCH_MONTHS}-month job search "
-                f"need until {spoken(earliest)}, so this plan aims there. Move the target date "
-                "(careerplan vision edit --target-date) or give the plan more hours a week."
+                Advice(
+                    f"{spoken(target)} is too soon for this gap at {gap.hours_per_week:g} hours "
+                    f"a week: the learning, experience and {FINAL_STRETCH_MONTHS}-month job "
+                    f"search need until {spoken(earliest)}, so this plan aims there; more hours "
+                    "a week would bring it closer.",
+                    Hint(Remedy.SET_TARGET_DATE),
+                )
             )
             target = earliest
     else:
         target = max(earliest, end_of_month(add_months(today, DEFAULT_HORIZON_MONTHS)))
         warnings.append(
-            f"The vision has no target date in the future; this plan aims at {spoken(target)}. "
-            "Set your own with `careerplan vision edit --target-date`."
+            Advice(
+                f"The vision has no target date in the future; this plan aims at {spoken(target)}.",
+                Hint(Remedy.SET_TARGET_DATE),
+            )
         )
     planner.final_stretch(target)
     goals = sorted(planner.goals, key=lambda g: (g.due, g.key))

@@ -13,6 +13,11 @@ MAX_RULE_LENGTH = 500
 _FINER_THAN_A_DAY = {"HOURLY", "MINUTELY", "SECONDLY"}
 
 
+def _bad_rule(message: str) -> InvalidInput:
+    """A refusal of the repeat rule the person gave (its field is `repeat` on every surface)."""
+    return InvalidInput(message, field="repeat")
+
+
 def normalise_rule(text: str) -> str:
     """Return the rule without an `RRULE:` prefix, upper-cased; refuse what dateutil cannot read."""
     rule = text.strip()
@@ -20,35 +25,35 @@ def normalise_rule(text: str) -> str:
         rule = rule[len("RRULE:") :]
     rule = rule.upper()
     if not rule:
-        raise InvalidInput("The repeat rule is empty. Example: FREQ=WEEKLY;BYDAY=MO")
+        raise _bad_rule("The repeat rule is empty. Example: FREQ=WEEKLY;BYDAY=MO")
     if len(rule) > MAX_RULE_LENGTH:
-        raise InvalidInput(f"The repeat rule is {len(rule)} characters; the limit is 500.")
+        raise _bad_rule(f"The repeat rule is {len(rule)} characters; the limit is 500.")
     if any(char.isspace() for char in rule):
         # Several lines would make a rule set (RRULE + EXDATE ...), which `_rule` cannot expand.
-        raise InvalidInput(
+        raise _bad_rule(
             f"{text!r} is not one repeat rule: write a single line of NAME=VALUE parts "
             "joined by ';', e.g. FREQ=WEEKLY;BYDAY=MO."
         )
     if "FREQ=" not in rule:
-        raise InvalidInput(
+        raise _bad_rule(
             f"'{text}' is not a repeat rule: it needs FREQ=, e.g. FREQ=MONTHLY or "
             "FREQ=WEEKLY;INTERVAL=2 (RFC 5545 RRULE)."
         )
     try:
         rrulestr(rule, dtstart=datetime(2000, 1, 1))
     except (ValueError, TypeError) as error:
-        raise InvalidInput(f"'{text}' is not a valid RFC 5545 repeat rule: {error}.") from None
+        raise _bad_rule(f"'{text}' is not a valid RFC 5545 repeat rule: {error}.") from None
     parts = dict(part.partition("=")[::2] for part in rule.split(";") if part)
     # Plans count days: a finer rule only repeats the same day, and expanding a few years of
     # seconds (or an INTERVAL of 0, which dateutil never finishes) would hang `today`.
     if parts.get("FREQ") in _FINER_THAN_A_DAY:
-        raise InvalidInput(
+        raise _bad_rule(
             f"'{text}' repeats more often than daily; careerplan plans in days. "
             "Use FREQ=DAILY, WEEKLY, MONTHLY or YEARLY."
         )
     interval = parts.get("INTERVAL", "1")
     if not interval.isdigit() or int(interval) < 1:
-        raise InvalidInput(f"'{text}' needs an INTERVAL of 1 or more, e.g. FREQ=WEEKLY;INTERVAL=2.")
+        raise _bad_rule(f"'{text}' needs an INTERVAL of 1 or more, e.g. FREQ=WEEKLY;INTERVAL=2.")
     return rule
 
 

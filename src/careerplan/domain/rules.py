@@ -16,24 +16,30 @@ MAX_NOTE = 10_000
 MAX_NAME = 200
 
 
-def clean_text(text: str, what: str = "goal text", limit: int = MAX_TEXT) -> str:
-    """Strip the text and refuse it when empty or over `limit` characters, naming the limit."""
+def clean_text(
+    text: str, what: str = "goal text", limit: int = MAX_TEXT, *, field: str | None = None
+) -> str:
+    """Strip the text and refuse it when empty or over `limit` characters, naming the limit.
+    `what` names the text in the message; `field` is the input it came from, when known."""
     cleaned = text.strip()
     if not cleaned:
-        raise InvalidInput(f"The {what} is empty. Write what you want to achieve.")
+        ask = " Write what you want to achieve." if what == "goal text" else ""
+        raise InvalidInput(f"The {what} is empty.{ask}", field=field)
     if len(cleaned) > limit:
         raise InvalidInput(
             f"The {what} is {len(cleaned):,} characters long; the limit is {limit:,}. "
-            "Shorten it, and keep details in a check-in note."
+            "Shorten it, and keep details in a check-in note.",
+            field=field,
         )
     return cleaned
 
 
-def clean_optional(text: str, what: str, limit: int = MAX_NOTE) -> str:
+def clean_optional(text: str, what: str, limit: int = MAX_NOTE, *, field: str | None = None) -> str:
     cleaned = text.strip()
     if len(cleaned) > limit:
         raise InvalidInput(
-            f"The {what} is {len(cleaned):,} characters long; the limit is {limit:,}."
+            f"The {what} is {len(cleaned):,} characters long; the limit is {limit:,}.",
+            field=field,
         )
     return cleaned
 

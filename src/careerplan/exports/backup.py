@@ -15,7 +15,7 @@ import json
 from dataclasses import replace
 from typing import Any
 
-from careerplan.domain.errors import DomainRefusal, InvalidInput
+from careerplan.domain.errors import DomainRefusal, Hint, InvalidInput, Remedy
 from careerplan.exports.backup_checks import check_references
 from careerplan.exports.backup_fields import Problem, Steps, describe, dotted
 from careerplan.exports.backup_layout import (
@@ -106,12 +106,13 @@ def parse_backup(data: bytes) -> Backup:
     return backup
 
 
-_MAKE_ONE = "Make one with `careerplan export --format json`."
+# Not a backup at all: each surface says how to make one.
+_MAKE_ONE = Hint(Remedy.MAKE_BACKUP)
 
 
 def _decode(data: bytes) -> str:
     if not data.strip():
-        raise InvalidInput(f"The file is empty, so it holds no backup. {_MAKE_ONE}")
+        raise InvalidInput("The file is empty, so it holds no backup.", hint=_MAKE_ONE)
     try:
         # An editor may have added a byte order mark; it says nothing about the plan.
         return data.decode("utf-8-sig")
@@ -172,14 +173,15 @@ def _check_format(document: Any) -> None:
     if not isinstance(document, dict):
         raise InvalidInput(
             f"This is not a careerplan backup: the file holds {describe(document)}, where a "
-            f'backup holds an object marked "format": "{FORMAT}". {_MAKE_ONE}'
+            f'backup holds an object marked "format": "{FORMAT}".',
+            hint=_MAKE_ONE,
         )
     marker = document.get("format")
     if marker != FORMAT:
         found = f" (its format is {describe(marker)})" if "format" in document else ""
         raise InvalidInput(
-            f'This is not a careerplan backup: it lacks the "format": "{FORMAT}" marker{found}. '
-            + _MAKE_ONE
+            f'This is not a careerplan backup: it lacks the "format": "{FORMAT}" marker{found}.',
+            hint=_MAKE_ONE,
         )
     version = document.get("format_version")
     if isinstance(version, bool) or not isinstance(version, int):

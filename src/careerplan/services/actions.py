@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from careerplan.domain import recurrence
 from careerplan.domain.entities import Action, Completion, GoalStatus
-from careerplan.domain.errors import DomainRefusal, InvalidInput
+from careerplan.domain.errors import DomainRefusal, Hint, InvalidInput, Remedy
 from careerplan.domain.rules import clean_optional, clean_text
 from careerplan.domain.schedule import RepeatState, repeat_anchor, repeat_state
 from careerplan.services.clock import Clock
@@ -40,12 +40,12 @@ def add_action(
     goal = uow.goals.get(goal_id)
     if goal.status is not GoalStatus.ACTIVE:
         raise DomainRefusal(
-            f"Goal {goal_id} is {goal.status.value}; reopen it with `careerplan goal edit` "
-            "or add the action to an active goal."
+            f"Goal {goal_id} is {goal.status.value}, so no action can be added to it.",
+            hint=Hint(Remedy.REOPEN_GOAL, str(goal_id)),
         )
     action = Action(
         goal_id=goal_id,
-        text=clean_text(text, "action text"),
+        text=clean_text(text, "action text", field="text"),
         due=due,
         repeat=recurrence.normalise_rule(repeat) if repeat else None,
         created_at=clock.now(),
@@ -77,7 +77,9 @@ def complete_action(
         )
     if action.done:
         raise DomainRefusal(f"Action {action_id} is already done.")
-    completion = Completion(action_id=action_id, done_on=when, note=clean_optional(note, "note"))
+    completion = Completion(
+        action_id=action_id, done_on=when, note=clean_optional(note, "note", field="note")
+    )
     uow.actions.add_completion(completion)
     action.completions.append(completion)
     # The same order the repository reads them in, so a back-dated entry lands in its place.
@@ -109,7 +111,7 @@ def edit_action(
     if expected_version is not None:
         action.version = expected_version
     if text is not None:
-        action.text = clean_text(text, "action text")
+        action.text = clean_text(text, "action text", field="text")
     if clear_due:
         action.due = None
     elif due is not None:

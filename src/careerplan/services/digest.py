@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from careerplan.domain.entities import GoalStatus, Vision
-from careerplan.domain.errors import InvalidInput
+from careerplan.domain.errors import Hint, InvalidInput, Remedy
 from careerplan.services.actions import describe
 from careerplan.services.clock import Clock
 from careerplan.services.review_status import PlanStatus, plan_status
@@ -175,8 +175,7 @@ def digest_message(
     address = clean_email(to) if to is not None else uow.preferences.get().digest_email
     if not address:
         raise InvalidInput(
-            "No address to send the digest to: pass --to ADDRESS, or save one with "
-            "`careerplan review settings --email ADDRESS`."
+            "No address to send the digest to.", field="to", hint=Hint(Remedy.SET_DIGEST_ADDRESS)
         )
     check_ready(smtp)
     return compose(build_digest(uow, clock), address, sender_for(smtp), clock)

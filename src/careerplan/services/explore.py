@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from careerplan.domain.entities import INTEREST_ITEMS, Exploration, Vision
-from careerplan.domain.errors import DomainRefusal, InvalidInput
+from careerplan.domain.errors import DomainRefusal, Hint, InvalidInput, Remedy
 from careerplan.domain.rules import MAX_NAME, clean_optional
 from careerplan.services.clock import Clock
 
@@ -56,9 +56,13 @@ def save_reflection(
     job_zone: int | None = None,
 ) -> Exploration:
     exploration = get_exploration(uow)
-    exploration.reflection = clean_optional(reflection, "reflection", MAX_REFLECTION)
+    exploration.reflection = clean_optional(
+        reflection, "reflection", MAX_REFLECTION, field="reflection"
+    )
     if interest_field is not None:
-        exploration.interest_field = clean_optional(interest_field, "field of interest", MAX_NAME)
+        exploration.interest_field = clean_optional(
+            interest_field, "field of interest", MAX_NAME, field="interest_field"
+        )
     if job_zone is not None:
         if not 1 <= job_zone <= 5:
             raise InvalidInput(f"Job zones go from 1 to 5; got {job_zone}.")
@@ -74,7 +78,7 @@ def set_current_occupation(uow: UnitOfWork, code: str) -> str:
     occupation = open_catalog().occupation(code)
     profile = uow.profiles.get()
     if profile is None:
-        raise DomainRefusal("There is no profile yet. Run `careerplan init` first.")
+        raise DomainRefusal("There is no plan yet.", hint=Hint(Remedy.START_PLAN))
     profile.current_occupation_code = occupation.code
     if not profile.current_job_title:
         profile.current_job_title = occupation.title
@@ -92,8 +96,8 @@ def choose_dream_job(uow: UnitOfWork, clock: Clock, code: str, *, rename: bool =
     vision = uow.visions.get()
     if vision is None:
         raise DomainRefusal(
-            f"Write down your vision first (`careerplan init --dream-job '{occupation.title}'`), "
-            "then choose the occupation."
+            f"Write down your vision first, then choose {occupation.title} as its occupation.",
+            hint=Hint(Remedy.START_PLAN),
         )
     changes: dict[str, object] = {"dream_occupation_code": occupation.code}
     if rename:

@@ -75,7 +75,7 @@ FORMATS: dict[str, ExportFormat] = {
             "application/json",
             ".json",
             "careerplan.exports.backup:render",
-            "a complete backup that `careerplan import` restores",
+            "a complete backup, to restore later or on another computer",
         ),
         ExportFormat(
             "csv",

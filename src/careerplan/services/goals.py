@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from careerplan.domain import recurrence
 from careerplan.domain.entities import Category, CheckIn, Goal, GoalStatus, Horizon, Measure
-from careerplan.domain.errors import DomainRefusal, InvalidInput, StaleEdit
+from careerplan.domain.errors import DomainRefusal, Hint, InvalidInput, Remedy, StaleEdit
 from careerplan.domain.rules import (
     check_new_parent,
     clean_text,
@@ -70,7 +70,7 @@ def _measure(
     if metric is None and target is None:
         return None
     if target is None:
-        raise InvalidInput("A measure needs a target: add --target N.")
+        raise InvalidInput("A measure needs a target: the number to reach.", field="target")
     name = clean_text(metric or "progress", "metric name", 200)
     return Measure(metric=name, target=target, unit=unit.strip()[:50], baseline=baseline or 0.0)
 
@@ -94,10 +94,12 @@ def add_goal(
     """Add a goal and check it. Without a due date or repeat rule given, those the words state
     are used ("by Q3 2027", "every month"); else a horizon gives a due date (capped at the dream
     job's date)."""
-    clean = clean_text(text)
+    clean = clean_text(text, field="text")
     if horizon is Horizon.LONG:
         raise InvalidInput(
-            "The long-term goal is the dream job itself; change it with `careerplan vision edit`."
+            "The long-term goal is the dream job itself.",
+            field="horizon",
+            hint=Hint(Remedy.EDIT_VISION),
         )
     parent = _parent(uow, parent_id)
     target_date = _target_date(uow)
@@ -195,7 +197,7 @@ def edit_goal(
         goal.version = expected_version
     notes: list[str] = []
     if text is not None:
-        goal.text = clean_text(text)
+        goal.text = clean_text(text, field="text")
         if not clear_due and not clear_repeat:
             # New words may state a new deadline or repeat: they count unless dates were given.
             due, repeat, notes = _schedule_from_words(
@@ -298,13 +300,18 @@ def check_in(
     if value is None and not note and confidence is None:
         raise InvalidInput("A check-in needs a value, a note or a confidence (1-5).")
     if len(note) > 10_000:
-        raise InvalidInput(f"The note is {len(note):,} characters long; the limit is 10,000.")
+        raise InvalidInput(
+            f"The note is {len(note):,} characters long; the limit is 10,000.", field="note"
+        )
     if confidence is not None and not 1 <= confidence <= 5:
-        raise InvalidInput(f"Confidence is from 1 (not at all) to 5 (certain); got {confidence}.")
+        raise InvalidInput(
+            f"Confidence is from 1 (not at all) to 5 (certain); got {confidence}.",
+            field="confidence",
+        )
     when = on or clock.today()
     if when > clock.today():
         raise InvalidInput(
-            f"A check-in records what happened; {when.isoformat()} is in the future."
+            f"A check-in records what happened; {when.isoformat()} is in the future.", field="on"
         )
     checkin = CheckIn(goal_id=goal_id, on=when, value=value, note=note, confidence=confidence)
     uow.checkins.add(checkin, clock.now())

@@ -82,6 +82,7 @@ def send(message: EmailMessage, smtp: SmtpSettings, timeout: float = TIMEOUT_SEC
     where = f"the SMTP server at {smtp.host}:{smtp.port}"
     server = "T" + where[1:]  # the same, to start a sentence
     context = ssl.create_default_context()
+    step = "connect"  # which step was under way, for a refusal that could come from several
     try:
         if smtp.port == IMPLICIT_TLS_PORT:
             client: smtplib.SMTP = smtplib.SMTP_SSL(
@@ -91,9 +92,12 @@ def send(message: EmailMessage, smtp: SmtpSettings, timeout: float = TIMEOUT_SEC
             client = smtplib.SMTP(smtp.host, smtp.port, timeout=timeout)
         with client:
             if smtp.starttls and smtp.port != IMPLICIT_TLS_PORT:
+                step = "starttls"
                 client.starttls(context=context)
             if smtp.username:
+                step = "login"
                 _login(client, smtp.username, smtp.password)
+            step = "send"
             client.send_message(message)
     except smtplib.SMTPAuthenticationError as error:
         raise MailNotSent(
@@ -114,7 +118,7 @@ def send(message: EmailMessage, smtp: SmtpSettings, timeout: float = TIMEOUT_SEC
     except smtplib.SMTPNotSupportedError as error:
         hint = (
             " Set CAREERPLAN_SMTP_STARTTLS=false only for a server on this machine."
-            if "STARTTLS" in str(error)
+            if step == "starttls"
             else ""
         )
         raise MailNotSent(f"{server} cannot do this: {error}{hint}") from None

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from careerplan.domain.entities import Goal, Horizon
-from careerplan.domain.errors import DomainRefusal, InvalidInput
+from careerplan.domain.errors import Advice, DomainRefusal, Hint, InvalidInput, Remedy
 from careerplan.domain.proposal import Gap, Proposal, ProposedGoal, SkillGap, propose
 from careerplan.domain.titles import one_of
 from careerplan.services.clock import Clock
@@ -44,7 +44,7 @@ class PlanProposal:
     current_title: str
     items: list[ProposedItem] = field(default_factory=list)
     # What the proposal had to assume (a current job read from its title, say).
-    notes: list[str] = field(default_factory=list)
+    notes: list[Advice] = field(default_factory=list)
 
     def find(self, reference: str) -> ProposedItem:
         wanted = reference.strip().lower()
@@ -52,8 +52,9 @@ class PlanProposal:
             if wanted in (str(item.number), item.goal.key):
                 return item
         raise InvalidInput(
-            f"There is no proposed goal {reference!r}. Run `careerplan plan propose` to see "
-            f"them: accept by number (1-{len(self.items)}) or key."
+            f"There is no proposed goal {reference!r}: they are numbered 1-{len(self.items)}, "
+            "and each has a key.",
+            hint=Hint(Remedy.SEE_PROPOSAL),
         )
 
 
@@ -64,7 +65,7 @@ class Accepted:
     notes: list[str]
 
 
-def _gap(uow: UnitOfWork, catalog: Catalog | None, notes: list[str]) -> Gap:
+def _gap(uow: UnitOfWork, catalog: Catalog | None, notes: list[Advice]) -> Gap:
     """The gap to plan across; what had to be assumed goes into `notes`."""
     from careerplan.catalog import (
         best_occupation,
@@ -77,17 +78,16 @@ def _gap(uow: UnitOfWork, catalog: Catalog | None, notes: list[str]) -> Gap:
     vision = uow.visions.get()
     cat = catalog or open_catalog()
     if vision is None or not vision.dream_occupation_code:
-        hint = ""
+        likely, code = "", ""
         if vision is not None:
             found = best_occupation(vision.dream_job_title, cat)
             if found is not None:
-                hint = (
-                    f" “{vision.dream_job_title}” looks like {found.title}: "
-                    f"`careerplan explore choose {found.code}`."
-                )
+                likely = f" “{vision.dream_job_title}” looks like {found.title} ({found.code})."
+                code = found.code
         raise DomainRefusal(
             "Choose your dream job from the catalogue first, so the proposal can plan back from "
-            f"what it asks: `careerplan explore choose CODE`.{hint}"
+            f"what it asks.{likely}",
+            hint=Hint(Remedy.CHOOSE_DREAM_JOB, code),
         )
     owner = uow.profiles.get()
     current_code = owner.current_occupation_code if owner else None
@@ -97,15 +97,20 @@ def _gap(uow: UnitOfWork, catalog: Catalog | None, notes: list[str]) -> Gap:
         if guessed is not None:
             current_code = guessed.code
             notes.append(
-                f"Your current job “{owner.current_job_title}” was read as {guessed.title}; "
-                f"if that is wrong, set yours with `careerplan explore current CODE`."
+                Advice(
+                    f"Your current job “{owner.current_job_title}” was read as "
+                    f"{guessed.title}; if that is wrong, say which it is.",
+                    Hint(Remedy.SET_CURRENT_JOB),
+                )
             )
     dream = requirements(vision.dream_occupation_code, current_code, cat)
     hours = owner.hours_per_week if owner and owner.hours_per_week > 0 else 3.0
     if current_code is None or dream.transfer is None:
         notes.append(
-            "Without your current job the skill gaps are estimates; set it with "
-            "`careerplan explore current CODE` for measured ones."
+            Advice(
+                "Without your current job the skill gaps are estimates; measured ones need it.",
+                Hint(Remedy.SET_CURRENT_JOB),
+            )
         )
         gaps = tuple(
             SkillGap(r.name, kind, max(0.0, r.level - UNKNOWN_GAP_LEVELS), r.level, r.importance)
@@ -126,8 +131,10 @@ def _gap(uow: UnitOfWork, catalog: Catalog | None, notes: list[str]) -> Gap:
     current = profile(current_code, cat)
     if current_code == vision.dream_occupation_code:
         notes.append(
-            f"You already work as {current.title}: there is no skill gap to close, so the "
-            "proposal keeps to the network and the move into the role you want."
+            Advice(
+                f"You already work as {current.title}: there is no skill gap to close, so the "
+                "proposal keeps to the network and the move into the role you want."
+            )
         )
     have = {technology.example for technology in current.technology}
     try:
@@ -179,7 +186,7 @@ def propose_plan(
     """The proposed goals, numbered, each with its S.M.A.R.T. report and whether it is taken."""
     from careerplan.services.smart import check_text
 
-    notes: list[str] = []
+    notes: list[Advice] = []
     gap = _gap(uow, catalog, notes)
     proposal = propose(gap, clock.today())
     accepted = uow.proposals.accepted()

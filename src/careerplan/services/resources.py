@@ -24,9 +24,9 @@ def add_resource(
 ) -> Resource:
     resource = Resource(
         kind=kind,
-        name=clean_text(name, "resource name", MAX_NAME),
-        contact=clean_optional(contact, "contact", 500),
-        notes=clean_optional(notes, "notes"),
+        name=clean_text(name, "resource name", MAX_NAME, field="name"),
+        contact=clean_optional(contact, "contact", 500, field="contact"),
+        notes=clean_optional(notes, "notes", field="notes"),
     )
     uow.resources.add(resource)
     assert resource.id is not None
@@ -58,7 +58,7 @@ def link_resource(
 ) -> bool:
     """Link (or unlink) a resource and a goal or an action; returns whether anything changed."""
     if (goal_id is None) == (action_id is None):
-        raise InvalidInput("Link a resource to exactly one target: --goal ID or --action ID.")
+        raise InvalidInput("Link a resource to exactly one goal or one action.")
     uow.resources.get(resource_id)
     if goal_id is not None:
         uow.goals.get(goal_id)
@@ -90,9 +90,9 @@ def edit_resource(
     if kind is not None:
         resource.kind = kind
     if name is not None:
-        resource.name = clean_text(name, "resource name", MAX_NAME)
+        resource.name = clean_text(name, "resource name", MAX_NAME, field="name")
     if contact is not None:
-        resource.contact = clean_optional(contact, "contact", 500)
+        resource.contact = clean_optional(contact, "contact", 500, field="contact")
     if notes is not None:
-        resource.notes = clean_optional(notes, "notes")
+        resource.notes = clean_optional(notes, "notes", field="notes")
     return uow.resources.save(resource)

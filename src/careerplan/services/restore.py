@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy.exc import DataError, IntegrityError
 
 from careerplan.domain.entities import Horizon
-from careerplan.domain.errors import DomainRefusal, StorageProblem
+from careerplan.domain.errors import DomainRefusal, Hint, Remedy, StorageProblem
 from careerplan.exports.backup import Backup, parse_backup
 from careerplan.services.clock import Clock
 from careerplan.storage.whole_plan import (
@@ -68,7 +68,11 @@ class PlanNotEmpty(DomainRefusal):
     `held` counts what is there, so each front end can word its own way out."""
 
     def __init__(self, held: dict[str, int]) -> None:
-        super().__init__(refusal(held))
+        super().__init__(
+            f"This plan already has {held_in_words(held)}, so the backup was not restored and "
+            "nothing changed.",
+            hint=Hint(Remedy.REPLACE_OR_MERGE),
+        )
         self.held = held
 
 
@@ -167,17 +171,6 @@ def held_in_words(existing: dict[str, int]) -> str:
     if not held:
         return "nothing"
     return held[0] if len(held) == 1 else ", ".join(held[:-1]) + " and " + held[-1]
-
-
-def refusal(existing: dict[str, int]) -> str:
-    listed = held_in_words(existing)
-    return (
-        f"This plan already has {listed}, so the backup was not restored and nothing changed. "
-        "Run `careerplan import FILE --replace` to delete what is there and restore the backup "
-        "in its place, or `--merge` to add the backup's goals, actions, resources, check-ins "
-        "and reviews beside yours (your profile, vision, exploration and preferences stay). "
-        "Add --dry-run to see what either would do."
-    )
 
 
 class _Writer:

@@ -18,7 +18,7 @@ from careerplan.domain.entities import (
     ReviewCadence,
     ReviewEntry,
 )
-from careerplan.domain.errors import DomainRefusal, InvalidInput, NotFound, StaleEdit
+from careerplan.domain.errors import DomainRefusal, Hint, InvalidInput, NotFound, Remedy, StaleEdit
 from careerplan.domain.rules import MAX_NOTE, clean_optional, depth_first
 from careerplan.domain.status import GoalStanding
 from careerplan.services.clock import Clock
@@ -156,7 +156,11 @@ def _check_entry(entry: EntryInput, goal: Goal) -> ReviewEntry:
             f"'adjust', not '{entry.decision.value}'."
         )
     if entry.measure_current is not None and goal.measure is None:
-        raise InvalidInput(f"{where} has no measure to update; set one with `goal edit --target`.")
+        raise InvalidInput(
+            f"{where} has no measure to update.",
+            field="measure_current",
+            hint=Hint(Remedy.SET_MEASURE, str(goal.id)),
+        )
     if entry.target is not None:
         _check_target(entry.target, goal, where)
     return ReviewEntry(
@@ -178,8 +182,9 @@ def clean_target(target: float, what: str = "The new target") -> float:
 def _check_target(target: float, goal: Goal, where: str) -> None:
     if goal.measure is None:
         raise InvalidInput(
-            f"{where} has no measure, so there is no target to change; give it one with "
-            f"`goal edit {goal.id} --metric NAME --target N`."
+            f"{where} has no measure, so there is no target to change.",
+            field="target",
+            hint=Hint(Remedy.SET_MEASURE, str(goal.id)),
         )
     clean_target(target, f"{where}: the new target")
 

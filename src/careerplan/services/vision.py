@@ -8,7 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from careerplan.domain.entities import Goal, Horizon, Profile, Vision
-from careerplan.domain.errors import DomainRefusal, InvalidInput
+from careerplan.domain.errors import DomainRefusal, Hint, InvalidInput, Remedy
 from careerplan.domain.rules import MAX_NAME, MAX_NOTE, clean_optional, clean_text
 from careerplan.services.clock import Clock
 
@@ -60,10 +60,7 @@ def init_plan(
 ) -> PlanSetup:
     """Create the profile, the vision and the long-term goal (the dream job) in one go."""
     if uow.profiles.get() is not None or uow.visions.get() is not None:
-        raise DomainRefusal(
-            "A plan already exists here. Use `careerplan vision edit` to change it, or point "
-            "CAREERPLAN_DATA_DIR at another folder to start a separate plan."
-        )
+        raise DomainRefusal("A plan already exists here.", hint=Hint(Remedy.EDIT_EXISTING_PLAN))
     profile = Profile(
         name=clean_text(name, "name", MAX_NAME),
         current_job_title=clean_optional(current_job_title, "current job title", MAX_NAME),
@@ -96,9 +93,7 @@ PROFILE_FIELD_NAMES = ("name", "current_job_title", "current_occupation_code", "
 def require_vision(uow: UnitOfWork) -> Vision:
     vision = uow.visions.get()
     if vision is None:
-        raise DomainRefusal(
-            "There is no plan yet. Run `careerplan init` to write down your dream job."
-        )
+        raise DomainRefusal("There is no plan yet.", hint=Hint(Remedy.START_PLAN))
     return vision
 
 
@@ -131,7 +126,7 @@ def edit_profile(
 ) -> Profile:
     profile = uow.profiles.get()
     if profile is None:
-        raise DomainRefusal("There is no profile yet. Run `careerplan init` first.")
+        raise DomainRefusal("There is no plan yet.", hint=Hint(Remedy.START_PLAN))
     if expected_version is not None:
         profile.version = expected_version
     for key, value in changes.items():
@@ -164,5 +159,5 @@ def _sync_dream_goal(uow: UnitOfWork, clock: Clock, vision: Vision) -> None:
 def show_profile(uow: UnitOfWork) -> Profile:
     profile = uow.profiles.get()
     if profile is None:
-        raise DomainRefusal("There is no profile yet. Run `careerplan init` first.")
+        raise DomainRefusal("There is no plan yet.", hint=Hint(Remedy.START_PLAN))
     return profile

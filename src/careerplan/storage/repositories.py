@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import Connection, RowMapping, Table, and_, delete, func, insert, select, update
 
 from careerplan.domain.entities import Action, CheckIn, Completion, Goal, Profile, Resource, Vision
-from careerplan.domain.errors import NotFound, StaleEdit
+from careerplan.domain.errors import Hint, NotFound, Remedy, StaleEdit
 from careerplan.storage import rows, tables
 
 
@@ -132,7 +132,7 @@ class GoalRepository(_Repository):
             .first()
         )
         if row is None:
-            raise NotFound("goal", ident, "Run `careerplan goal list` to see your goals.")
+            raise NotFound("goal", ident, hint=Hint(Remedy.LIST_GOALS))
         return rows.goal_from_row(row)
 
     def all(self) -> list[Goal]:
@@ -197,7 +197,7 @@ class ActionRepository(_Repository):
             .first()
         )
         if row is None:
-            raise NotFound("action", ident, "Run `careerplan action list` to see your actions.")
+            raise NotFound("action", ident, hint=Hint(Remedy.LIST_ACTIONS))
         return rows.action_from_row(row, self._completions([ident]).get(ident, []))
 
     def all(self, goal_id: int | None = None) -> list[Action]:
@@ -282,7 +282,7 @@ class ResourceRepository(_Repository):
             .first()
         )
         if row is None:
-            raise NotFound("resource", ident, "Run `careerplan resource list` to see them.")
+            raise NotFound("resource", ident, hint=Hint(Remedy.LIST_RESOURCES))
         goals, actions = self._links([ident]).get(ident, ([], []))
         return rows.resource_from_row(row, goals, actions)
 

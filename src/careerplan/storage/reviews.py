@@ -10,7 +10,7 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from careerplan.domain.entities import Preferences, Review, ReviewCadence, ReviewEntry
-from careerplan.domain.errors import DomainRefusal, NotFound
+from careerplan.domain.errors import DomainRefusal, Hint, NotFound, Remedy
 from careerplan.storage import tables
 from careerplan.storage.repositories import _Repository
 from careerplan.storage.rows import preferences_from_row, review_entry_from_row
@@ -150,7 +150,7 @@ class ReviewRepository(_Repository):
         for review in self.all():
             if review.id == ident:
                 return review
-        raise NotFound("review", ident, "Run `careerplan review --history` to see your reviews.")
+        raise NotFound("review", ident, hint=Hint(Remedy.LIST_REVIEWS))
 
     def delete(self, ident: int) -> None:
         self._delete(ident)

@@ -1,5 +1,5 @@
-"""A backup on its way in through the web: how big it may be, its messages worded for a page or
-the API, and the sealed copy that a preview hands on to its confirm step.
+"""A backup on its way in through the web: how big it may be, and the sealed copy that a preview
+hands on to its confirm step.
 
 Between preview and confirm the file travels in the confirm form itself rather than being kept
 on the server: nothing to store, expire or clean up, and it works however many processes serve
@@ -19,13 +19,12 @@ import binascii
 import enum
 import hashlib
 import hmac
-import re
 import secrets
 import zlib
 from dataclasses import dataclass
 
-from careerplan.domain.errors import InvalidInput
-from careerplan.services.restore import RestoreMode, held_in_words
+from careerplan.domain.errors import Hint, InvalidInput, Remedy
+from careerplan.services.restore import RestoreMode
 from careerplan.web.security import MAX_BODY_BYTES
 
 # Ten times the largest plan the benchmarks use (200 goals, 1,000 actions: about 0.8 MB), and
@@ -70,25 +69,9 @@ def check_size(size: int) -> None:
         raise TooLarge(
             f"This file is {size / 1_000_000:.1f} MB, and a backup restored here can be at most "
             f"{MAX_BACKUP_BYTES / 1_000_000:.1f} MB (a plan of 200 goals and 1,000 actions "
-            "makes about 0.8 MB). Is it the right file? A larger backup can be restored with "
-            "`careerplan import FILE` on the server."
+            "makes about 0.8 MB). Is it the right file?",
+            hint=Hint(Remedy.RESTORE_ON_SERVER),
         )
-
-
-# A sentence of advice to run a command, which a page or the API replaces with its own way.
-_COMMAND_SENTENCE = re.compile(r"\s*[^.?!]*`careerplan export[^`]*`[^.?!]*[.?!]")
-
-
-def without_command_hint(message: str, instead: str) -> str:
-    cleaned, found = _COMMAND_SENTENCE.subn("", message)
-    return f"{cleaned} {instead}" if found else cleaned
-
-
-def refused_in_words(held: dict[str, int], how: str) -> str:
-    return (
-        f"This plan already has {held_in_words(held)}, so the backup was not restored and "
-        f"nothing changed. {how}"
-    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,8 +95,8 @@ def carry(data: bytes) -> Carried:
     if len(payload) > MAX_CARRIED_CHARS:
         raise InvalidInput(
             "This backup is too large to restore from this page: its text hardly compresses, "
-            "which a careerplan backup's does (was something else packed into it?). It can be "
-            "restored with `careerplan import FILE` on the server."
+            "which a careerplan backup's does (was something else packed into it?).",
+            hint=Hint(Remedy.RESTORE_ON_SERVER),
         )
     return Carried(payload, _mac(b"upload", payload.encode()))
 

@@ -8,7 +8,8 @@ from typing import Any, TypeVar
 
 from fastapi import Request
 
-from careerplan.domain.errors import InvalidInput
+from careerplan.domain.errors import CareerplanError, InvalidInput
+from careerplan.web.hints import for_page
 
 T = TypeVar("T")
 
@@ -44,8 +45,13 @@ class Form:
         try:
             return reader(self.values.get(name, ""))
         except InvalidInput as error:
-            self.errors[name] = str(error)
+            self.errors[name] = for_page(error)
             return None
+
+    def refuse(self, error: CareerplanError, usual_field: str) -> None:
+        """Show a service's refusal against the field it names (`usual_field` when it names
+        none), worded for a page."""
+        self.errors[error.field or usual_field] = for_page(error)
 
     def day(self, name: str, today: date) -> date | None:
         from careerplan.domain.dates import parse_date

@@ -10,6 +10,8 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from careerplan.web.hints import for_page
+
 TEMPLATES = Path(__file__).with_name("templates")
 
 
@@ -31,4 +33,6 @@ def environment() -> Environment:
     )
     env.filters["percent"] = _percent
     env.filters["day"] = _day
+    # Notes that carry a remedy, worded for a page (never as a command to run).
+    env.filters["advice"] = for_page
     return env

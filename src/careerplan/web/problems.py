@@ -16,6 +16,7 @@ from careerplan.domain.errors import (
     StaleEdit,
     StorageProblem,
 )
+from careerplan.web.hints import for_api, for_page, hint_data
 
 PROBLEM_TYPE = "application/problem+json"
 
@@ -57,6 +58,16 @@ def problem(status: int, detail: str, request: Request, **extra: Any) -> JSONRes
     return JSONResponse(body, status_code=status, media_type=PROBLEM_TYPE)
 
 
+def refusal(status: int, error: CareerplanError, request: Request, **extra: Any) -> JSONResponse:
+    """A refusal as a problem document: the message worded for the API, and as extension
+    members the field it concerns and the remedy (for scripts that act on it)."""
+    if error.field is not None:
+        extra["field"] = error.field
+    if error.hint is not None:
+        extra["hint"] = hint_data(error.hint)
+    return problem(status, for_api(error), request, **extra)
+
+
 def _wants_page(request: Request) -> bool:
     return not request.url.path.startswith("/api/") and request.url.path != "/healthz"
 
@@ -67,15 +78,14 @@ def install(app: FastAPI) -> None:
     async def on_domain_error(request: Request, error: Exception) -> Response:
         assert isinstance(error, CareerplanError)
         status = status_for(error)
-        message = error.without_command_hint() if isinstance(error, NotFound) else str(error)
         if _wants_page(request):
             from careerplan.web.templating import render_error
 
-            return render_error(request, status, message)
+            return render_error(request, status, for_page(error))
         extra: dict[str, Any] = {}
         if isinstance(error, StaleEdit):
             extra["current_version"] = error.actual
-        return problem(status, message, request, **extra)
+        return refusal(status, error, request, **extra)
 
     async def on_http_error(request: Request, error: Exception) -> Response:
         assert isinstance(error, StarletteHTTPException)

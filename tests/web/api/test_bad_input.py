@@ -75,3 +75,19 @@ def test_a_body_that_is_not_json_is_a_422_problem_and_saves_nothing(
     assert (problem["status"], problem["title"]) == (422, "Invalid input")
     assert [error["location"] for error in problem["errors"]] == [["body", "1"]]
     assert len(client.get("/api/v1/goals").json()) == 3
+
+
+@pytest.mark.parametrize(
+    ("body", "field", "remedy"),
+    [
+        ({"text": "Lead", "repeat": "FREQ=HOURLY"}, "repeat", None),
+        ({"text": "Lead", "horizon": "long"}, "horizon", "edit_vision"),
+    ],
+)
+def test_a_refusal_by_the_plan_names_its_field_and_remedy_as_members(
+    client: TestClient, story: Workspace, body: dict[str, str], field: str, remedy: str | None
+) -> None:
+    problem = client.post("/api/v1/goals", json=body).json()
+    assert problem["field"] == field
+    assert (problem.get("hint") or {}).get("remedy") == remedy
+    assert "`careerplan" not in problem["detail"]

@@ -39,7 +39,13 @@ def test_a_second_plan_is_refused(client: TestClient, story: Workspace) -> None:
 def test_without_a_plan_profile_and_vision_say_how_to_start(client: TestClient, path: str) -> None:
     response = client.get(path)
     assert response.status_code == 409
-    assert "careerplan init" in response.json()["detail"]
+    problem = response.json()
+    assert problem["detail"] == "There is no plan yet. Create it with POST /api/v1/plan."
+    assert problem["hint"] == {
+        "remedy": "start_plan",
+        "subject": "",
+        "text": "Create it with POST /api/v1/plan.",
+    }
 
 
 def test_it_changes_the_profile_on_the_version_read(client: TestClient, story: Workspace) -> None:

@@ -21,7 +21,10 @@ def test_without_a_dream_occupation_the_proposal_is_refused(
     response = client.get("/api/v1/plan/proposal")
     assert response.status_code == 409
     assert response.headers["content-type"] == "application/problem+json"
-    assert "explore choose" in response.json()["detail"]
+    assert response.json()["detail"] == (
+        "Choose your dream job from the catalogue first, so the proposal can plan back from "
+        "what it asks. Set dream_occupation_code with PATCH /api/v1/vision."
+    )
 
 
 def test_the_proposal_lists_smart_goals_with_actions(

@@ -64,7 +64,7 @@ def test_a_link_needs_exactly_one_target(
 ) -> None:
     response = client.post(f"{mentor}/links", json=body)
     assert response.status_code == 422
-    assert "exactly one target" in response.json()["detail"]
+    assert "exactly one goal or one action" in response.json()["detail"]
 
 
 def test_it_deletes_a_resource_but_keeps_its_goals(client: TestClient, mentor: str) -> None:

@@ -100,7 +100,7 @@ def test_adding_an_action_shows_it_with_its_date_or_repeat(
         (
             {"goal_id": "3", "text": "  ", "due": "2026-12-01"},
             "text",
-            "The action text is empty. Write what you want to achieve.",
+            "The action text is empty.",
             'name="due" value="2026-12-01"',
         ),
         (
@@ -193,7 +193,7 @@ def test_a_resource_without_a_name_or_kind_is_refused_inline(
     assert response.status_code == 422
     html = response.text
     assert field_error("kind", "Choose what kind of help this is.") in html
-    assert field_error("name", "The name is empty. Write what you want to achieve.") in html
+    assert field_error("name", "The name is empty.") in html
     assert 'name="contact" value="someone"' in html
     assert snapshot(story) == before
 

@@ -101,7 +101,7 @@ def test_editing_the_vision_saves_the_changes_and_renames_the_dream_goal(
         (
             {"dream_job_title": "  ", "industry": "Fintech"},
             "dream_job_title",
-            "The dream job title is empty. Write what you want to achieve.",
+            "The dream job title is empty.",
             'name="industry" value="Fintech"',
         ),
         (

@@ -18,20 +18,12 @@ from careerplan.web.backup_transfer import (
     RestoreChoice,
     TooLarge,
     check_size,
-    refused_in_words,
-    without_command_hint,
 )
 from careerplan.web.deps import ClockDep, WorkspaceDep
-from careerplan.web.problems import problem
+from careerplan.web.problems import refusal
 
 router = APIRouter(prefix="/backup", tags=["backup"], responses=INVALID)
 
-API_HINT = "Make one with GET /api/v1/backup."
-HOW_OUT = (
-    "Send mode=replace to delete what is there and restore the backup in its place, or "
-    "mode=merge to add the backup's goals, actions, resources, check-ins and reviews beside it; "
-    "add dry_run=true to see what either would do."
-)
 BACKUP_DOCUMENT: dict[str, Any] = {
     "type": "object",
     "description": "A careerplan backup (format careerplan-backup), exactly as GET /api/v1/backup "
@@ -58,7 +50,7 @@ class RestoreReportOut(Out):
 
 @router.get(
     "",
-    summary="The whole plan as a backup document (what `careerplan export --format json` writes)",
+    summary="The whole plan as a backup document (the file the command line's JSON export writes)",
     response_class=Response,
     responses={
         200: {
@@ -115,11 +107,11 @@ async def backup_restore(
         check_size(len(data))
         report = await run_in_threadpool(restore, workspace, clock, data, mode.mode, dry_run)
     except TooLarge as error:
-        return problem(413, str(error), request)
+        return refusal(413, error, request)
     except PlanNotEmpty as refused:
-        return problem(409, refused_in_words(refused.held, HOW_OUT), request, held=refused.held)
+        return refusal(409, refused, request, held=refused.held)
     except InvalidInput as error:
-        return problem(422, without_command_hint(str(error), API_HINT), request)
+        return refusal(422, error, request)
     return report_out(report)
 
 

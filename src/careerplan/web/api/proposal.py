@@ -13,6 +13,7 @@ from careerplan.services.proposal import ProposedItem, accept_proposals, propose
 from careerplan.web.api.responses import INVALID, REFUSED, WRITE
 from careerplan.web.api.schemas import In, Out
 from careerplan.web.deps import ClockDep, UnitsDep, smart_settings
+from careerplan.web.hints import for_api
 
 router = APIRouter(tags=["plan"], responses=INVALID)
 
@@ -105,8 +106,8 @@ def proposal_read(request: Request, units: UnitsDep, clock: ClockDep) -> Proposa
         target_date=proposal.target_date,
         target_was_set=proposal.target_was_set,
         realistic_date=proposal.realistic_date,
-        warnings=proposal.warnings,
-        notes=result.notes,
+        warnings=[for_api(warning) for warning in proposal.warnings],
+        notes=[for_api(note) for note in result.notes],
         goals=[_goal_out(item) for item in result.items],
     )
 

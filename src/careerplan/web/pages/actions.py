@@ -12,6 +12,7 @@ from careerplan.domain.errors import DomainRefusal, InvalidInput
 from careerplan.domain.rules import clean_text
 from careerplan.web.deps import ClockDep, UnitsDep
 from careerplan.web.forms import Form
+from careerplan.web.hints import for_page
 from careerplan.web.templating import render
 
 router = APIRouter()
@@ -83,10 +84,10 @@ async def add_action_form(request: Request, units: UnitsDep, clock: ClockDep) ->
                 uow, clock, goal_id, form.values["text"], due=due, repeat=form.optional("repeat")
             )
     except InvalidInput as error:
-        form.errors["repeat"] = str(error)
+        form.refuse(error, "repeat")
         return _failed(request, units, clock, form, "action")
     except DomainRefusal as error:
-        return _page(request, units, clock, {"form_error": str(error)}, 409)
+        return _page(request, units, clock, {"form_error": for_page(error)}, 409)
     return RedirectResponse("/actions?saved=action", status_code=303)
 
 
@@ -101,7 +102,7 @@ async def complete_action_form(
         with units() as uow:
             complete_action(uow, clock, action_id, note=form.text("note"))
     except DomainRefusal as error:
-        return _page(request, units, clock, {"form_error": str(error)}, 409)
+        return _page(request, units, clock, {"form_error": for_page(error)}, 409)
     return RedirectResponse(f"/actions?saved=done-{action_id}", status_code=303)
 
 
@@ -130,10 +131,10 @@ async def add_resource_form(request: Request, units: UnitsDep, clock: ClockDep) 
                 goal_ids=[goal_id] if goal_id else [],
             )
     except InvalidInput as error:
-        form.errors["notes"] = str(error)
+        form.refuse(error, "notes")
         return _failed(request, units, clock, form, "resource")
     except DomainRefusal as error:
-        return _page(request, units, clock, {"form_error": str(error)}, 409)
+        return _page(request, units, clock, {"form_error": for_page(error)}, 409)
     return RedirectResponse("/actions?saved=resource#resources", status_code=303)
 
 
@@ -149,7 +150,7 @@ async def link_resource_form(
         with units() as uow:
             link_resource(uow, resource_id, goal_id=goal_id, unlink=form.text("remove") == "1")
     except (InvalidInput, DomainRefusal) as error:
-        return _page(request, units, clock, {"form_error": str(error)}, 409)
+        return _page(request, units, clock, {"form_error": for_page(error)}, 409)
     return RedirectResponse("/actions?saved=link#resources", status_code=303)
 
 
@@ -172,10 +173,8 @@ async def checkin_form(request: Request, units: UnitsDep, clock: ClockDep) -> Re
                 uow, clock, goal_id, value=value, note=form.text("note"), confidence=confidence
             )
     except InvalidInput as error:
-        # The service names the confidence scale when that is what it refused.
-        field = "confidence" if str(error).startswith("Confidence") else "note"
-        form.errors[field] = str(error)
+        form.refuse(error, "note")
         return _failed(request, units, clock, form, "checkin")
     except DomainRefusal as error:
-        return _page(request, units, clock, {"form_error": str(error)}, 409)
+        return _page(request, units, clock, {"form_error": for_page(error)}, 409)
     return RedirectResponse("/actions?saved=checkin#checkins", status_code=303)

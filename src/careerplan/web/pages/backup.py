@@ -22,11 +22,10 @@ from careerplan.web.backup_transfer import (
     RestoreChoice,
     carry,
     check_size,
-    refused_in_words,
     unpack,
-    without_command_hint,
 )
 from careerplan.web.deps import ClockDep, WorkspaceDep
+from careerplan.web.hints import for_page
 from careerplan.web.templating import render
 
 router = APIRouter()
@@ -51,12 +50,6 @@ CHOICES = (
         "are added beside it. Your profile, vision, exploration and preferences stay as they are.",
     ),
 )
-PAGE_HINT = "Make one with “Download a backup” on this page."
-HOW_OUT = (
-    "Choose to replace this plan with the backup, or to add the backup to it, and preview "
-    "again: nothing changes until you confirm."
-)
-
 CONFIRM_FIELDS = ("payload", "seal", "mode", "revision", "approval")
 STALE = (
     "Nothing was restored: this confirm does not match the preview (the plan has changed since, "
@@ -169,7 +162,7 @@ def _text(form: FormData, name: str) -> str:
 
 
 def _for_people(error: InvalidInput) -> str:
-    return without_command_hint(str(error), PAGE_HINT)
+    return for_page(error)
 
 
 def _start(
@@ -179,7 +172,7 @@ def _start(
 
 
 def _refused(request: Request, carried: Carried, refused: PlanNotEmpty) -> HTMLResponse:
-    return _carried_page(request, 409, carried, problem=refused_in_words(refused.held, HOW_OUT))
+    return _carried_page(request, 409, carried, problem=for_page(refused))
 
 
 def _carried_page(request: Request, status: int, carried: Carried, problem: str) -> HTMLResponse:

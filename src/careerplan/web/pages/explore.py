@@ -12,6 +12,7 @@ from careerplan.domain.entities import INTEREST_ITEMS, Exploration
 from careerplan.domain.errors import DomainRefusal, InvalidInput, NotFound, StaleEdit
 from careerplan.web.deps import ClockDep, UnitsDep
 from careerplan.web.forms import Form
+from careerplan.web.hints import for_page
 from careerplan.web.templating import render
 
 router = APIRouter()
@@ -239,8 +240,7 @@ async def save_reflection_form(request: Request, units: UnitsDep, clock: ClockDe
             with units() as uow:
                 save_reflection(uow, clock, text, interest_field=field)
         except InvalidInput as error:
-            target = "interest_field" if "field of interest" in str(error) else "reflection"
-            form.errors[target] = str(error)
+            form.refuse(error, "reflection")
     if form.errors:
         with units() as uow:
             exploration = get_exploration(uow)
@@ -265,7 +265,7 @@ def current_page(request: Request, units: UnitsDep, q: str = "") -> HTMLResponse
         try:
             hits = search_titles(q, limit=10)
         except InvalidInput as problem:
-            error = str(problem)
+            error = for_page(problem)
     context = {
         "q": q,
         "hits": hits,
@@ -287,7 +287,7 @@ async def set_current(request: Request, units: UnitsDep) -> Response:
             set_current_occupation(uow, code)
     except (InvalidInput, NotFound) as error:
         return _current_refused(
-            request, units, str(error), 422 if isinstance(error, InvalidInput) else 404
+            request, units, for_page(error), 422 if isinstance(error, InvalidInput) else 404
         )
     except DomainRefusal:
         return _current_refused(request, units, "", 409)

@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse
 
 from careerplan.domain.errors import CareerplanError, DomainRefusal, InvalidInput, NotFound
 from careerplan.web.deps import UnitsDep
+from careerplan.web.hints import for_page
 from careerplan.web.problems import status_for
 from careerplan.web.templating import render
 
@@ -65,7 +66,7 @@ def matches_page(request: Request, units: UnitsDep, job_zone: str = "") -> HTMLR
         try:
             result = recommend(answers, reflection, current, zone, limit=10)
         except CareerplanError as problem:
-            error, status = str(problem), _refusal_status(problem)
+            error, status = for_page(problem), _refusal_status(problem)
     known = open_catalog().occupations.get(current or "")
     current_title = known.title if known else None
     context = {
@@ -144,7 +145,7 @@ def bridge_page(
             start_title = open_catalog().occupation(start).title
             found = bridges(start, text, limit=10)
         except CareerplanError as problem:
-            error, status = str(problem), _refusal_status(problem)
+            error, status = for_page(problem), _refusal_status(problem)
     context = {
         "field": text,
         "start": start,
@@ -178,7 +179,7 @@ def path_page(
             }
             found = career_paths(start, goal, alternatives=3)
         except CareerplanError as problem:
-            error, status = str(problem), _refusal_status(problem)
+            error, status = for_page(problem), _refusal_status(problem)
     context = {
         "start": start,
         "goal": goal,

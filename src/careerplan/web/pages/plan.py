@@ -12,6 +12,7 @@ from careerplan.domain.errors import DomainRefusal, InvalidInput, StaleEdit
 from careerplan.domain.rules import clean_text
 from careerplan.web.deps import ClockDep, UnitsDep, WorkspaceDep
 from careerplan.web.forms import Form
+from careerplan.web.hints import for_page
 from careerplan.web.templating import render, render_cached
 
 router = APIRouter()
@@ -153,11 +154,10 @@ async def add_goal_form(request: Request, units: UnitsDep, clock: ClockDep) -> R
                 category=category,
             )
     except InvalidInput as error:
-        field = "repeat" if "repeat rule" in str(error) else "text"
-        form.errors[field] = str(error)
+        form.refuse(error, "text")
         return _page(request, units, {**form.context(), "open_add": True}, 422)
     except DomainRefusal as error:
-        return _page(request, units, {**form.context(), "form_error": str(error)}, 409)
+        return _page(request, units, {**form.context(), "form_error": for_page(error)}, 409)
     return RedirectResponse(f"/plan?saved={result.goal.id}#goal-{result.goal.id}", status_code=303)
 
 
@@ -195,11 +195,11 @@ async def edit_goal_form(
             "goal_id": goal_id,
             "yours": form.values,
             "saved": current,
-            "message": str(error),
+            "message": for_page(error),
         }
         return _editor(request, units, goal_id, {"conflict": conflict}, 409)
     except InvalidInput as error:
-        form.errors["text"] = str(error)
+        form.refuse(error, "text")
         return _editor(request, units, goal_id, form.context(), 422)
     return RedirectResponse(f"/plan?saved={goal_id}#goal-{goal_id}", status_code=303)
 
@@ -216,7 +216,7 @@ async def move_goal_form(
         with units() as uow:
             move_goal(uow, clock, goal_id, parent_id, form.integer("version"))
     except DomainRefusal as error:
-        return _page(request, units, {"form_error": str(error)}, 409)
+        return _page(request, units, {"form_error": for_page(error)}, 409)
     return RedirectResponse(f"/plan?saved={goal_id}#goal-{goal_id}", status_code=303)
 
 
@@ -235,5 +235,5 @@ async def goal_status_form(
         with units() as uow:
             set_status(uow, clock, goal_id, status, form.integer("version"))
     except DomainRefusal as error:
-        return _page(request, units, {"form_error": str(error)}, 409)
+        return _page(request, units, {"form_error": for_page(error)}, 409)
     return RedirectResponse(f"/plan?saved={goal_id}#goal-{goal_id}", status_code=303)

@@ -9,6 +9,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from careerplan.domain.errors import DomainRefusal, InvalidInput
 from careerplan.web.deps import ClockDep, UnitsDep, smart_settings
+from careerplan.web.hints import for_page
 from careerplan.web.templating import render
 
 router = APIRouter()
@@ -37,7 +38,7 @@ def _proposal_page(
         try:
             context["result"] = propose_plan(uow, clock, smart)
         except DomainRefusal as refusal:
-            context["refusal"] = str(refusal)
+            context["refusal"] = for_page(refusal)
     return render(request, "proposal.html", context, status, step="plan")
 
 
@@ -64,5 +65,5 @@ async def accept_form(request: Request, units: UnitsDep, clock: ClockDep) -> Res
             accepted = accept_proposals(uow, clock, chosen, smart)
     except (DomainRefusal, InvalidInput) as error:
         # Someone accepted the same goal in another tab, or the proposal changed underneath.
-        return _proposal_page(request, units, clock, {"form_error": str(error)}, 409)
+        return _proposal_page(request, units, clock, {"form_error": for_page(error)}, 409)
     return RedirectResponse(f"/plan/propose?added={len(accepted)}", status_code=303)

@@ -16,6 +16,7 @@ from careerplan.domain.status import WEEKDAYS
 from careerplan.services.reviews import MAX_REMINDER_DAYS, clean_target
 from careerplan.web.deps import ClockDep, UnitsDep, smart_settings
 from careerplan.web.forms import Form
+from careerplan.web.hints import for_page
 from careerplan.web.templating import render
 
 router = APIRouter()
@@ -172,9 +173,9 @@ async def record_review_form(request: Request, units: UnitsDep, clock: ClockDep)
     except StaleEdit as error:
         return _page(request, units, clock, _stale(form, error), 409)
     except InvalidInput as error:
-        return _page(request, units, clock, {**kept, "form_error": str(error)}, 422)
+        return _page(request, units, clock, {**kept, "form_error": for_page(error)}, 422)
     except DomainRefusal as error:  # a goal closed or deleted since the page was opened
-        return _page(request, units, clock, {**kept, "form_error": str(error)}, 409)
+        return _page(request, units, clock, {**kept, "form_error": for_page(error)}, 409)
     return RedirectResponse("/review?saved=review", status_code=303)
 
 
@@ -182,7 +183,7 @@ def _stale(form: Form, error: StaleEdit) -> dict[str, Any]:
     """The person's answers kept; the versions are left to the fresh page, so saving again
     applies them to the goals as they now stand."""
     answers = {k: v for k, v in form.values.items() if not _VERSION_FIELD.match(k)}
-    return {"conflict": str(error), "answers": answers}
+    return {"conflict": for_page(error), "answers": answers}
 
 
 @router.post("/review/settings", response_model=None)
@@ -216,5 +217,5 @@ async def save_settings(request: Request, units: UnitsDep, clock: ClockDep) -> R
                 expected_version=form.integer("version"),
             )
     except StaleEdit as error:
-        return _page(request, units, clock, {"settings_conflict": str(error)}, 409)
+        return _page(request, units, clock, {"settings_conflict": for_page(error)}, 409)
     return RedirectResponse("/review?saved=settings", status_code=303)

@@ -13,6 +13,7 @@ from careerplan.domain.errors import DomainRefusal, InvalidInput, StaleEdit
 from careerplan.domain.rules import MAX_TEXT
 from careerplan.web.deps import ClockDep, UnitsDep, smart_settings
 from careerplan.web.forms import Form
+from careerplan.web.hints import for_page
 from careerplan.web.templating import render
 
 router = APIRouter()
@@ -143,7 +144,7 @@ async def save_goal(request: Request, units: UnitsDep, clock: ClockDep) -> Respo
                 text=text,
                 parent_id=parent_id,
                 goal_id=goal_id,
-                extra={"form_error": str(error)},
+                extra={"form_error": for_page(error)},
             )
         return render(request, "smart.html", context, status, step="smart")
     return RedirectResponse(f"/smart?saved={result.goal.id}", status_code=303)

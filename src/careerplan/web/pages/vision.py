@@ -14,6 +14,7 @@ from careerplan.domain.errors import InvalidInput, NotFound, StaleEdit
 from careerplan.domain.rules import MAX_NAME, MAX_NOTE, clean_optional, clean_text
 from careerplan.web.deps import ClockDep, UnitsDep
 from careerplan.web.forms import Form
+from careerplan.web.hints import for_page
 from careerplan.web.templating import render
 
 router = APIRouter()
@@ -45,7 +46,7 @@ def _occupation_code(text: str) -> str:
     try:
         return open_catalog().occupation(text).code
     except NotFound as error:
-        raise InvalidInput(str(error)) from None
+        raise InvalidInput(error.what, hint=error.hint) from None
 
 
 def _read_vision(form: Form) -> dict[str, Any]:
@@ -159,7 +160,7 @@ async def save_vision(request: Request, units: UnitsDep, clock: ClockDep) -> Res
         return render(request, "vision.html", context, 409, step="vision")
     except InvalidInput as error:
         with units() as uow:
-            context = _page(request, uow, clock, {**form.context(), "form_error": str(error)})
+            context = _page(request, uow, clock, {**form.context(), "form_error": for_page(error)})
         return render(request, "vision.html", context, 422, step="vision")
     return RedirectResponse("/vision?saved=1", status_code=303)
 
