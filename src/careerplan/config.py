@@ -11,6 +11,10 @@ PREFIX = "CAREERPLAN_"
 DATABASE_FILE = "careerplan.sqlite3"
 # On a single-user install every row belongs to this user; a server adds real accounts later.
 LOCAL_USERNAME = "local"
+# The names this machine answers to by itself. The web application answers requests addressed
+# (the Host header) to these and to the names configured, and to no other: a page elsewhere that
+# points its own name at 127.0.0.1 (DNS rebinding) is turned away.
+LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "::1")
 
 
 _FALSE = {"0", "false", "no", "off"}
@@ -67,6 +71,9 @@ class Settings:
     public_url: str = ""
     # The mail server for the e-mail digest (CAREERPLAN_SMTP_*); none by default.
     smtp: SmtpSettings = SmtpSettings()
+    # Host names the web application answers to besides the loopback names and the public
+    # URL's (CAREERPLAN_ALLOWED_HOSTS); "*" answers any, for a proxy that checks names itself.
+    allowed_hosts: tuple[str, ...] = ()
 
     @property
     def is_sqlite(self) -> bool:
@@ -107,4 +114,24 @@ class Settings:
             day_first=day_first,
             public_url=public_url,
             smtp=SmtpSettings.from_env(env),
+            allowed_hosts=host_names(env.get(PREFIX + "ALLOWED_HOSTS", "")),
         )
+
+
+def host_names(text: str) -> tuple[str, ...]:
+    """Host names from a list separated by commas or spaces, as a Host header names them:
+    lower case, without a port, an IPv6 address without its brackets."""
+    names = []
+    for item in text.replace(",", " ").split():
+        names.append(host_of(item))
+    return tuple(name for name in names if name)
+
+
+def host_of(netloc: str) -> str:
+    """The host name of `host[:port]` (or `[v6]:port`), lower case, with no trailing dot."""
+    text = netloc.strip().lower()
+    if text.startswith("["):
+        return text[1 : text.find("]")] if "]" in text else ""
+    if text.count(":") == 1:
+        text = text.split(":", 1)[0]
+    return text.rstrip(".")

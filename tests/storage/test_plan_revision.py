@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from fastapi.testclient import TestClient
+from tests.web.conftest import local_client
 
 from careerplan.config import Settings
 from careerplan.domain.errors import NotFound
@@ -52,7 +52,7 @@ def test_a_refused_change_leaves_the_revision_alone(story: Workspace, clock: Fix
 def test_the_cached_dashboard_shows_a_change_made_by_another_process(
     story: Workspace, settings: Settings, clock: FixedClock
 ) -> None:
-    with TestClient(create_app(workspace=story, clock=clock)) as client:
+    with local_client(create_app(workspace=story, clock=clock)) as client:
         assert "COO of a high-tech startup" in client.get("/").text
         elsewhere = open_workspace(settings)  # another worker or the command line
         with elsewhere.unit() as uow:
@@ -67,7 +67,7 @@ def test_a_cached_page_carries_each_browser_its_own_csrf_token(
     story: Workspace, clock: FixedClock
 ) -> None:
     app = create_app(workspace=story, clock=clock)
-    with TestClient(app) as first, TestClient(app) as second:
+    with local_client(app) as first, local_client(app) as second:
         one, two = first.get("/"), second.get("/")
         token_one, token_two = one.cookies["careerplan_csrf"], two.cookies["careerplan_csrf"]
     assert token_one != token_two

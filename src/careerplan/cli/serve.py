@@ -29,6 +29,7 @@ def serve(
                 f"Cannot listen on {host}:{port} ({error.strerror}). Is careerplan already "
                 f"running? Open http://{host}:{port}/ or start on another port with --port."
             ) from None
+    _answer_to(host)
     # Open the database now so a problem with it is reported before the server starts.
     from careerplan.cli.context import workspace
 
@@ -36,9 +37,16 @@ def serve(
     import uvicorn
 
     from careerplan.cli.output import console
+    from careerplan.config import host_of
 
     shown = f"[{host}]" if ":" in host else host
     console().print(f"careerplan is running at [bold]http://{shown}:{port}/[/] (Ctrl+C to stop)")
+    settings = workspace().settings
+    if host_of(host) in _EVERY_INTERFACE and not (settings.allowed_hosts or settings.public_url):
+        console().print(
+            "It answers to localhost and 127.0.0.1 only: set CAREERPLAN_ALLOWED_HOSTS to the "
+            "names or addresses other machines use to reach it (or CAREERPLAN_PUBLIC_URL)."
+        )
     uvicorn.run(
         "careerplan.web.app:create_app",
         factory=True,
@@ -48,3 +56,21 @@ def serve(
         log_level="warning",
         proxy_headers=False,
     )
+
+
+# Addresses that mean "every interface": people reach the server by names these do not say.
+_EVERY_INTERFACE = {"0.0.0.0", "::", ""}
+
+
+def _answer_to(host: str) -> None:
+    """A server started on a named address answers to that name too; the application reads the
+    names from the environment, which the server process passes on to it."""
+    import os
+
+    from careerplan.config import PREFIX, host_of
+
+    name = host_of(host)
+    if name in _EVERY_INTERFACE:
+        return
+    variable = PREFIX + "ALLOWED_HOSTS"
+    os.environ[variable] = f"{os.environ.get(variable, '')} {name}".strip()

@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, PlainTextResponse
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import text
@@ -17,9 +17,11 @@ from careerplan.services.clock import Clock, SystemClock
 from careerplan.services.workspace import Workspace, open_workspace
 from careerplan.web import problems
 from careerplan.web.cache import PageCache
+from careerplan.web.hosts import HostPolicy, TrustedHosts
 from careerplan.web.security import BodyLimit, SecurityHeaders
 
 STATIC = Path(__file__).with_name("static")
+LOOPBACK_ADDRESSES = frozenset({"127.0.0.1", "::1"})
 
 
 def create_app(
@@ -61,12 +63,16 @@ def create_app(
     app.include_router(pages_router)
 
     @app.get("/healthz", include_in_schema=False)
-    def healthz() -> JSONResponse:
+    def healthz(request: Request) -> JSONResponse:
+        # The database's own error names its host, port and database: only a caller on this
+        # machine (an operator, a local probe) is shown it.
+        local = request.client is not None and request.client.host in LOOPBACK_ADDRESSES
         try:
             with opened.engine.connect() as connection:
                 connection.execute(text("SELECT 1"))
         except Exception as error:
-            return JSONResponse({"status": "error", "database": str(error)[:200]}, 503)
+            body = {"status": "error", "database": str(error)[:200] if local else "unavailable"}
+            return JSONResponse(body, 503, headers={"Retry-After": "5"})
         return JSONResponse({"status": "ok", "database": opened.engine.dialect.name})
 
     @app.get("/livez", include_in_schema=False)
@@ -74,6 +80,9 @@ def create_app(
         """No database: the trivial endpoint the load benchmark compares against."""
         return PlainTextResponse("ok")
 
+    app.state.host_policy = HostPolicy.from_settings(opened.settings)
     app.add_middleware(BodyLimit)
     app.add_middleware(SecurityHeaders)
+    # Outermost: a request to a name this application does not answer to goes no further.
+    app.add_middleware(TrustedHosts, policy=app.state.host_policy)
     return app

@@ -1,24 +1,21 @@
 """Security basics: response headers, a bound on request size, and CSRF checks.
 
 Pages use a double-submit token: a random value in a SameSite=Strict cookie that every form (and
-every htmx request, through a header) must repeat. The JSON API refuses unsafe requests that a
-browser marks as coming from another site; scripts, which send no such headers, are unaffected.
+every htmx request, through a header) must repeat, and the browser must say the form came from
+this application's own pages (a page on another port could have planted the cookie). The JSON
+API refuses unsafe requests that a browser marks as coming from anywhere else; scripts, which
+send no such headers, are unaffected. Which names count as this application: web/hosts.py.
 """
 
 from __future__ import annotations
 
 import hmac
 import secrets
-from collections.abc import Awaitable, Callable, MutableMapping
-from typing import Any
 
 from fastapi import HTTPException, Request
 
-Scope = MutableMapping[str, Any]
-Message = MutableMapping[str, Any]
-Receive = Callable[[], Awaitable[Message]]
-Send = Callable[[Message], Awaitable[None]]
-ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+from careerplan.web.asgi import ASGIApp, Message, Receive, Scope, Send
+from careerplan.web.hosts import HostPolicy, sent_from_elsewhere
 
 CSRF_COOKIE = "careerplan_csrf"
 CSRF_FIELD = "csrf_token"
@@ -150,10 +147,22 @@ def csrf_token(request: Request) -> str:
     return token
 
 
+def _policy(request: Request) -> HostPolicy:
+    policy: HostPolicy = request.app.state.host_policy
+    return policy
+
+
 async def verify_csrf(request: Request) -> None:
-    """Dependency for page routes: unsafe requests must repeat the cookie's token."""
+    """Dependency for page routes: unsafe requests must come from this application's own pages
+    (as the browser says) and repeat the cookie's token."""
     if request.method not in UNSAFE_METHODS:
         return
+    if sent_from_elsewhere(request.headers, _policy(request)):
+        raise HTTPException(
+            status_code=403,
+            detail="This form came from another site or address. Open careerplan's own page "
+            "and retry.",
+        )
     expected = request.cookies.get(CSRF_COOKIE, "")
     sent = request.headers.get(CSRF_HEADER, "")
     form = None
@@ -171,12 +180,9 @@ async def verify_csrf(request: Request) -> None:
 
 
 async def verify_same_origin(request: Request) -> None:
-    """Dependency for the API: refuse unsafe calls a browser marks as cross-site."""
+    """Dependency for the API: refuse unsafe calls a browser sends from any page but this
+    application's own (checked against the names it answers to, never against `Host` alone)."""
     if request.method not in UNSAFE_METHODS:
         return
-    site = request.headers.get("sec-fetch-site")
-    origin = request.headers.get("origin")
-    host = request.headers.get("host", "")
-    cross_origin = origin is not None and origin.split("://", 1)[-1] != host
-    if site in {"cross-site", "same-site"} or cross_origin:
+    if sent_from_elsewhere(request.headers, _policy(request)):
         raise HTTPException(status_code=403, detail="Cross-site requests to the API are refused.")

@@ -17,6 +17,7 @@ from careerplan.services.workspace import Workspace
 from careerplan.web.app import create_app
 from careerplan.web.backup_transfer import MAX_BACKUP_BYTES
 from tests.exports.rich_plan import backup_of, other_database, without_export_time
+from tests.web.conftest import local_client
 from tests.web.pages.helpers import snapshot
 
 PROBLEM = "application/problem+json"
@@ -27,7 +28,7 @@ def empty_client(settings: Settings, tmp_path: Path, clock: FixedClock) -> Itera
     """An app on a second, empty database of the same kind."""
     with (
         other_database(settings, tmp_path) as other,
-        TestClient(create_app(workspace=other, clock=clock)) as client,
+        local_client(create_app(workspace=other, clock=clock)) as client,
     ):
         yield client
 

@@ -54,7 +54,7 @@ def test_a_same_origin_write_from_a_browser_is_accepted(
     response = client.post(
         "/api/v1/goals",
         json={"text": "Fine"},
-        headers={"Sec-Fetch-Site": "same-origin", "Origin": "http://testserver"},
+        headers={"Sec-Fetch-Site": "same-origin", "Origin": "http://localhost:8000"},
     )
     assert response.status_code == 201
     assert (response.json()["id"], response.json()["text"]) == (4, "Fine")

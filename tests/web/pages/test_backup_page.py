@@ -14,7 +14,6 @@ from html import unescape
 from typing import Any
 
 import pytest
-from fastapi.testclient import TestClient
 from httpx2 import Response
 
 from careerplan.services.clock import FixedClock
@@ -24,6 +23,7 @@ from careerplan.web.app import create_app
 from careerplan.web.backup_transfer import MAX_BACKUP_BYTES
 from careerplan.web.security import CSRF_COOKIE, MAX_BODY_BYTES
 from tests.exports.rich_plan import backup_of, without_export_time
+from tests.web.conftest import local_client
 from tests.web.pages.conftest import Browser
 from tests.web.pages.helpers import snapshot
 
@@ -38,7 +38,7 @@ _ROW = re.compile(
 
 @pytest.fixture
 def empty_browser(empty: Workspace, clock: FixedClock) -> Iterator[Browser]:
-    with TestClient(create_app(workspace=empty, clock=clock)) as client:
+    with local_client(create_app(workspace=empty, clock=clock)) as client:
         yield Browser(client)
 
 

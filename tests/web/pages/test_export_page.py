@@ -12,6 +12,7 @@ from markdown_it import MarkdownIt
 
 from careerplan.services.workspace import Workspace
 from tests.exports.readers import pdf_text
+from tests.web.conftest import local_client
 from tests.web.pages.conftest import Browser
 from tests.web.pages.helpers import snapshot
 
@@ -129,10 +130,10 @@ def test_turning_the_feed_on_shows_an_address_that_serves_the_plan(
 ) -> None:
     address = turn(browser, "on")
     assert address is not None
-    assert re.fullmatch(r"http://testserver/calendar/[A-Za-z0-9_-]{43}\.ics", address)
+    assert re.fullmatch(r"http://localhost:8000/calendar/[A-Za-z0-9_-]{43}\.ics", address)
     html = unescape(browser.get("/export?feed=on").text)
     assert "Your calendar feed is on." in html
-    assert 'href="webcal://testserver/calendar/' in html
+    assert 'href="webcal://localhost:8000/calendar/' in html
     response = browser.get(address)
     assert response.status_code == 200
     assert response.headers["content-type"] == "text/calendar; charset=utf-8"
@@ -179,14 +180,12 @@ def test_the_address_uses_the_public_url_when_one_is_set(
 ) -> None:
     from dataclasses import replace
 
-    from fastapi.testclient import TestClient
-
     from careerplan.web.app import create_app
 
     public = replace(
         workspace, settings=replace(workspace.settings, public_url="https://p.example")
     )
-    with TestClient(create_app(workspace=public, clock=clock)) as client:  # type: ignore[arg-type]
+    with local_client(create_app(workspace=public, clock=clock)) as client:  # type: ignore[arg-type]
         address = turn(Browser(client), "on")
     assert address is not None
     assert address.startswith("https://p.example/calendar/")
