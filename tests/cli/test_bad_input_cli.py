@@ -54,7 +54,7 @@ def test_an_unknown_id_exits_1_naming_the_list_command(
         ),
         (
             ("goal", "add", "x", "--due", "+9999y"),
-            "'+9999y' is too far ahead: dates end in the year 9999. Choose a nearer date.",
+            "'+9999y' is too far ahead: dates run to 2999-12-31. Choose a nearer date.",
         ),
         (("goal", "add", ""), "The goal text is empty. Write what you want to achieve."),
         (("goal", "add", "   "), "The goal text is empty. Write what you want to achieve."),

@@ -100,5 +100,27 @@ def test_a_relative_date_past_the_year_9999_is_refused_not_crashed() -> None:
     with pytest.raises(InvalidInput) as refused:
         parse_date("+9999y", TODAY)
     assert str(refused.value) == (
-        "'+9999y' is too far ahead: dates end in the year 9999. Choose a nearer date."
+        "'+9999y' is too far ahead: dates run to 2999-12-31. Choose a nearer date."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("9999-12-31", "'9999-12-31' is 9999-12-31, too far away: dates run from 1900-01-01 to "
+         "2999-12-31."),
+        ("1899-12-31", "'1899-12-31' is 1899-12-31, too far away: dates run from 1900-01-01 to "
+         "2999-12-31."),
+        ("+999y", "'+999y' is 3025-11-25, too far away: dates run from 1900-01-01 to "
+         "2999-12-31."),
+    ],
+)  # fmt: skip
+def test_a_date_outside_the_years_a_plan_holds_is_refused(text: str, message: str) -> None:
+    with pytest.raises(InvalidInput) as refused:
+        parse_date(text, TODAY)
+    assert str(refused.value) == message
+
+
+def test_the_first_and_last_days_a_plan_holds_are_read() -> None:
+    assert parse_date("1900-01-01", TODAY) == date(1900, 1, 1)
+    assert parse_date("2999-12-31", TODAY) == date(2999, 12, 31)

@@ -6,6 +6,7 @@ import calendar
 import re
 from datetime import date, timedelta
 
+from careerplan.domain.bounds import LAST_DAY, day_problem
 from careerplan.domain.errors import InvalidInput
 
 _RELATIVE = re.compile(r"^\+\s*(\d{1,4})\s*([dwmy])$", re.IGNORECASE)
@@ -23,10 +24,19 @@ def add_months(start: date, months: int) -> date:
 
 
 def parse_date(text: str, today: date) -> date:
-    """Read `2027-06-30`, `+6m`, `+2w`, `+10d`, `+1y`, `today` or `tomorrow`.
+    """Read `2027-06-30`, `+6m`, `+2w`, `+10d`, `+1y`, `today` or `tomorrow`, within the dates
+    a plan holds (domain/bounds.py).
 
     Raises InvalidInput naming the accepted forms, and the reason when an ISO date does not exist.
     """
+    day = _read_date(text, today)
+    problem = day_problem(day)
+    if problem is not None:
+        raise InvalidInput(f"'{text.strip()}' is {day.isoformat()}, too far away: {problem}.")
+    return day
+
+
+def _read_date(text: str, today: date) -> date:
     cleaned = text.strip().lower()
     if cleaned in _NAMED:
         return today + timedelta(days=_NAMED[cleaned])
@@ -44,7 +54,8 @@ def parse_date(text: str, today: date) -> date:
         except (ValueError, OverflowError):
             # `+9999y` from 2026 lands past year 9999, the last one a date can hold.
             raise InvalidInput(
-                f"'{text}' is too far ahead: dates end in the year 9999. Choose a nearer date."
+                f"'{text}' is too far ahead: dates run to {LAST_DAY.isoformat()}. "
+                "Choose a nearer date."
             ) from None
     iso = _ISO.match(cleaned)
     if iso:

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from dateutil.rrule import rrule, rrulestr
 
+from careerplan.domain.bounds import text_problem
 from careerplan.domain.errors import InvalidInput
 
 MAX_RULE_LENGTH = 500
@@ -20,6 +21,9 @@ def _bad_rule(message: str) -> InvalidInput:
 
 def normalise_rule(text: str) -> str:
     """Return the rule without an `RRULE:` prefix, upper-cased; refuse what dateutil cannot read."""
+    problem = text_problem(text)
+    if problem is not None:
+        raise _bad_rule(f"The repeat rule cannot be read: {problem}.")
     rule = text.strip()
     if rule.upper().startswith("RRULE:"):
         rule = rule[len("RRULE:") :]

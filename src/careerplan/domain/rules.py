@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import date
 
+from careerplan.domain.bounds import check_text
 from careerplan.domain.dates import add_months
 from careerplan.domain.entities import Goal, GoalStatus, Horizon
 from careerplan.domain.errors import DomainRefusal, InvalidInput
@@ -21,7 +22,7 @@ def clean_text(
 ) -> str:
     """Strip the text and refuse it when empty or over `limit` characters, naming the limit.
     `what` names the text in the message; `field` is the input it came from, when known."""
-    cleaned = text.strip()
+    cleaned = check_text(text, f"The {what}", field).strip()
     if not cleaned:
         ask = " Write what you want to achieve." if what == "goal text" else ""
         raise InvalidInput(f"The {what} is empty.{ask}", field=field)
@@ -35,7 +36,7 @@ def clean_text(
 
 
 def clean_optional(text: str, what: str, limit: int = MAX_NOTE, *, field: str | None = None) -> str:
-    cleaned = text.strip()
+    cleaned = check_text(text, f"The {what}", field).strip()
     if len(cleaned) > limit:
         raise InvalidInput(
             f"The {what} is {len(cleaned):,} characters long; the limit is {limit:,}.",

@@ -7,6 +7,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from careerplan.domain import recurrence
+from careerplan.domain.bounds import check_day
 from careerplan.domain.entities import Action, Completion, GoalStatus
 from careerplan.domain.errors import DomainRefusal, Hint, InvalidInput, Remedy
 from careerplan.domain.rules import clean_optional, clean_text
@@ -46,7 +47,7 @@ def add_action(
     action = Action(
         goal_id=goal_id,
         text=clean_text(text, "action text", field="text"),
-        due=due,
+        due=check_day(due, "The due date", "due") if due is not None else None,
         repeat=recurrence.normalise_rule(repeat) if repeat else None,
         created_at=clock.now(),
     )
@@ -70,7 +71,7 @@ def complete_action(
 ) -> ActionRow:
     """Log a completion. A one-off action is then done; a repeating one stays open for next time."""
     action = uow.actions.get(action_id)
-    when = on or clock.today()
+    when = check_day(on or clock.today(), "The day it was done", "on")
     if when > clock.today():
         raise InvalidInput(
             f"{when.isoformat()} is in the future; log a completion once it happened."
@@ -115,7 +116,7 @@ def edit_action(
     if clear_due:
         action.due = None
     elif due is not None:
-        action.due = due
+        action.due = check_day(due, "The due date", "due")
     if clear_repeat:
         action.repeat = None
     elif repeat is not None:

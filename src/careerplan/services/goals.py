@@ -7,10 +7,12 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from careerplan.domain import recurrence
+from careerplan.domain.bounds import check_day, check_number
 from careerplan.domain.entities import Category, CheckIn, Goal, GoalStatus, Horizon, Measure
 from careerplan.domain.errors import DomainRefusal, Hint, InvalidInput, Remedy, StaleEdit
 from careerplan.domain.rules import (
     check_new_parent,
+    clean_optional,
     clean_text,
     date_warnings,
     default_due,
@@ -71,8 +73,16 @@ def _measure(
         return None
     if target is None:
         raise InvalidInput("A measure needs a target: the number to reach.", field="target")
+    check_number(target, "The target", "target")
+    if baseline is not None:
+        check_number(baseline, "The starting value", "baseline")
     name = clean_text(metric or "progress", "metric name", 200)
-    return Measure(metric=name, target=target, unit=unit.strip()[:50], baseline=baseline or 0.0)
+    return Measure(
+        metric=name,
+        target=target,
+        unit=clean_optional(unit, "unit", 50, field="unit"),
+        baseline=baseline or 0.0,
+    )
 
 
 def add_goal(
@@ -107,6 +117,8 @@ def add_goal(
     due, repeat, notes = _schedule_from_words(uow, clock, clean, parent_id, smart, due, repeat)
     if due is None:
         due = default_due(horizon, today, target_date)
+    if due is not None:
+        check_day(due, "The due date", "due")
     now = clock.now()
     goal = Goal(
         text=clean,
@@ -210,7 +222,7 @@ def edit_goal(
     if clear_due:
         goal.due = None
     elif due is not None:
-        goal.due = due
+        goal.due = check_day(due, "The due date", "due")
     if clear_repeat:
         goal.repeat = None
     elif repeat is not None:
@@ -308,7 +320,9 @@ def check_in(
             f"Confidence is from 1 (not at all) to 5 (certain); got {confidence}.",
             field="confidence",
         )
-    when = on or clock.today()
+    if value is not None:
+        check_number(value, "The value", "value")
+    when = check_day(on or clock.today(), "The check-in's date", "on")
     if when > clock.today():
         raise InvalidInput(
             f"A check-in records what happened; {when.isoformat()} is in the future.", field="on"

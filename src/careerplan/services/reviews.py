@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from careerplan.domain.bounds import check_day, check_number
 from careerplan.domain.entities import (
     Decision,
     Goal,
@@ -155,6 +156,8 @@ def _check_entry(entry: EntryInput, goal: Goal) -> ReviewEntry:
             f"{where}: new wording, a new due date or a new target goes with the decision "
             f"'adjust', not '{entry.decision.value}'."
         )
+    if entry.measure_current is not None:
+        check_number(entry.measure_current, f"{where}: the measure's value", "measure_current")
     if entry.measure_current is not None and goal.measure is None:
         raise InvalidInput(
             f"{where} has no measure to update.",
@@ -197,7 +200,7 @@ def record_review(
     edit, checked again), a measure's value is recorded as a check-in. Any refusal leaves
     nothing saved."""
     today = clock.today()
-    held_on = data.held_on or today
+    held_on = check_day(data.held_on or today, "The review's date", "held_on")
     if held_on > today:
         raise InvalidInput(
             f"A review records what happened; {held_on.isoformat()} is in the future."

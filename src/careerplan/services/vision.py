@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from careerplan.domain.bounds import check_day
 from careerplan.domain.entities import Goal, Horizon, Profile, Vision
 from careerplan.domain.errors import DomainRefusal, Hint, InvalidInput, Remedy
 from careerplan.domain.rules import MAX_NAME, MAX_NOTE, clean_optional, clean_text
@@ -38,8 +39,8 @@ def _check_hours(hours: float) -> float:
 def _clean_vision_value(name: str, value: Any) -> Any:
     if name == "target_date":
         if value is not None and not isinstance(value, date):
-            raise InvalidInput("The target date must be a date.")
-        return value
+            raise InvalidInput("The target date must be a date.", field="target_date")
+        return check_day(value, "The target date", "target_date") if value is not None else None
     if name == "dream_occupation_code":
         return (str(value).strip() or None) if value is not None else None
     if name == "dream_job_title":

@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Response, status
 
+from careerplan.domain.bounds import MAX_ID
 from careerplan.services.actions import (
     add_action,
     complete_action,
@@ -17,7 +18,6 @@ from careerplan.services.deletion import delete_action
 from careerplan.web.api.convert import action_out
 from careerplan.web.api.responses import INVALID, READ_ONE, WRITE_ONE
 from careerplan.web.api.schemas import ActionIn, ActionOut, ActionPatch, CompletionIn
-from careerplan.web.api.types import MAX_ID
 from careerplan.web.deps import ClockDep, UnitsDep
 
 router = APIRouter(prefix="/actions", tags=["actions"], responses=INVALID)

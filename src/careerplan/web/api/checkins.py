@@ -7,12 +7,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Response, status
 
+from careerplan.domain.bounds import MAX_ID
 from careerplan.services.checkins import list_checkins, show_checkin
 from careerplan.services.deletion import delete_checkin
 from careerplan.services.goals import check_in
 from careerplan.web.api.responses import INVALID, READ_ONE, WRITE_ONE
 from careerplan.web.api.schemas import CheckInIn, CheckInOut
-from careerplan.web.api.types import MAX_ID
 from careerplan.web.deps import ClockDep, UnitsDep
 
 router = APIRouter(prefix="/checkins", tags=["check-ins"], responses=INVALID)

@@ -8,12 +8,12 @@ from fastapi import APIRouter, Path, Query, Request, Response, status
 from fastapi.concurrency import run_in_threadpool
 from pydantic import TypeAdapter
 
+from careerplan.domain.bounds import MAX_ID
 from careerplan.services.deletion import delete_goal
 from careerplan.services.goals import add_goal, list_goals, show_goal, update_goal
 from careerplan.web.api.convert import goal_detail_out, goal_row_out
 from careerplan.web.api.responses import INVALID, READ_ONE, WRITE_ONE
 from careerplan.web.api.schemas import GoalDetailOut, GoalIn, GoalPatch, GoalRowOut
-from careerplan.web.api.types import MAX_ID
 from careerplan.web.deps import ClockDep, UnitsDep, WorkspaceDep
 
 router = APIRouter(prefix="/goals", tags=["goals"], responses=INVALID)

@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Response, status
 
+from careerplan.domain.bounds import MAX_ID
 from careerplan.services.deletion import delete_resource
 from careerplan.services.resources import (
     add_resource,
@@ -16,7 +17,6 @@ from careerplan.services.resources import (
 )
 from careerplan.web.api.responses import INVALID, READ_ONE, WRITE_ONE
 from careerplan.web.api.schemas import LinkIn, ResourceIn, ResourceOut, ResourcePatch
-from careerplan.web.api.types import MAX_ID
 from careerplan.web.deps import UnitsDep
 
 router = APIRouter(prefix="/resources", tags=["resources"], responses=INVALID)

@@ -9,6 +9,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Request, Response, status
 from pydantic import Field
 
+from careerplan.domain.bounds import MAX_ID
 from careerplan.domain.entities import Decision, Preferences, Review, ReviewCadence
 from careerplan.services.review_status import PlanStatus, plan_status
 from careerplan.services.reviews import (
@@ -23,7 +24,6 @@ from careerplan.services.reviews import (
 from careerplan.web.api.responses import INVALID, READ_ONE, WRITE, WRITE_ONE
 from careerplan.web.api.schemas import In, Out
 from careerplan.web.api.types import (
-    MAX_ID,
     Confidence,
     Day,
     GoalText,

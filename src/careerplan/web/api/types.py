@@ -1,8 +1,9 @@
 """Field types shared by the API schemas: bounded text, numbers, ids and ISO dates.
 
-The bounds refuse, as a 422 problem, what the databases would otherwise refuse with an error
-(NUL characters and lone surrogates in text, integers past 32 bits, NaN) or what no plan needs
-(dates outside 1900-2999, numbers past a trillion).
+The bounds are the plan's own (domain/bounds.py), the same the command line, the page forms and
+a restore keep; here they refuse, as a 422 problem, what the databases would otherwise refuse
+with an error (NUL characters and lone surrogates in text, integers past 32 bits, NaN) or what
+no plan needs (dates outside 1900-2999, numbers past a trillion).
 """
 
 from __future__ import annotations
@@ -12,21 +13,14 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BeforeValidator, Field
 
+from careerplan.domain.bounds import MAX_ID, MAX_MAGNITUDE, day_problem, text_problem
 from careerplan.domain.rules import MAX_NAME, MAX_NOTE, MAX_TEXT
-
-FIRST_DAY = date(1900, 1, 1)
-LAST_DAY = date(2999, 12, 31)
-MAX_ID = 2_147_483_647
-MAX_MAGNITUDE = 1e12
 
 
 def _storable(value: str) -> str:
-    if "\x00" in value:
-        raise ValueError("text must not contain NUL characters")
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        raise ValueError("text must be valid Unicode (no lone surrogates)") from None
+    problem = text_problem(value)
+    if problem is not None:
+        raise ValueError(f"the text cannot be saved: {problem}")
     return value
 
 
@@ -40,8 +34,9 @@ def _iso_day(value: object) -> object:
 
 
 def _in_range(value: date) -> date:
-    if not FIRST_DAY <= value <= LAST_DAY:
-        raise ValueError(f"dates run from {FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()}")
+    problem = day_problem(value)
+    if problem is not None:
+        raise ValueError(problem)
     return value
 
 
