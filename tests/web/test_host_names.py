@@ -4,7 +4,6 @@ rebinding), or another port of this machine that planted the form cookie, change
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from dataclasses import replace
 
