@@ -13,6 +13,10 @@ from careerplan.domain.errors import InvalidInput
 if TYPE_CHECKING:
     from careerplan.services.restore import RestoreReport
 
+# The largest file `import` reads: a plan of 60,000 goals backs up to far less. It is read no
+# further than this, so a wrong file (a disk image, /dev/zero) is refused, not swallowed whole.
+MAX_IMPORT_BYTES = 256 * 1024 * 1024
+
 
 def import_backup(
     file: Annotated[
@@ -49,19 +53,36 @@ def import_backup(
     show(report, file)
 
 
-def _read(file: str) -> bytes:
+def _read(file: str, limit: int = MAX_IMPORT_BYTES) -> bytes:
     if file == "-":
         stream = sys.stdin.buffer if hasattr(sys.stdin, "buffer") else None
-        return stream.read() if stream is not None else sys.stdin.read().encode("utf-8")
+        if stream is None:  # a text stream (tests, some shells): as many characters at most
+            return _within(sys.stdin.read(limit + 1).encode("utf-8"), "Standard input", limit)
+        return _within(stream.read(limit + 1), "Standard input", limit)
     path = Path(file)
     try:
-        return path.read_bytes()
+        with path.open("rb") as opened:
+            return _within(opened.read(limit + 1), file, limit)
     except FileNotFoundError:
         raise InvalidInput(f"There is no file {file}.") from None
     except IsADirectoryError:
         raise InvalidInput(f"{file} is a folder; name the backup file inside it.") from None
     except OSError as error:
         raise InvalidInput(f"Cannot read {file}: {error.strerror or error}.") from None
+
+
+def _within(data: bytes, what: str, limit: int) -> bytes:
+    if len(data) > limit:
+        raise InvalidInput(
+            f"{what} holds more than {_size(limit)}, more than any backup "
+            "careerplan makes; nothing was read past that. Is it the right file?"
+        )
+    return data
+
+
+def _size(count: int) -> str:
+    mib = 1024 * 1024
+    return f"{count // mib} MiB" if count >= mib else f"{count:,} bytes"
 
 
 _DONE = {
