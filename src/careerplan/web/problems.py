@@ -102,6 +102,19 @@ def install(app: FastAPI) -> None:
 
     async def on_validation_error(request: Request, error: Exception) -> Response:
         assert isinstance(error, RequestValidationError)
+        unreadable = next(
+            (item for item in error.errors() if item.get("type") == "json_invalid"), None
+        )
+        if unreadable is not None:
+            # Not a wrong value but no JSON at all: the location pydantic gives is a character
+            # position, not a field, so say it in words.
+            where = unreadable.get("loc", ("body", 0))[-1]
+            reason = unreadable.get("ctx", {}).get("error", "it cannot be read")
+            return problem(
+                400,
+                f"The request body is not valid JSON (at character {where}: {reason}).",
+                request,
+            )
         errors = [
             {
                 "location": [str(part) for part in item.get("loc", ())],

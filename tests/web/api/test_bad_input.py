@@ -63,17 +63,22 @@ def test_bad_input_is_a_422_problem_and_saves_nothing(
     assert client.get("/api/v1/goals/2").json()["version"] == 1
 
 
-def test_a_body_that_is_not_json_is_a_422_problem_and_saves_nothing(
+def test_a_body_that_is_not_json_is_a_400_problem_in_words_and_saves_nothing(
     client: TestClient, story: Workspace
 ) -> None:
     response = client.post(
         "/api/v1/goals", content=b"{not json", headers={"content-type": "application/json"}
     )
-    assert response.status_code == 422
+    assert response.status_code == 400
     assert response.headers["content-type"] == "application/problem+json"
-    problem = response.json()
-    assert (problem["status"], problem["title"]) == (422, "Invalid input")
-    assert [error["location"] for error in problem["errors"]] == [["body", "1"]]
+    assert response.json() == {
+        "type": "about:blank",
+        "title": "Bad request",
+        "status": 400,
+        "detail": "The request body is not valid JSON (at character 1: Expecting property name "
+        "enclosed in double quotes).",
+        "instance": "/api/v1/goals",
+    }
     assert len(client.get("/api/v1/goals").json()) == 3
 
 

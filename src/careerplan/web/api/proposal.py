@@ -10,7 +10,7 @@ from pydantic import Field
 
 from careerplan.domain.entities import Category, Horizon, ResourceKind
 from careerplan.services.proposal import ProposedItem, accept_proposals, propose_plan
-from careerplan.web.api.responses import INVALID, REFUSED, WRITE
+from careerplan.web.api.responses import INVALID, NOT_FOUND, REFUSED, WRITE_ONE
 from careerplan.web.api.schemas import In, Out
 from careerplan.web.deps import ClockDep, UnitsDep, smart_settings
 from careerplan.web.hints import for_api
@@ -94,7 +94,7 @@ def _goal_out(item: ProposedItem) -> ProposedGoalOut:
     "/plan/proposal",
     summary="A first plan, planned back from the chosen dream job (nothing is saved)",
     response_model=ProposalOut,
-    responses=REFUSED,
+    responses=REFUSED | NOT_FOUND,
 )
 def proposal_read(request: Request, units: UnitsDep, clock: ClockDep) -> ProposalOut:
     with units() as uow:
@@ -117,7 +117,7 @@ def proposal_read(request: Request, units: UnitsDep, clock: ClockDep) -> Proposa
     summary="Add proposed goals, with their first actions, to the plan",
     response_model=list[AcceptedOut],
     status_code=201,
-    responses=WRITE,
+    responses=WRITE_ONE,
 )
 def proposal_accept(
     body: AcceptIn, request: Request, units: UnitsDep, clock: ClockDep

@@ -9,9 +9,18 @@ from pydantic import BaseModel, ConfigDict
 Responses = dict[int | str, dict[str, Any]]
 
 
+class Hint(BaseModel):
+    """What to do about a refusal, for a script to act on: `remedy` names it, `subject` is the
+    occupation code or id it concerns, `text` says it in words."""
+
+    remedy: str
+    subject: str
+    text: str
+
+
 class Problem(BaseModel):
     """RFC 9457 problem details; a validation problem adds `errors`, a stale edit
-    `current_version`."""
+    `current_version`, a refusal of the plan the `field` it concerns and a `hint`."""
 
     model_config = ConfigDict(extra="allow")
 
@@ -20,6 +29,8 @@ class Problem(BaseModel):
     status: int
     detail: str
     instance: str | None = None
+    field: str | None = None
+    hint: Hint | None = None
 
 
 def problem_response(description: str) -> dict[str, Any]:
