@@ -4,10 +4,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 PIP_INSTALL := $(BIN)/python -m pip install --disable-pip-version-check -q -c constraints.txt
 
-.PHONY: run test test-another-day lint types unit install install-test clean
+.PHONY: run test test-another-day lint types unit audit install install-test clean
 
+# The toolchain that installs and builds (pip, setuptools, wheel) is pinned like the rest.
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --disable-pip-version-check -q -c constraints.txt pip setuptools wheel
 
 # Stamp files so a second `make` does not reinstall unless the pins changed.
 # Byte-compile our sources too: an editable install leaves that to the first run, which some
@@ -46,6 +48,11 @@ test: lint types unit
 ANOTHER_DAY ?= +460d
 test-another-day: install-test
 	faketime -f '$(ANOTHER_DAY)' $(BIN)/python -m pytest -n 2 -p no:cacheprovider -q tests/cli tests/services tests/domain
+
+# The pins against a vulnerability database; where none can be reached it says so plainly.
+audit: install
+	$(PIP_INSTALL) -e '.[audit]'
+	$(BIN)/python scripts/audit.py
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .mypy_cache .ruff_cache .pytest_cache
