@@ -11,7 +11,10 @@ refused with a message naming the problem, its JSON path and its line.
 
 from __future__ import annotations
 
+import gc
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from typing import Any
 
@@ -89,8 +92,30 @@ def render(snapshot: PlanSnapshot) -> bytes:
     return (text + "\n").encode("utf-8")
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off for the block, and back as it was after it.
+
+    Reading a large backup makes millions of dicts and lists, none of them in a cycle, and the
+    collector walks the whole growing heap again and again as they are made: paused, reading a
+    plan of 20,000 goals takes a third less time. Anything there is to collect waits until the
+    block ends (seconds at most)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def parse_backup(data: bytes) -> Backup:
     """The backup in `data`, checked through; InvalidInput says what is wrong and where."""
+    with collector_paused():
+        return _parse(data)
+
+
+def _parse(data: bytes) -> Backup:
     text = _decode(data)
     document = _load_json(text)
     _check_format(document)
@@ -111,7 +136,7 @@ _MAKE_ONE = Hint(Remedy.MAKE_BACKUP)
 
 
 def _decode(data: bytes) -> str:
-    if not data.strip():
+    if not data or data.isspace():  # not strip(): that would copy a large file to look
         raise InvalidInput("The file is empty, so it holds no backup.", hint=_MAKE_ONE)
     try:
         # An editor may have added a byte order mark; it says nothing about the plan.
@@ -128,11 +153,15 @@ class _Repeated(ValueError):
 
 
 def _no_repeated_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    found: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in found:
-            raise _Repeated(key)
-        found[key] = value
+    # Called for every object in the file: building the dict at C speed and comparing sizes
+    # costs a fraction of checking key by key, which only a file with a repeat then needs.
+    found = dict(pairs)
+    if len(found) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _Repeated(key)
+            seen.add(key)
     return found
 
 

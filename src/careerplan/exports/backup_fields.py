@@ -257,9 +257,12 @@ class Choice(Field):
         return str(value.value)
 
     def load(self, value: Any, steps: Steps) -> enum.StrEnum:
-        if not isinstance(value, str) or value not in {m.value for m in self.kind}:
+        if not isinstance(value, str):
             raise self.wrong(value, steps)
-        return self.kind(value)
+        try:
+            return self.kind(value)
+        except ValueError:
+            raise self.wrong(value, steps) from None
 
 
 @dataclass(frozen=True)

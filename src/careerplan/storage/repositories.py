@@ -9,7 +9,16 @@ from typing import Any
 
 from sqlalchemy import Connection, RowMapping, Table, and_, delete, func, insert, select, update
 
-from careerplan.domain.entities import Action, CheckIn, Completion, Goal, Profile, Resource, Vision
+from careerplan.domain.entities import (
+    Action,
+    CheckIn,
+    Completion,
+    Goal,
+    Horizon,
+    Profile,
+    Resource,
+    Vision,
+)
 from careerplan.domain.errors import Hint, NotFound, Remedy, StaleEdit
 from careerplan.storage import rows, tables
 
@@ -141,6 +150,17 @@ class GoalRepository(_Repository):
         )
         return [rows.goal_from_row(row) for row in result.mappings()]
 
+    def dream_goal_id(self) -> int | None:
+        """The first goal at the top of the tree with the long horizon: the dream job."""
+        table = self.table
+        found = self.connection.execute(
+            select(table.c.id)
+            .where(self._mine(), table.c.parent_id.is_(None), table.c.horizon == Horizon.LONG.value)
+            .order_by(table.c.id)
+            .limit(1)
+        ).scalar()
+        return int(found) if found is not None else None
+
     def parent_map(self) -> dict[int, int | None]:
         result = self.connection.execute(
             select(self.table.c.id, self.table.c.parent_id).where(self._mine())
@@ -210,17 +230,7 @@ class ActionRepository(_Repository):
 
     def add(self, action: Action) -> Action:
         action.uid = action.uid or rows.new_uid()
-        action.id = self._insert(
-            {
-                "uid": action.uid,
-                "goal_id": action.goal_id,
-                "text": action.text,
-                "due": action.due,
-                "repeat": action.repeat,
-                "done": action.done,
-                "created_at": action.created_at,
-            }
-        )
+        action.id = self._insert(rows.action_values(action))
         action.version = 1
         return action
 
@@ -239,12 +249,7 @@ class ActionRepository(_Repository):
         table = tables.action_completions
         result = self.connection.execute(
             insert(table)
-            .values(
-                owner_id=self.owner_id,
-                action_id=completion.action_id,
-                done_on=completion.done_on,
-                note=completion.note,
-            )
+            .values(owner_id=self.owner_id, **rows.completion_values(completion))
             .returning(table.c.id)
         )
         completion.id = int(result.scalar_one())
@@ -296,14 +301,7 @@ class ResourceRepository(_Repository):
         return [rows.resource_from_row(row, *links.get(row["id"], ([], []))) for row in found]
 
     def add(self, resource: Resource) -> Resource:
-        resource.id = self._insert(
-            {
-                "kind": resource.kind.value,
-                "name": resource.name,
-                "contact": resource.contact,
-                "notes": resource.notes,
-            }
-        )
+        resource.id = self._insert(rows.resource_values(resource))
         resource.version = 1
         return resource
 
@@ -344,12 +342,7 @@ class ResourceRepository(_Repository):
 
     def save(self, resource: Resource) -> Resource:
         assert resource.id is not None
-        values = {
-            "kind": resource.kind.value,
-            "name": resource.name,
-            "contact": resource.contact,
-            "notes": resource.notes,
-        }
+        values = rows.resource_values(resource)
         resource.version = self._versioned_update(resource.id, resource.version, values)
         return resource
 
@@ -364,16 +357,7 @@ class CheckInRepository(_Repository):
 
     def add(self, checkin: CheckIn, created_at: datetime) -> CheckIn:
         checkin.created_at = created_at
-        checkin.id = self._insert(
-            {
-                "goal_id": checkin.goal_id,
-                "on_date": checkin.on,
-                "value": checkin.value,
-                "note": checkin.note,
-                "confidence": checkin.confidence,
-                "created_at": created_at,
-            }
-        )
+        checkin.id = self._insert(rows.checkin_values(checkin))
         return checkin
 
     def for_goal(self, goal_id: int) -> list[CheckIn]:

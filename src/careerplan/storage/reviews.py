@@ -13,7 +13,12 @@ from careerplan.domain.entities import Preferences, Review, ReviewCadence, Revie
 from careerplan.domain.errors import DomainRefusal, Hint, NotFound, Remedy
 from careerplan.storage import tables
 from careerplan.storage.repositories import _Repository
-from careerplan.storage.rows import preferences_from_row, review_entry_from_row
+from careerplan.storage.rows import (
+    preferences_from_row,
+    review_entry_from_row,
+    review_entry_values,
+    review_values,
+)
 
 
 class PreferencesRepository(_Repository):
@@ -56,29 +61,13 @@ class ReviewRepository(_Repository):
 
     def add(self, review: Review, created_at: datetime) -> Review:
         review.created_at = created_at
-        review.id = self._insert(
-            {
-                "held_on": review.held_on,
-                "cadence": review.cadence.value,
-                "went_well": review.went_well,
-                "got_in_the_way": review.got_in_the_way,
-                "created_at": created_at,
-            }
-        )
+        review.id = self._insert(review_values(review))
         entries = tables.review_entries
         for entry in review.entries:
             entry.id = int(
                 self.connection.execute(
                     insert(entries)
-                    .values(
-                        owner_id=self.owner_id,
-                        review_id=review.id,
-                        goal_id=entry.goal_id,
-                        progress=entry.progress,
-                        confidence=entry.confidence,
-                        decision=entry.decision.value,
-                        note=entry.note,
-                    )
+                    .values(owner_id=self.owner_id, **review_entry_values(review.id, entry))
                     .returning(entries.c.id)
                 ).scalar_one()
             )

@@ -20,6 +20,7 @@ from careerplan.domain.entities import (
     Profile,
     Resource,
     ResourceKind,
+    Review,
     ReviewCadence,
     ReviewEntry,
     Vision,
@@ -84,6 +85,68 @@ def goal_values(goal: Goal) -> dict[str, Any]:
         if goal.smart_report is not None
         else None,
         "updated_at": goal.updated_at,
+    }
+
+
+def action_values(action: Action) -> dict[str, Any]:
+    """An action's columns as it is first stored (its owner, id and version aside)."""
+    return {
+        "uid": action.uid,
+        "goal_id": action.goal_id,
+        "text": action.text,
+        "due": action.due,
+        "repeat": action.repeat,
+        "done": action.done,
+        "created_at": action.created_at,
+    }
+
+
+def completion_values(completion: Completion) -> dict[str, Any]:
+    return {
+        "action_id": completion.action_id,
+        "done_on": completion.done_on,
+        "note": completion.note,
+    }
+
+
+def resource_values(resource: Resource) -> dict[str, Any]:
+    return {
+        "kind": resource.kind.value,
+        "name": resource.name,
+        "contact": resource.contact,
+        "notes": resource.notes,
+    }
+
+
+def checkin_values(checkin: CheckIn) -> dict[str, Any]:
+    return {
+        "goal_id": checkin.goal_id,
+        "on_date": checkin.on,
+        "value": checkin.value,
+        "note": checkin.note,
+        "confidence": checkin.confidence,
+        "created_at": checkin.created_at,
+    }
+
+
+def review_values(review: Review) -> dict[str, Any]:
+    return {
+        "held_on": review.held_on,
+        "cadence": review.cadence.value,
+        "went_well": review.went_well,
+        "got_in_the_way": review.got_in_the_way,
+        "created_at": review.created_at,
+    }
+
+
+def review_entry_values(review_id: int, entry: ReviewEntry) -> dict[str, Any]:
+    return {
+        "review_id": review_id,
+        "goal_id": entry.goal_id,
+        "progress": entry.progress,
+        "confidence": entry.confidence,
+        "decision": entry.decision.value,
+        "note": entry.note,
     }
 
 

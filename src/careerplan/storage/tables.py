@@ -1,4 +1,7 @@
-"""The tables. Every row carries `owner_id`, so a multi-user server needs no data migration."""
+"""The tables. Every row carries `owner_id`, so a multi-user server needs no data migration.
+
+Every foreign-key column leads an index: deleting a row makes the database look up the rows that
+point at it, and without an index that lookup reads the whole table, once per deleted row."""
 
 from __future__ import annotations
 
@@ -96,7 +99,16 @@ goals = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     _owner(),
-    Column("parent_id", Integer, ForeignKey("goals.id", ondelete="SET NULL"), nullable=True),
+    # Indexed on its own (migration 0006): deleting a goal looks up the goals under it, and
+    # (owner_id, parent_id) below cannot serve that lookup, so without it every delete of a
+    # goal read the whole table and emptying a plan took time quadratic in its size.
+    Column(
+        "parent_id",
+        Integer,
+        ForeignKey("goals.id", ondelete="SET NULL"),
+        nullable=True,
+        index=True,
+    ),
     Column("text", Text, nullable=False),
     Column("horizon", String(8), nullable=True),
     Column("category", String(20), nullable=False, default="other"),
@@ -176,8 +188,18 @@ resource_links = Table(
         nullable=False,
         index=True,
     ),
-    Column("goal_id", Integer, ForeignKey("goals.id", ondelete="CASCADE"), nullable=True),
-    Column("action_id", Integer, ForeignKey("actions.id", ondelete="CASCADE"), nullable=True),
+    # Indexed (migration 0006) so deleting a goal or an action finds its links without reading
+    # every link; the unique constraint below leads with resource_id and cannot.
+    Column(
+        "goal_id", Integer, ForeignKey("goals.id", ondelete="CASCADE"), nullable=True, index=True
+    ),
+    Column(
+        "action_id",
+        Integer,
+        ForeignKey("actions.id", ondelete="CASCADE"),
+        nullable=True,
+        index=True,
+    ),
     CheckConstraint("(goal_id IS NULL) <> (action_id IS NULL)", name="links_exactly_one_target"),
     UniqueConstraint("resource_id", "goal_id", "action_id", name="uq_resource_links_target"),
 )

@@ -103,6 +103,11 @@ class UnitOfWork:
             event.remove(self.connection, "after_cursor_execute", self._note_write)
             self.connection.close()
 
+    def mark_written(self) -> None:
+        """Record a write made past SQLAlchemy's statements (PostgreSQL's COPY), so the plan's
+        revision moves as for any other."""
+        self._wrote = True
+
     def _note_write(self, *args: Any) -> None:
         context = args[4]  # conn, cursor, statement, parameters, context, executemany
         if context is not None and (context.isinsert or context.isupdate or context.isdelete):

@@ -1,12 +1,10 @@
-"""Statements about one person's whole plan at once: what it holds, emptying it, the uids its
-goals and actions already use, and tying restored goals to their parents. Used by the restore,
-inside its single transaction."""
+"""Statements about one person's whole plan at once: what it holds, emptying it, and the uids
+its goals and actions already use. Used by the restore, inside its single transaction; each is a
+few statements whatever the plan's size (storage/plan_writer.py writes the records back)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
-from sqlalchemy import Connection, Table, delete, func, select, update
+from sqlalchemy import Connection, Table, delete, func, select
 
 from careerplan.storage import tables
 
@@ -52,21 +50,12 @@ def uids_in_plan(connection: Connection, owner_id: int) -> dict[str, set[str]]:
 
 
 def delete_plan(connection: Connection, owner_id: int) -> None:
-    """Delete every record of the person's plan (the account itself stays)."""
-    goals = tables.goals
-    # Goals point at goals: unhook them first, so no delete order can trip over a parent.
-    connection.execute(update(goals).where(goals.c.owner_id == owner_id).values(parent_id=None))
+    """Delete every record of the person's plan (the account itself stays).
+
+    One statement per table, children first. Each deleted row still makes the database look
+    for the rows that point at it (to delete them, or set a sub-goal's parent to NULL); every
+    foreign-key column leads an index (tables.py), so each look-up is one index probe and the
+    whole delete takes time in proportion to the plan. Goals pointing at goals need no special
+    order: deleting a parent sets its sub-goals' parent_id to NULL, whichever goes first."""
     for table in PLAN_TABLES.values():
         connection.execute(delete(table).where(table.c.owner_id == owner_id))
-
-
-def set_parents(connection: Connection, owner_id: int, parents: Mapping[int, int]) -> None:
-    """Put restored goals under their parents without touching their versions or times
-    (a parent may have been made after its child, so this comes once all goals exist)."""
-    goals = tables.goals
-    for goal_id, parent_id in parents.items():
-        connection.execute(
-            update(goals)
-            .where(goals.c.id == goal_id, goals.c.owner_id == owner_id)
-            .values(parent_id=parent_id)
-        )
