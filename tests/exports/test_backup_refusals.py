@@ -117,7 +117,10 @@ def _drop(path: tuple[Any, ...]) -> Callable[[Document], None]:
         (_set(("goals", 0, "text"), ""), "goals[0].text is empty; it needs some text."),
         (_set(("goals", 0, "text"), None), "goals[0].text is null, but it needs text."),
         (_set(("goals", 0, "text"), "x" * 1001), "is 1,001 characters long; the limit is 1,000."),
-        (_set(("goals", 0, "text"), "a\x00b"), "goals[0].text contains a NUL character"),
+        (
+            _set(("goals", 0, "text"), "a\x00b"),
+            "goals[0].text cannot be restored: it contains a NUL character",
+        ),
         (
             _set(("goals", 0, "status"), "finished"),
             "goals[0].status should be one of 'active', 'done', 'dropped', not the text",

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
+from careerplan.domain.bounds import day_problem, number_problem, text_problem
 from careerplan.domain.errors import InvalidInput
 
 # Where a value sits in the file: keys and list positions from the top, e.g. ("goals", 2, "text").
@@ -99,9 +100,10 @@ class Text(Field):
             raise Problem(steps, "is empty; it needs some text.")
         if len(value) > self.limit:
             raise Problem(steps, f"is {len(value):,} characters long; the limit is {self.limit:,}.")
-        if "\x00" in value:
-            # PostgreSQL cannot store it, and no careerplan screen could have typed it.
-            raise Problem(steps, "contains a NUL character, which text in a plan never holds.")
+        problem = text_problem(value)
+        if problem is not None:
+            # No database can store it, and no careerplan screen could have typed it.
+            raise Problem(steps, f"cannot be restored: {problem}.")
         return value
 
 
@@ -170,6 +172,9 @@ class Number(Field):
             number: int | float = value if self.integer else float(value)
         except OverflowError:
             raise Problem(steps, "is too large a number.") from None
+        problem = None if self.integer else number_problem(number)
+        if problem is not None:
+            raise Problem(steps, f"is {number}; {problem}.")
         if self.above is not None and not number > self.above:
             raise Problem(steps, f"is {number}; it must be more than {self.above:g}.")
         if self.low is not None and number < self.low:
@@ -214,9 +219,13 @@ class Day(Field):
         if not isinstance(value, str) or not _ISO_DAY.match(value):
             raise self.wrong(value, steps)
         try:
-            return date.fromisoformat(value)
+            day = date.fromisoformat(value)
         except ValueError:
             raise Problem(steps, f"is {value!r}, which is not a day of the calendar.") from None
+        problem = day_problem(day)
+        if problem is not None:
+            raise Problem(steps, f"is {value}; {problem}.")
+        return day
 
 
 @dataclass(frozen=True)

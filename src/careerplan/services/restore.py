@@ -25,10 +25,12 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy.exc import DataError, IntegrityError
 
 from careerplan.domain.entities import Goal, Horizon
-from careerplan.domain.errors import DomainRefusal, Hint, Remedy, StorageProblem
+from careerplan.domain.errors import DomainRefusal, Hint, InvalidInput, Remedy, StorageProblem
 from careerplan.exports.backup import Backup, collector_paused, parse_backup
 from careerplan.services.clock import Clock
-from careerplan.storage.plan_writer import PlanWriter, goal_rows, hold_write_lock
+from careerplan.storage.engine import hold_write_lock
+from careerplan.storage.plan_writer import PlanWriter, goal_rows
+from careerplan.storage.schema_head import HEAD, KNOWN_REVISIONS
 from careerplan.storage.whole_plan import PLAN_TABLES, count_plan, delete_plan, uids_in_plan
 
 if TYPE_CHECKING:
@@ -97,6 +99,7 @@ def restore(
     # collector walking them over and over took a fifth of a restore's time.
     with collector_paused():
         backup = parse_backup(data)
+        _check_schema(backup.schema)
         report = RestoreReport(mode, dry_run, backup.exported_at, clock.now())
         encoded = goal_rows(backup.goals)
         try:
@@ -112,6 +115,18 @@ def restore(
                 f"The database refused part of the backup ({reason}). Nothing was changed."
             ) from None
         return report
+
+
+def _check_schema(stamp: str) -> None:
+    """A backup says which revision of the database it was made from. One this careerplan does
+    not know was made by a newer one, which may hold what this one would drop without a word."""
+    if stamp not in KNOWN_REVISIONS:
+        raise InvalidInput(
+            f"This backup was made by a careerplan whose plans are at revision {stamp!r}; this "
+            f"careerplan knows revisions {KNOWN_REVISIONS[0]} to {HEAD}. Restore it with the "
+            "careerplan that made it, or a newer one.",
+            field="schema",
+        )
 
 
 def _restore(

@@ -19,7 +19,7 @@ from careerplan.domain.entities import (
     ReviewCadence,
     ReviewEntry,
 )
-from careerplan.domain.errors import DomainRefusal, Hint, InvalidInput, NotFound, Remedy, StaleEdit
+from careerplan.domain.errors import DomainRefusal, Hint, InvalidInput, Remedy, StaleEdit
 from careerplan.domain.rules import MAX_NOTE, clean_optional, depth_first
 from careerplan.domain.status import GoalStanding
 from careerplan.services.clock import Clock
@@ -32,7 +32,6 @@ if TYPE_CHECKING:
 
 # Reminders a month ahead at most: further out, a reminder is a plan of its own.
 MAX_REMINDER_DAYS = 30
-MAX_ID = 2**31 - 1
 # A measure's new target: a count or amount to reach, never below zero; past a trillion no plan
 # needs (the API's numbers stop there too).
 MAX_TARGET = 1e12
@@ -218,8 +217,6 @@ def record_review(
         if entry.goal_id in seen:
             raise InvalidInput(f"Goal {entry.goal_id} appears twice in the review; give it once.")
         seen.add(entry.goal_id)
-        if not 1 <= entry.goal_id <= MAX_ID:  # beyond what the databases store as an id
-            raise NotFound("goal", entry.goal_id)
         entries.append(_check_entry(entry, uow.goals.get(entry.goal_id)))
     preferences = uow.preferences.get()
     review = Review(

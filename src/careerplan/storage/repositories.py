@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import Connection, RowMapping, Table, and_, delete, func, insert, select, update
 
+from careerplan.domain.bounds import could_be_an_id
 from careerplan.domain.entities import (
     Action,
     CheckIn,
@@ -42,6 +43,19 @@ class _Repository:
     def _mine(self, table: Table | None = None) -> Any:
         return (table if table is not None else self.table).c.owner_id == self.owner_id
 
+    def _row_by_id(self, ident: int) -> RowMapping | None:
+        """The owner's row with this id; None when there is none, or no row could have it (an
+        id past the id columns' range is not found, never an error of the database)."""
+        if not could_be_an_id(ident):
+            return None
+        return (
+            self.connection.execute(
+                select(self.table).where(self.table.c.id == ident, self._mine())
+            )
+            .mappings()
+            .first()
+        )
+
     def _insert(self, values: dict[str, Any]) -> int:
         result = self.connection.execute(
             insert(self.table).values(owner_id=self.owner_id, **values).returning(self.table.c.id)
@@ -54,6 +68,8 @@ class _Repository:
         The version check and the write are one statement, so two writers can never both win.
         """
         table = self.table
+        if not could_be_an_id(ident):
+            raise NotFound(self.kind, ident)
         result = self.connection.execute(
             update(table)
             .where(table.c.id == ident, self._mine(), table.c.version == expected)
@@ -72,6 +88,8 @@ class _Repository:
         """Delete the row, only if it is still at `expected` when given; the check and the
         delete are one statement, like `_versioned_update`."""
         table = self.table
+        if not could_be_an_id(ident):
+            raise NotFound(self.kind, ident)
         query = delete(table).where(table.c.id == ident, self._mine())
         if expected is not None:
             query = query.where(table.c.version == expected)
@@ -133,13 +151,7 @@ class GoalRepository(_Repository):
     kind = "goal"
 
     def get(self, ident: int) -> Goal:
-        row = (
-            self.connection.execute(
-                select(self.table).where(self.table.c.id == ident, self._mine())
-            )
-            .mappings()
-            .first()
-        )
+        row = self._row_by_id(ident)
         if row is None:
             raise NotFound("goal", ident, hint=Hint(Remedy.LIST_GOALS))
         return rows.goal_from_row(row)
@@ -182,6 +194,8 @@ class GoalRepository(_Repository):
         return goal
 
     def children_of(self, ident: int) -> list[int]:
+        if not could_be_an_id(ident):
+            return []
         result = self.connection.execute(
             select(self.table.c.id)
             .where(self._mine(), self.table.c.parent_id == ident)
@@ -209,13 +223,7 @@ class ActionRepository(_Repository):
         return grouped
 
     def get(self, ident: int) -> Action:
-        row = (
-            self.connection.execute(
-                select(self.table).where(self.table.c.id == ident, self._mine())
-            )
-            .mappings()
-            .first()
-        )
+        row = self._row_by_id(ident)
         if row is None:
             raise NotFound("action", ident, hint=Hint(Remedy.LIST_ACTIONS))
         return rows.action_from_row(row, self._completions([ident]).get(ident, []))
@@ -223,6 +231,8 @@ class ActionRepository(_Repository):
     def all(self, goal_id: int | None = None) -> list[Action]:
         query = select(self.table).where(self._mine()).order_by(self.table.c.id)
         if goal_id is not None:
+            if not could_be_an_id(goal_id):
+                return []
             query = query.where(self.table.c.goal_id == goal_id)
         found = list(self.connection.execute(query).mappings())
         completions = self._completions(None if goal_id is None else [r["id"] for r in found])
@@ -279,13 +289,7 @@ class ResourceRepository(_Repository):
         return links
 
     def get(self, ident: int) -> Resource:
-        row = (
-            self.connection.execute(
-                select(self.table).where(self.table.c.id == ident, self._mine())
-            )
-            .mappings()
-            .first()
-        )
+        row = self._row_by_id(ident)
         if row is None:
             raise NotFound("resource", ident, hint=Hint(Remedy.LIST_RESOURCES))
         goals, actions = self._links([ident]).get(ident, ([], []))
@@ -361,6 +365,8 @@ class CheckInRepository(_Repository):
         return checkin
 
     def for_goal(self, goal_id: int) -> list[CheckIn]:
+        if not could_be_an_id(goal_id):
+            return []
         table = self.table
         result = self.connection.execute(
             select(table)
@@ -377,13 +383,7 @@ class CheckInRepository(_Repository):
         return [rows.checkin_from_row(row) for row in self.connection.execute(query).mappings()]
 
     def get(self, ident: int) -> CheckIn:
-        row = (
-            self.connection.execute(
-                select(self.table).where(self.table.c.id == ident, self._mine())
-            )
-            .mappings()
-            .first()
-        )
+        row = self._row_by_id(ident)
         if row is None:
             raise NotFound("check-in", ident)
         return rows.checkin_from_row(row)

@@ -22,7 +22,7 @@ from careerplan.web.deps import ClockDep, UnitsDep
 
 router = APIRouter(prefix="/actions", tags=["actions"], responses=INVALID)
 
-ActionId = Annotated[int, Path(ge=1, le=MAX_ID, description="The action's id.")]
+ActionId = Annotated[int, Path(ge=1, description="The action's id.")]
 IfVersion = Annotated[
     int | None,
     Query(ge=1, le=MAX_ID, description="Delete only if the action is still at this version."),

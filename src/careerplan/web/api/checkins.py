@@ -17,7 +17,7 @@ from careerplan.web.deps import ClockDep, UnitsDep
 
 router = APIRouter(prefix="/checkins", tags=["check-ins"], responses=INVALID)
 
-CheckInId = Annotated[int, Path(ge=1, le=MAX_ID, description="The check-in's id.")]
+CheckInId = Annotated[int, Path(ge=1, description="The check-in's id.")]
 
 
 @router.get(

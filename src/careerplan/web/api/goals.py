@@ -18,7 +18,7 @@ from careerplan.web.deps import ClockDep, UnitsDep, WorkspaceDep
 
 router = APIRouter(prefix="/goals", tags=["goals"], responses=INVALID)
 
-GoalId = Annotated[int, Path(ge=1, le=MAX_ID, description="The goal's id.")]
+GoalId = Annotated[int, Path(ge=1, description="The goal's id.")]
 IfVersion = Annotated[
     int | None,
     Query(ge=1, le=MAX_ID, description="Delete only if the goal is still at this version."),

@@ -21,7 +21,7 @@ from careerplan.web.deps import UnitsDep
 
 router = APIRouter(prefix="/resources", tags=["resources"], responses=INVALID)
 
-ResourceId = Annotated[int, Path(ge=1, le=MAX_ID, description="The resource's id.")]
+ResourceId = Annotated[int, Path(ge=1, description="The resource's id.")]
 TargetId = Annotated[int | None, Query(ge=1, le=MAX_ID)]
 
 

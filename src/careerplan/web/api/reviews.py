@@ -9,7 +9,6 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Request, Response, status
 from pydantic import Field
 
-from careerplan.domain.bounds import MAX_ID
 from careerplan.domain.entities import Decision, Preferences, Review, ReviewCadence
 from careerplan.services.review_status import PlanStatus, plan_status
 from careerplan.services.reviews import (
@@ -257,7 +256,7 @@ def reviews_settings_update(body: PreferencesPatch, units: UnitsDep) -> Preferen
 
 @router.get("/{review_id}", summary="Show a review", response_model=ReviewOut, responses=READ_ONE)
 def reviews_get(
-    review_id: Annotated[int, Path(ge=1, le=MAX_ID, description="The review's id.")],
+    review_id: Annotated[int, Path(ge=1, description="The review's id.")],
     units: UnitsDep,
 ) -> ReviewOut:
     with units() as uow:
