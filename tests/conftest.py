@@ -22,6 +22,8 @@ TODAY = NOW.date()
 POSTGRES_URL = os.environ.get(
     "CAREERPLAN_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 )
+# How long the `impatient` plan waits for another writer's lock (milliseconds).
+LOCK_WAIT_MS = 150
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
 
@@ -137,3 +139,23 @@ def empty(settings: Settings, tmp_path: Path) -> Iterator[Workspace]:
 
     with other_database(settings, tmp_path) as other:
         yield other
+
+
+@pytest.fixture
+def impatient(
+    settings: Settings, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Workspace]:
+    """A plan opened with short waits for locks: a held lock is felt in a fraction of a second."""
+    from careerplan.services.vision import init_plan
+    from careerplan.storage import engine as engine_module
+
+    monkeypatch.setattr(engine_module, "SQLITE_BUSY_TIMEOUT_MS", LOCK_WAIT_MS)
+    monkeypatch.setattr(engine_module, "POSTGRES_LOCK_TIMEOUT_MS", LOCK_WAIT_MS)
+    opened = open_workspace(settings, clock=clock)
+    with opened.unit() as uow:
+        init_plan(
+            uow, clock, name="Ana", current_job_title="", hours_per_week=5,
+            dream_job_title="COO of a high-tech startup",
+        )  # fmt: skip
+    yield opened
+    opened.close()

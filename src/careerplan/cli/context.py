@@ -58,7 +58,9 @@ def use_clock(replacement: Clock | None) -> None:
 
 @contextmanager
 def unit() -> Iterator[UnitOfWork]:
-    with workspace().unit() as uow:
+    # Commands that only read go through `reader()`; this one may write, so it takes SQLite's
+    # write lock from the start (see UnitOfWork).
+    with workspace().unit(writes=True) as uow:
         yield uow
 
 

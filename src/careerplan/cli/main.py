@@ -36,6 +36,12 @@ class CareerplanGroup(TyperGroup):
             os.dup2(devnull, sys.stdout.fileno())
             raise typer.Exit(0) from None
         except Exception as error:
+            if _busy(error):
+                _say_error(
+                    "The plan is busy: another careerplan is saving a change (or the database "
+                    "could not be reached). Nothing was saved; try again in a moment."
+                )
+                raise typer.Exit(BUSY_EXIT_CODE) from None
             if os.environ.get("CAREERPLAN_DEBUG"):
                 raise
             from careerplan.cli.output import error_console
@@ -47,6 +53,19 @@ class CareerplanGroup(TyperGroup):
                 markup=True,
             )
             raise typer.Exit(70) from None
+
+
+# EX_TEMPFAIL: nothing is wrong with the command; the same command later will likely work.
+BUSY_EXIT_CODE = 75
+
+
+def _busy(error: Exception) -> bool:
+    """Whether the database was busy; SQLAlchemy is imported only by commands that used it."""
+    if "sqlalchemy" not in sys.modules and "sqlite3" not in sys.modules:
+        return False
+    from careerplan.storage.busy import is_busy
+
+    return is_busy(error)
 
 
 def _say_error(message: str) -> None:

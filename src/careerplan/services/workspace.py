@@ -21,8 +21,9 @@ class Workspace:
     engine: Engine
     owner_id: int
 
-    def unit(self) -> UnitOfWork:
-        return UnitOfWork(self.engine, self.owner_id)
+    def unit(self, *, writes: bool = False) -> UnitOfWork:
+        """A unit of work; one that `writes` takes SQLite's write lock from the start."""
+        return UnitOfWork(self.engine, self.owner_id, writes=writes)
 
     def revision(self) -> int:
         """The plan's revision, read on its own (no unit of work): pages check it per request."""

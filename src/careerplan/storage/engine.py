@@ -6,15 +6,17 @@ import os
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from careerplan.config import Settings
 from careerplan.domain.errors import StorageProblem
 
-# Wait this long for another process's write lock before giving up (milliseconds).
+# Wait this long for another writer's lock before giving up (milliseconds): SQLite's busy
+# timeout, PostgreSQL's lock timeout. Past it the person is told the plan is busy (storage/busy.py).
 SQLITE_BUSY_TIMEOUT_MS = 5_000
+POSTGRES_LOCK_TIMEOUT_MS = 5_000
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -54,6 +56,13 @@ def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _on_postgres_connect(dbapi_connection: Any, _record: Any) -> None:
+    # PostgreSQL would wait for a lock for ever; a bounded wait becomes an honest "busy".
+    with dbapi_connection.cursor() as cursor:
+        cursor.execute(f"SET lock_timeout = {POSTGRES_LOCK_TIMEOUT_MS}")
+    dbapi_connection.commit()
+
+
 def make_engine(settings: Settings) -> Engine:
     """An engine for the configured database. No connection is made yet."""
     url = settings.database_url
@@ -79,10 +88,23 @@ def make_engine(settings: Settings) -> Engine:
                 "careerplan talks to PostgreSQL through psycopg 3: use a URL that starts with "
                 "postgresql+psycopg://"
             )
-        return create_engine(
+        engine = create_engine(
             url.replace("postgresql://", "postgresql+psycopg://", 1), pool_pre_ping=True
         )
+        event.listen(engine, "connect", _on_postgres_connect)
+        return engine
     raise StorageProblem(
         f"careerplan supports SQLite and PostgreSQL, not {backend!r}. "
         "Set CAREERPLAN_DATABASE_URL to sqlite:///... or postgresql+psycopg://..."
     )
+
+
+def hold_write_lock(connection: Connection) -> None:
+    """On SQLite, take the database's write lock now, unless this transaction holds it already
+    (it has written): what is read from here on cannot change under the transaction, and ids
+    past the largest are free. PostgreSQL locks rows as they are written, and its sequences hand
+    out ids safely, so it needs nothing."""
+    if connection.dialect.name != "sqlite":
+        return
+    if not connection.connection.dbapi_connection.in_transaction:  # type: ignore[union-attr]
+        connection.exec_driver_sql("BEGIN IMMEDIATE")

@@ -25,6 +25,7 @@ from sqlalchemy.exc import DBAPIError
 
 from careerplan.domain.entities import Action, CheckIn, Goal, Resource, Review
 from careerplan.storage import rows, tables
+from careerplan.storage.engine import hold_write_lock
 
 Row = dict[str, Any]
 
@@ -34,17 +35,6 @@ def goal_rows(goals: Iterable[Goal]) -> list[Row]:
     Encoding the S.M.A.R.T. reports is most of a restore's work per goal: made before the
     transaction, it does not hold the write lock."""
     return [{**rows.goal_values(goal), "created_at": goal.created_at} for goal in goals]
-
-
-def hold_write_lock(connection: Connection) -> None:
-    """On SQLite, take the database's write lock now, unless this transaction holds it already
-    (it has written): what is read from here on cannot change under the transaction, and ids
-    past the largest are free. PostgreSQL locks rows as they are written, and its sequences hand
-    out ids safely, so it needs nothing."""
-    if connection.dialect.name != "sqlite":
-        return
-    if not connection.connection.dbapi_connection.in_transaction:  # type: ignore[union-attr]
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 @functools.cache

@@ -10,6 +10,7 @@ from sqlalchemy import Connection, Engine, event, insert, select, update
 
 from careerplan.config import LOCAL_USERNAME
 from careerplan.storage import tables
+from careerplan.storage.engine import hold_write_lock
 from careerplan.storage.exploration import ExplorationRepository
 from careerplan.storage.repositories import (
     ActionRepository,
@@ -64,15 +65,21 @@ class UnitOfWork:
     reviews: ReviewRepository
     proposals: ProposalRepository
 
-    def __init__(self, engine: Engine, owner_id: int) -> None:
+    def __init__(self, engine: Engine, owner_id: int, *, writes: bool = False) -> None:
         self.engine = engine
         self.owner_id = owner_id
+        self.writes = writes
 
     def __enter__(self) -> UnitOfWork:
         self.connection = self.engine.connect()
         self._wrote = False
         event.listen(self.connection, "after_cursor_execute", self._note_write)
         self._transaction = self.connection.begin()
+        if self.writes:
+            # On SQLite a transaction that reads first and writes later cannot wait for the
+            # write lock (SQLite refuses at once rather than risk a deadlock); taking it at the
+            # start makes a busy database a wait, bounded by the busy timeout.
+            hold_write_lock(self.connection)
         owner = self.owner_id
         self.profiles = ProfileRepository(self.connection, owner)
         self.visions = VisionRepository(self.connection, owner)

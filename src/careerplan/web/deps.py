@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -11,6 +12,7 @@ from careerplan.services.clock import Clock
 from careerplan.services.smart import SmartSettings
 from careerplan.services.workspace import Workspace
 from careerplan.storage.unit_of_work import UnitOfWork
+from careerplan.web.security import UNSAFE_METHODS
 
 # These are `async` only so FastAPI calls them in the event loop: a plain `def` dependency is
 # sent to the thread pool, a hop that cost more than the rest of a cached page.
@@ -27,8 +29,11 @@ async def get_clock(request: Request) -> Clock:
 
 
 async def get_units(request: Request) -> Callable[[], UnitOfWork]:
-    """A factory: routes open `with units() as uow:` so the commit happens before they render."""
+    """A factory: routes open `with units() as uow:` so the commit happens before they render.
+    A request that changes the plan gets units that take the write lock from the start."""
     workspace: Workspace = request.app.state.workspace
+    if request.method in UNSAFE_METHODS:
+        return partial(workspace.unit, writes=True)
     return workspace.unit
 
 

@@ -7,6 +7,7 @@ from typing import Any
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from sqlalchemy.exc import DBAPIError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from careerplan.domain.errors import (
@@ -16,6 +17,7 @@ from careerplan.domain.errors import (
     StaleEdit,
     StorageProblem,
 )
+from careerplan.storage.busy import RETRY_AFTER_SECONDS, is_busy
 from careerplan.web.hints import for_api, for_page, hint_data
 
 PROBLEM_TYPE = "application/problem+json"
@@ -131,6 +133,25 @@ def install(app: FastAPI) -> None:
             return render_error(request, 422, detail)
         return problem(422, detail or "The request is not valid.", request, errors=errors)
 
+    async def on_database_error(request: Request, error: Exception) -> Response:
+        if not is_busy(error):
+            return await on_unexpected(request, error)
+        detail = (
+            "The plan is busy: another change was being saved (or the database could not be "
+            f"reached for a moment). Nothing was saved; try again in {RETRY_AFTER_SECONDS} "
+            "seconds."
+        )
+        retry = {"Retry-After": str(RETRY_AFTER_SECONDS)}
+        if _wants_page(request):
+            from careerplan.web.templating import render_error
+
+            page = render_error(request, 503, detail)
+            page.headers.update(retry)
+            return page
+        answer = problem(503, detail, request)
+        answer.headers.update(retry)
+        return answer
+
     async def on_unexpected(request: Request, error: Exception) -> Response:
         detail = "Something went wrong on our side; nothing was saved. Please try again."
         if _wants_page(request):
@@ -143,4 +164,5 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(HTTPException, on_http_error)
     app.add_exception_handler(StarletteHTTPException, on_http_error)
     app.add_exception_handler(RequestValidationError, on_validation_error)
+    app.add_exception_handler(DBAPIError, on_database_error)
     app.add_exception_handler(Exception, on_unexpected)
