@@ -103,7 +103,7 @@ def restore(
         report = RestoreReport(mode, dry_run, backup.exported_at, clock.now())
         encoded = goal_rows(backup.goals)
         try:
-            with workspace.unit() as uow:
+            with workspace.unit(writes=True) as uow:
                 _restore(uow, clock, backup, encoded, report)
                 if dry_run:
                     raise _DryRun(report)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -108,3 +109,22 @@ def hold_write_lock(connection: Connection) -> None:
         return
     if not connection.connection.dbapi_connection.in_transaction:  # type: ignore[union-attr]
         connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+# One queue of writers per SQLite file in this process. SQLite lets a waiting writer poll for the
+# lock with growing sleeps, so under many writers an unlucky one can wait past the busy timeout
+# while others come and go; waiting in line here first makes the wait fair, and SQLite's own
+# busy timeout still covers writers in other processes.
+_SQLITE_WRITERS: dict[str, threading.Lock] = {}
+_SQLITE_WRITERS_GUARD = threading.Lock()
+
+
+def writer_turn(engine: Engine) -> threading.Lock | None:
+    """Wait for this process's turn to write to a SQLite database, at most the busy timeout;
+    the lock to release when the transaction ends, or None (PostgreSQL, or the wait ran out:
+    SQLite then decides)."""
+    if engine.dialect.name != "sqlite":
+        return None
+    with _SQLITE_WRITERS_GUARD:
+        turn = _SQLITE_WRITERS.setdefault(str(engine.url), threading.Lock())
+    return turn if turn.acquire(timeout=SQLITE_BUSY_TIMEOUT_MS / 1000) else None

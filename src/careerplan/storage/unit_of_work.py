@@ -10,7 +10,7 @@ from sqlalchemy import Connection, Engine, event, insert, select, update
 
 from careerplan.config import LOCAL_USERNAME
 from careerplan.storage import tables
-from careerplan.storage.engine import hold_write_lock
+from careerplan.storage.engine import hold_write_lock, writer_turn
 from careerplan.storage.exploration import ExplorationRepository
 from careerplan.storage.repositories import (
     ActionRepository,
@@ -71,7 +71,12 @@ class UnitOfWork:
         self.writes = writes
 
     def __enter__(self) -> UnitOfWork:
-        self.connection = self.engine.connect()
+        self._turn = writer_turn(self.engine) if self.writes else None
+        try:
+            self.connection = self.engine.connect()
+        except BaseException:
+            self._release_turn()
+            raise
         self._wrote = False
         event.listen(self.connection, "after_cursor_execute", self._note_write)
         self._transaction = self.connection.begin()
@@ -79,7 +84,11 @@ class UnitOfWork:
             # On SQLite a transaction that reads first and writes later cannot wait for the
             # write lock (SQLite refuses at once rather than risk a deadlock); taking it at the
             # start makes a busy database a wait, bounded by the busy timeout.
-            hold_write_lock(self.connection)
+            try:
+                hold_write_lock(self.connection)
+            except BaseException as error:  # busy past the timeout: give back what was taken
+                self.__exit__(type(error), error, error.__traceback__)
+                raise
         owner = self.owner_id
         self.profiles = ProfileRepository(self.connection, owner)
         self.visions = VisionRepository(self.connection, owner)
@@ -109,6 +118,12 @@ class UnitOfWork:
         finally:
             event.remove(self.connection, "after_cursor_execute", self._note_write)
             self.connection.close()
+            self._release_turn()
+
+    def _release_turn(self) -> None:
+        if self._turn is not None:
+            self._turn.release()
+            self._turn = None
 
     def mark_written(self) -> None:
         """Record a write made past SQLAlchemy's statements (PostgreSQL's COPY), so the plan's
