@@ -308,13 +308,9 @@ def check_in(
 ) -> CheckIn:
     """Record progress on a goal; a value also becomes the measure's current value."""
     goal = uow.goals.get(goal_id)
-    note = note.strip()
+    note = clean_optional(note, "note", 10_000, field="note")
     if value is None and not note and confidence is None:
         raise InvalidInput("A check-in needs a value, a note or a confidence (1-5).")
-    if len(note) > 10_000:
-        raise InvalidInput(
-            f"The note is {len(note):,} characters long; the limit is 10,000.", field="note"
-        )
     if confidence is not None and not 1 <= confidence <= 5:
         raise InvalidInput(
             f"Confidence is from 1 (not at all) to 5 (certain); got {confidence}.",

@@ -68,41 +68,40 @@ class _Repository:
         The version check and the write are one statement, so two writers can never both win.
         """
         table = self.table
-        if not could_be_an_id(ident):
-            raise NotFound(self.kind, ident)
-        result = self.connection.execute(
-            update(table)
-            .where(table.c.id == ident, self._mine(), table.c.version == expected)
-            .values(version=table.c.version + 1, **values)
-        )
-        if result.rowcount == 1:
-            return expected + 1
-        actual = self.connection.execute(
-            select(table.c.version).where(table.c.id == ident, self._mine())
-        ).scalar()
-        if actual is None:
-            raise NotFound(self.kind, ident)
-        raise StaleEdit(self.kind, ident, expected, int(actual))
+        # Versions live in columns like the ids': one past their range is simply not current.
+        if could_be_an_id(ident) and could_be_an_id(expected):
+            result = self.connection.execute(
+                update(table)
+                .where(table.c.id == ident, self._mine(), table.c.version == expected)
+                .values(version=table.c.version + 1, **values)
+            )
+            if result.rowcount == 1:
+                return expected + 1
+        raise self._refusal(ident, expected)
 
     def _delete(self, ident: int, expected: int | None = None) -> None:
         """Delete the row, only if it is still at `expected` when given; the check and the
         delete are one statement, like `_versioned_update`."""
         table = self.table
-        if not could_be_an_id(ident):
-            raise NotFound(self.kind, ident)
-        query = delete(table).where(table.c.id == ident, self._mine())
-        if expected is not None:
-            query = query.where(table.c.version == expected)
-        if self.connection.execute(query).rowcount == 1:
-            return
-        if expected is None:
-            raise NotFound(self.kind, ident)
-        actual = self.connection.execute(
-            select(table.c.version).where(table.c.id == ident, self._mine())
-        ).scalar()
-        if actual is None:
-            raise NotFound(self.kind, ident)
-        raise StaleEdit(self.kind, ident, expected, int(actual))
+        if could_be_an_id(ident) and (expected is None or could_be_an_id(expected)):
+            query = delete(table).where(table.c.id == ident, self._mine())
+            if expected is not None:
+                query = query.where(table.c.version == expected)
+            if self.connection.execute(query).rowcount == 1:
+                return
+        raise self._refusal(ident, expected)
+
+    def _refusal(self, ident: int, expected: int | None) -> NotFound | StaleEdit:
+        """Why a write on a row at `expected` did not happen: the row is not there, or it is at
+        another version."""
+        actual = None
+        if expected is not None and could_be_an_id(ident):
+            actual = self.connection.execute(
+                select(self.table.c.version).where(self.table.c.id == ident, self._mine())
+            ).scalar()
+        if actual is None or expected is None:
+            return NotFound(self.kind, ident)
+        return StaleEdit(self.kind, ident, expected, int(actual))
 
 
 class _OnePerOwner(_Repository):
