@@ -25,3 +25,8 @@ def someone_else_writing(workspace: Workspace) -> Iterator[Connection]:
             yield other
         finally:
             other.rollback()
+
+
+def goal_count(workspace: Workspace) -> int:
+    with workspace.unit() as uow:
+        return len(uow.goals.all())

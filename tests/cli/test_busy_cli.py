@@ -3,15 +3,10 @@ writer holds it past the wait."""
 
 from __future__ import annotations
 
-from tests.busy_plan import someone_else_writing
+from tests.busy_plan import goal_count, someone_else_writing
 from tests.cli.conftest import Invoke
 
 from careerplan.services.workspace import Workspace
-
-
-def _goal_count(workspace: Workspace) -> int:
-    with workspace.unit() as uow:
-        return len(uow.goals.all())
 
 
 def test_the_command_line_says_the_plan_is_busy_with_exit_75(
@@ -24,4 +19,4 @@ def test_the_command_line_says_the_plan_is_busy_with_exit_75(
         "Error: The plan is busy: another careerplan is saving a change (or the database could "
         "not be reached). Nothing was saved; try again in a moment.\n"
     )
-    assert _goal_count(impatient) == 1
+    assert goal_count(impatient) == 1

@@ -11,15 +11,10 @@ from careerplan.services.clock import FixedClock
 from careerplan.services.workspace import Workspace, open_workspace
 from careerplan.storage import engine as engine_module
 from careerplan.web.app import create_app
-from tests.busy_plan import someone_else_writing
+from tests.busy_plan import goal_count, someone_else_writing
 from tests.web.conftest import local_client
 
 WAIT_MS = 150
-
-
-def _goal_count(workspace: Workspace) -> int:
-    with workspace.unit() as uow:
-        return len(uow.goals.all())
 
 
 def test_the_api_answers_503_with_retry_after_and_saves_nothing(
@@ -32,7 +27,7 @@ def test_the_api_answers_503_with_retry_after_and_saves_nothing(
         assert response.headers["retry-after"] == "2"
         assert response.headers["content-type"] == "application/problem+json"
         assert response.json()["detail"].startswith("The plan is busy: another change was being")
-        assert _goal_count(impatient) == 1
+        assert goal_count(impatient) == 1
         # Once the other writer is done, the same request goes through.
         again = client.post("/api/v1/goals", json={"text": "Lead a team", "parent_id": 1})
         assert again.status_code == 201
@@ -50,7 +45,7 @@ def test_a_page_says_the_plan_is_busy_and_saves_nothing(
         assert response.status_code == 503
         assert response.headers["retry-after"] == "2"
         assert "The plan is busy" in response.text
-    assert _goal_count(impatient) == 1
+    assert goal_count(impatient) == 1
 
 
 def test_a_plan_waits_for_a_lock_no_longer_than_its_timeout(
