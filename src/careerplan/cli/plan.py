@@ -30,6 +30,32 @@ _TEXT_FIELDS = {
 }
 
 
+EDUCATION_HELP = (
+    "Your highest education: none, high school, some college, postsecondary certificate, "
+    "associate's, bachelor's, master's, doctoral or professional."
+)
+
+
+def _ask_education() -> str:
+    """Ask until the answer is a level (or empty): one mistyped answer must not lose the rest."""
+    from careerplan.cli.text import escape
+    from careerplan.domain.credentials import education_from
+    from careerplan.domain.errors import InvalidInput
+
+    while True:
+        answer = typer.prompt(
+            "Your highest education (e.g. high school, bachelor's; Enter to skip)",
+            default="",
+            show_default=False,
+        )
+        if not answer.strip():
+            return ""
+        try:
+            return education_from(answer).value
+        except InvalidInput as error:
+            console().print(f"[red]{escape(error.what)}[/]")
+
+
 def _interactive() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
@@ -74,13 +100,17 @@ def vision_edit(
     name: Annotated[str | None, typer.Option("--name", help="Your name (profile).")] = None,
     current_job: Annotated[str | None, typer.Option("--current-job")] = None,
     hours: Annotated[float | None, typer.Option("--hours", help="Hours a week for this.")] = None,
+    education: Annotated[str | None, typer.Option("--education", help=EDUCATION_HELP)] = None,
+    education_field: Annotated[
+        str | None, typer.Option("--education-field", help="Its field, e.g. biology.")
+    ] = None,
     if_version: Annotated[
         int | None,
         typer.Option("--if-version", help="Refuse unless the vision is at this version."),
     ] = None,
     as_json: JsonFlag = False,
 ) -> None:
-    """Change any part of the vision (and the profile's name, job and hours)."""
+    """Change any part of the vision (and the profile's name, job, hours and education)."""
     from careerplan.cli import serialize
     from careerplan.domain.errors import InvalidInput
     from careerplan.services.vision import edit_profile, edit_vision
@@ -108,6 +138,8 @@ def vision_edit(
             "name": name,
             "current_job_title": current_job,
             "hours_per_week": hours,
+            "education": education,
+            "education_field": education_field,
         }.items()
         if value is not None
     }
@@ -124,7 +156,8 @@ def vision_edit(
             }
         )
         return
-    console().print("Vision saved." if vision else "Profile saved.")
+    saved = [part for part, done in (("Vision", changes), ("Profile", profile_changes)) if done]
+    console().print(f"{' and '.join(saved)} saved.")
 
 
 def init(
@@ -134,6 +167,10 @@ def init(
     ] = None,
     hours: Annotated[
         float | None, typer.Option("--hours", help="Hours a week you can give (default 3).")
+    ] = None,
+    education: Annotated[str | None, typer.Option("--education", help=EDUCATION_HELP)] = None,
+    education_field: Annotated[
+        str | None, typer.Option("--education-field", help="Its field, e.g. biology.")
     ] = None,
     dream_job: Annotated[str | None, typer.Option("--dream-job", help="The job you want.")] = None,
     target_date: Annotated[
@@ -179,6 +216,12 @@ def init(
         target_date = target_date or typer.prompt("By when? (2029-06-30 or +3y)", default="+3y")
         if hours is None:
             hours = float(typer.prompt("Hours a week you can give to it", default="3"))
+        if education is None:
+            education = _ask_education()
+        if education and education_field is None:
+            education_field = typer.prompt(
+                "In what field? (e.g. biology; Enter to skip)", default="", show_default=False
+            )
         for key, question in _TEXT_FIELDS.items():
             if fields.get(key) is None:
                 fields[key] = typer.prompt(question, default="", show_default=False)
@@ -202,6 +245,8 @@ def init(
             hours_per_week=hours if hours is not None else 3.0,
             dream_job_title=dream_job,
             vision_fields=fields,
+            education=education,
+            education_field=education_field or "",
         )
     if as_json:
         print_json(

@@ -35,6 +35,9 @@ def vision_panel(profile: Profile | None, vision: Vision, today: date) -> None:
     if profile:
         job = f", today {escape(profile.current_job_title)}" if profile.current_job_title else ""
         lines.append(f"[bold]{escape(profile.name)}[/]{job}; {profile.hours_per_week:g} h/week")
+        if profile.education:
+            field = f" in {escape(profile.education_field)}" if profile.education_field else ""
+            lines.append(f"Education: {profile.education.label}{field}")
     lines.append(f"Dream job: [bold]{escape(vision.dream_job_title)}[/]")
     if vision.dream_occupation_code:
         lines.append(f"Occupation: {vision.dream_occupation_code}")

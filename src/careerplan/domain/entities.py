@@ -6,6 +6,8 @@ import enum
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from careerplan.domain.credentials import Education
+
 
 class Horizon(enum.StrEnum):
     """Where a goal sits on the way to the dream job. `long` is the dream job itself."""
@@ -68,6 +70,10 @@ class Profile:
     hours_per_week: float = 3.0
     id: int | None = None
     version: int = 1
+    # Highest education (a credentials.Education value) and its field ("biology"): routes to
+    # a licensed job start from them (a bachelor's opens an accelerated programme, say).
+    education: Education | None = None
+    education_field: str = ""
 
 
 # The write-it-down prompts of step 2, in the order the article asks them.

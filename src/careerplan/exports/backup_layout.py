@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from careerplan.domain.credentials import Education
 from careerplan.domain.entities import (
     INTEREST_ITEMS,
     Action,
@@ -202,13 +203,39 @@ def _name() -> Text:
 _REPEAT = Checked(MAX_RULE_LENGTH, nullable=True, check=normalise_rule)
 _CONFIDENCE = Number(1, 5, integer=True, nullable=True)
 
+
+@dataclass(frozen=True)
+class Since(Field):
+    """A field added after a file format was fixed: files written before it lack it, and it
+    reads as null (a careerplan from before it refuses a newer file by naming the field)."""
+
+    inner: Field
+    nullable = True
+    optional = True
+
+    def expected(self) -> str:
+        return self.inner.expected()
+
+    def dump(self, value: Any, refs: Refs, steps: Steps) -> Any:
+        return self.inner.dump(value, refs, steps)
+
+    def load(self, value: Any, steps: Steps) -> Any:
+        return self.inner.load(value, steps)
+
+
+def _profile(education_field: str | None, **values: Any) -> Profile:
+    return Profile(education_field=education_field or "", **values)
+
+
 PROFILE = Layout(
-    Profile,
+    _profile,
     {
         "name": _name(),
         "current_job_title": _text(MAX_NAME),
         "current_occupation_code": Text(20, required=True, nullable=True),
         "hours_per_week": Number(high=MAX_HOURS_PER_WEEK, above=0),
+        "education": Since(Choice(Education)),
+        "education_field": Since(_text(MAX_NAME)),
     },
 )
 VISION = Layout(

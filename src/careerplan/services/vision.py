@@ -8,6 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from careerplan.domain.bounds import check_day
+from careerplan.domain.credentials import Education, education_from
 from careerplan.domain.entities import Goal, Horizon, Profile, Vision
 from careerplan.domain.errors import DomainRefusal, Hint, InvalidInput, Remedy
 from careerplan.domain.rules import MAX_NAME, MAX_NOTE, clean_optional, clean_text
@@ -58,6 +59,8 @@ def init_plan(
     hours_per_week: float,
     dream_job_title: str,
     vision_fields: Mapping[str, Any] | None = None,
+    education: Education | str | None = None,
+    education_field: str = "",
 ) -> PlanSetup:
     """Create the profile, the vision and the long-term goal (the dream job) in one go."""
     if uow.profiles.get() is not None or uow.visions.get() is not None:
@@ -66,6 +69,8 @@ def init_plan(
         name=clean_text(name, "name", MAX_NAME),
         current_job_title=clean_optional(current_job_title, "current job title", MAX_NAME),
         hours_per_week=_check_hours(hours_per_week),
+        education=_education(education),
+        education_field=_education_field(education_field),
     )
     uow.profiles.save(profile)
     vision = Vision(dream_job_title=_clean_vision_value("dream_job_title", dream_job_title))
@@ -88,7 +93,25 @@ def init_plan(
 
 
 VISION_FIELD_NAMES = tuple(f.name for f in fields(Vision) if f.name not in {"id", "version"})
-PROFILE_FIELD_NAMES = ("name", "current_job_title", "current_occupation_code", "hours_per_week")
+PROFILE_FIELD_NAMES = (
+    "name",
+    "current_job_title",
+    "current_occupation_code",
+    "hours_per_week",
+    "education",
+    "education_field",
+)
+
+
+def _education(value: Education | str | None) -> Education | None:
+    """The highest education as typed (`bachelor's`, `BA`...); empty means not said."""
+    if value is None or isinstance(value, Education):
+        return value
+    return education_from(value) if value.strip() else None
+
+
+def _education_field(value: str) -> str:
+    return clean_optional(value, "field of education", MAX_NAME, field="education_field")
 
 
 def require_vision(uow: UnitOfWork) -> Vision:
@@ -137,6 +160,10 @@ def edit_profile(
             value = clean_text(str(value), "name", MAX_NAME)
         elif key == "current_job_title":
             value = clean_optional(str(value), "current job title", MAX_NAME)
+        elif key == "education":
+            value = _education(value)
+        elif key == "education_field":
+            value = _education_field(str(value))
         elif key != "current_occupation_code":
             raise InvalidInput(f"Unknown profile field: {key}.")
         setattr(profile, key, value)

@@ -6,6 +6,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from careerplan.domain.credentials import Education
 from careerplan.domain.entities import (
     Action,
     Category,
@@ -196,7 +197,14 @@ def checkin_from_row(row: Row) -> CheckIn:
     )
 
 
-PROFILE_FIELDS = ("name", "current_job_title", "current_occupation_code", "hours_per_week")
+PROFILE_FIELDS = (
+    "name",
+    "current_job_title",
+    "current_occupation_code",
+    "hours_per_week",
+    "education",
+    "education_field",
+)
 VISION_FIELDS = (
     "dream_job_title",
     "dream_occupation_code",
@@ -216,9 +224,10 @@ VISION_FIELDS = (
 
 
 def profile_from_row(row: Row) -> Profile:
-    return Profile(
-        id=row["id"], version=row["version"], **{name: row[name] for name in PROFILE_FIELDS}
-    )
+    values = {name: row[name] for name in PROFILE_FIELDS}
+    values["education"] = Education(values["education"]) if values["education"] else None
+    values["education_field"] = values["education_field"] or ""
+    return Profile(id=row["id"], version=row["version"], **values)
 
 
 def vision_from_row(row: Row) -> Vision:

@@ -68,6 +68,8 @@ profiles = Table(
     Column("current_occupation_code", String(20), nullable=True),
     Column("hours_per_week", Float, nullable=False, default=3.0),
     Column("version", Integer, nullable=False, default=1),
+    Column("education", String(40), nullable=True),
+    Column("education_field", String(200), nullable=False, default="", server_default=""),
     UniqueConstraint("owner_id", name="uq_profiles_owner_id"),
 )
 

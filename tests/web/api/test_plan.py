@@ -51,7 +51,13 @@ def test_without_a_plan_profile_and_vision_say_how_to_start(client: TestClient, 
 def test_it_changes_the_profile_on_the_version_read(client: TestClient, story: Workspace) -> None:
     changed = client.patch(
         "/api/v1/profile",
-        json={"version": 1, "hours_per_week": 8, "current_occupation_code": "11-2021.00"},
+        json={
+            "version": 1,
+            "hours_per_week": 8,
+            "current_occupation_code": "11-2021.00",
+            "education": "bachelor's",
+            "education_field": "Economics",
+        },
     )
     assert changed.status_code == 200
     assert changed.json() == {
@@ -59,6 +65,8 @@ def test_it_changes_the_profile_on_the_version_read(client: TestClient, story: W
         "current_job_title": "Product manager",
         "current_occupation_code": "11-2021.00",
         "hours_per_week": 8.0,
+        "education": "bachelor's",
+        "education_field": "Economics",
         "version": 2,
     }
     stale = client.patch("/api/v1/profile", json={"version": 1, "name": "Someone"})

@@ -33,7 +33,7 @@ NO_PLAN: Responses = {
 }
 # Fields a PATCH may send as null to clear; for the others null means "leave as it is".
 CLEARABLE_VISION = frozenset({"target_date", "dream_occupation_code"})
-CLEARABLE_PROFILE = frozenset({"current_occupation_code"})
+CLEARABLE_PROFILE = frozenset({"current_occupation_code", "education"})
 
 
 @router.post(
@@ -54,6 +54,8 @@ def plan_create(body: PlanIn, response: Response, units: UnitsDep, clock: ClockD
             hours_per_week=body.hours_per_week,
             dream_job_title=body.vision.dream_job_title,
             vision_fields=vision_fields,
+            education=body.education,
+            education_field=body.education_field,
         )
         assert setup.dream_goal.id is not None
         dream = show_goal(uow, clock, setup.dream_goal.id)

@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from careerplan.domain.credentials import Education
 from careerplan.domain.entities import Category, GoalStatus, Horizon, ResourceKind
 from careerplan.web.api.types import (
     Confidence,
@@ -243,6 +244,11 @@ class CheckInOut(Out):
 
 # Profile, vision, plan, agenda
 
+EDUCATION_DESCRIPTION = (
+    "Highest education: routes to licensed jobs start from it (a bachelor's opens accelerated "
+    "programmes, say)."
+)
+
 
 class ProfilePatch(In):
     """`current_occupation_code` sent as null clears it."""
@@ -252,6 +258,8 @@ class ProfilePatch(In):
     current_job_title: ShortText | None = None
     current_occupation_code: OccupationCode | None = None
     hours_per_week: Hours | None = None
+    education: Education | None = Field(None, description=EDUCATION_DESCRIPTION)
+    education_field: ShortText | None = None
 
 
 class ProfileOut(Out):
@@ -259,6 +267,8 @@ class ProfileOut(Out):
     current_job_title: str
     current_occupation_code: str | None
     hours_per_week: float
+    education: Education | None
+    education_field: str
     version: int
 
 
@@ -311,6 +321,8 @@ class PlanIn(In):
     name: Name
     current_job_title: ShortText = ""
     hours_per_week: Hours = 3.0
+    education: Education | None = Field(None, description=EDUCATION_DESCRIPTION)
+    education_field: ShortText = ""
     vision: VisionIn
 
 

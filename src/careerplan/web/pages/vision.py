@@ -9,6 +9,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from careerplan.domain.credentials import Education, education_from
 from careerplan.domain.entities import VISION_PROMPTS
 from careerplan.domain.errors import InvalidInput, NotFound, StaleEdit
 from careerplan.domain.rules import MAX_NAME, MAX_NOTE, clean_optional, clean_text
@@ -77,6 +78,8 @@ def _page(request: Request, uow: Any, clock: ClockDep, extra: dict[str, Any]) ->
             name=profile.name,
             current_job_title=profile.current_job_title,
             hours_per_week=f"{profile.hours_per_week:g}",
+            education=profile.education.value if profile.education else "",
+            education_field=profile.education_field,
         )
     context = {
         "vision": vision,
@@ -84,6 +87,7 @@ def _page(request: Request, uow: Any, clock: ClockDep, extra: dict[str, Any]) ->
         "values": values,
         "errors": {},
         "about_job": ABOUT_JOB,
+        "education_levels": [(level.value, level.label) for level in Education],
         "on_the_day": ON_THE_DAY,
         "today": clock.today(),
     }
@@ -124,6 +128,10 @@ async def save_vision(request: Request, units: UnitsDep, clock: ClockDep) -> Res
     name = form.check("name", lambda t: clean_text(t, "name", MAX_NAME))
     job = form.check("current_job_title", lambda t: clean_optional(t, "current job", MAX_NAME))
     hours = form.number("hours_per_week", minimum=0.5, maximum=MAX_HOURS_PER_WEEK)
+    education = form.check("education", lambda t: education_from(t) if t.strip() else None)
+    education_field = form.check(
+        "education_field", lambda t: clean_optional(t, "field of education", MAX_NAME)
+    )
     version = form.integer("version")
     if form.errors:
         with units() as uow:
@@ -141,10 +149,17 @@ async def save_vision(request: Request, units: UnitsDep, clock: ClockDep) -> Res
                     hours_per_week=hours or 3.0,
                     dream_job_title=changes["dream_job_title"] or "",
                     vision_fields=fields,
+                    education=education,
+                    education_field=education_field or "",
                 )
             else:
                 edit_vision(uow, clock, changes, version)
-                profile_changes: dict[str, Any] = {"name": name, "current_job_title": job or ""}
+                profile_changes: dict[str, Any] = {
+                    "name": name,
+                    "current_job_title": job or "",
+                    "education": education,
+                    "education_field": education_field or "",
+                }
                 if hours is not None:
                     profile_changes["hours_per_week"] = hours
                 edit_profile(uow, profile_changes)
