@@ -4,6 +4,8 @@
 
 DATA_DIR defaults to ``../shared/data`` relative to the repository root. ``--check`` builds into a
 temporary file and proves that its content equals the shipped file (exit code 1 when it does not).
+The entry gates come from the project's own curated table, ``scripts/data/credentials.json``; the
+build refuses a record that does not parse or names an occupation or credential that does not exist.
 
 Build-time only: reads the BLS workbooks with openpyxl, which the runtime package never imports.
 """
@@ -11,26 +13,38 @@ Build-time only: reads the BLS workbooks with openpyxl, which the runtime packag
 from __future__ import annotations
 
 import argparse
-import csv
 import hashlib
+import json
 import re
 import sqlite3
 import sys
 import tempfile
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))  # the gap along related edges uses the runtime formula
-from careerplan.catalog.search import words  # noqa: E402
 from careerplan.catalog.skills import weighted_gap  # noqa: E402
 from careerplan.catalog.store import GAP_SCALE  # noqa: E402
 from catalog_schema import NOTICES, SCHEMA  # noqa: E402
+from catalog_sources import (  # noqa: E402
+    CREDENTIALS,
+    checked_credentials,
+    entry_soc,
+    modal_category,
+    norm_title,
+    number,
+    read_csv,
+    read_tsv,
+    scaled,
+    shares_text,
+    sheet_rows,
+    short_category,
+)
 
 DEFAULT_DATA = REPO.parent / "shared" / "data"
 SHIPPED = REPO / "src" / "careerplan" / "catalog" / "data" / "catalog.sqlite3"
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 TASKS_PER_OCCUPATION = 12
 TECH_PER_OCCUPATION = 20
 RIASEC = "RIASEC"
@@ -40,58 +54,17 @@ RIASEC_IDS["1.B.1.f"] = "C"
 TITLE_KINDS = {"title": 0, "reported": 1, "alternate": 2, "short": 3}
 DOMAINS = {"Skills": "S", "Knowledge": "K", "Abilities": "A", "Work Activities": "W"}
 TIERS = {"Primary-Short": 1, "Primary-Long": 2, "Supplemental": 3}
-
-
-def norm_title(text: str) -> str:
-    """Lower-case words only, split exactly as the runtime splits queries."""
-    return " ".join(words(text))
-
-
-def read_tsv(path: Path) -> Iterator[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        yield from csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
-
-
-def read_csv(path: Path) -> Iterator[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        yield from csv.DictReader(handle)
-
-
-def sheet_rows(path: Path, sheet: str) -> Iterator[tuple[object, ...]]:
-    import openpyxl  # type: ignore[import-untyped]  # build-time only, no stubs needed
-
-    workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    try:
-        yield from workbook[sheet].iter_rows(values_only=True)
-    finally:
-        workbook.close()
-
-
-def scaled(value: str) -> int:
-    return round(float(value) * 100)
-
-
-def number(value: str) -> float | None:
-    try:
-        return float(value.replace(",", ""))
-    except ValueError:
-        return None
-
-
-def short_category(text: str) -> str:
-    return text.split(" - ")[0].strip()
-
-
-def modal_category(rows: Iterable[tuple[int, float]], labels: dict[int, str]) -> str | None:
-    best = max(rows, key=lambda row: (row[1], -row[0]), default=None)
-    return labels.get(best[0]) if best and best[1] > 0 else None
+PREPARATION_SCALES = ("RL", "RW")  # Required Level of Education, Related Work Experience
+SOC = re.compile(r"\d\d-\d{4}")
 
 
 class Builder:
-    def __init__(self, data: Path, db: sqlite3.Connection) -> None:
+    def __init__(self, data: Path, db: sqlite3.Connection, credentials: Path = CREDENTIALS) -> None:
         self.onet = data / "onet"
         self.bls = data / "bls"
         self.ip = data / "onet_interest_profiler"
+        self.projections_folder = self.bls / "employment_projections_2024_34"
+        self.credentials_file = credentials
         self.db = db
         self.ids: dict[str, int] = {}
 
@@ -104,6 +77,7 @@ class Builder:
         self.technology()
         self.ratings()
         self.related()
+        self.credentials()
         self.reference()
         self.db.execute("INSERT INTO title_fts(title_fts) VALUES ('rebuild')")
         self.db.execute("INSERT INTO title_fts(title_fts) VALUES ('optimize')")
@@ -135,24 +109,32 @@ class Builder:
         for r in read_tsv(self.onet / "Interests.txt"):
             if r["Scale ID"] == "IH" and float(r["Data Value"]) > 0:
                 high[r["O*NET-SOC Code"]].append(RIASEC[int(float(r["Data Value"])) - 1])
-        education, experience = self.onet_preparation()
+        preparation = self.onet_preparation()
         wages = self.wages()
-        projections, attainment = self.projections()
-        for n, r in enumerate(read_tsv(self.onet / "Occupation Data.txt"), start=1):
+        projections = self.projections()
+        entry, attainment = self.entry_requirements()
+        occupations = list(read_tsv(self.onet / "Occupation Data.txt"))
+        onet_titles: dict[str, list[str]] = defaultdict(list)
+        for r in occupations:
+            onet_titles[r["O*NET-SOC Code"][:7]].append(r["Title"])
+        published = {soc: title or "" for soc, (title, *_) in entry.items()}
+        for n, r in enumerate(occupations, start=1):
             code = r["O*NET-SOC Code"]
             self.ids[code] = n
             oi = interests.get(code, {})
             wage_soc, wage = self.lookup(code, wages)
             proj_soc, proj = self.lookup(code, projections)
+            entry_code = entry_soc(code, published, onet_titles)
+            _, education, experience, training = entry.get(entry_code or "", (None,) * 4)
+            (rl, rl_shares), (rw, rw_shares) = preparation.get(code, [(None, None)] * 2)
             self.db.execute(
-                "INSERT INTO occupation VALUES (" + ",".join("?" * 31) + ")",
+                "INSERT INTO occupation VALUES (" + ",".join("?" * 34) + ")",
                 (
                     n, code, r["Title"], r["Description"], zones.get(code),
                     *(oi.get(letter) for letter in RIASEC),
                     "".join(high.get(code, [])) or None,
-                    proj.get("education"), proj.get("experience"), proj.get("training"),
-                    education.get(code), experience.get(code),
-                    attainment.get(proj_soc or ""),
+                    education, experience, training, entry_code, rl, rw, rl_shares, rw_shares,
+                    attainment.get(entry_code or ""),
                     *(wage.get(k) for k in ("p10", "p25", "median", "p75", "p90", "hourly")),
                     wage_soc, wage.get("employment"),
                     proj.get("emp2024"), proj.get("emp2034"), proj.get("change"),
@@ -170,21 +152,35 @@ class Builder:
                 return soc, table[soc]
         return None, {}
 
-    def onet_preparation(self) -> tuple[dict[str, str], dict[str, str]]:
+    def onet_preparation(self) -> dict[str, list[tuple[str | None, str | None]]]:
+        """Per O*NET code and scale (RL education, then RW related experience): the modal
+        category's label and the share of incumbents in every category (labels: `category`)."""
         labels: dict[str, dict[int, str]] = defaultdict(dict)
         for r in read_tsv(self.onet / "Education, Training, and Experience Categories.txt"):
-            labels[r["Scale ID"]][int(r["Category"])] = short_category(r["Category Description"])
-        values: dict[tuple[str, str], list[tuple[int, float]]] = defaultdict(list)
+            if r["Scale ID"] in PREPARATION_SCALES:
+                labels[r["Scale ID"]][int(r["Category"])] = short_category(
+                    r["Category Description"]
+                )
+        self.db.executemany(
+            "INSERT INTO category VALUES (?, ?, ?)",
+            sorted(
+                (scale, n, label) for scale, found in labels.items() for n, label in found.items()
+            ),
+        )
+        values: dict[str, dict[str, list[tuple[int, float]]]] = defaultdict(dict)
         for r in read_tsv(self.onet / "Education, Training, and Experience.txt"):
-            if r["Scale ID"] in ("RL", "RW"):
-                key = (r["O*NET-SOC Code"], r["Scale ID"])
-                values[key].append((int(r["Category"]), float(r["Data Value"])))
-        result: dict[str, dict[str, str]] = {"RL": {}, "RW": {}}
-        for (code, scale), rows in sorted(values.items()):
-            label = modal_category(rows, labels[scale])
-            if label:
-                result[scale][code] = label
-        return result["RL"], result["RW"]
+            if r["Scale ID"] in PREPARATION_SCALES:
+                rows = values[r["O*NET-SOC Code"]].setdefault(r["Scale ID"], [])
+                rows.append((int(r["Category"]), float(r["Data Value"])))
+        return {
+            code: [
+                (modal_category(rows, labels[s]), shares_text(rows, sorted(labels[s])))
+                if (rows := scales.get(s))
+                else (None, None)
+                for s in PREPARATION_SCALES
+            ]
+            for code, scales in values.items()
+        }
 
     def wages(self) -> dict[str, dict[str, object]]:
         result: dict[str, dict[str, object]] = {}
@@ -205,19 +201,12 @@ class Builder:
             }  # fmt: skip
         return result
 
-    def projections(self) -> tuple[dict[str, dict[str, object]], dict[str, str]]:
-        folder = self.bls / "employment_projections_2024_34"
+    def projections(self) -> dict[str, dict[str, object]]:
+        """Employment and openings per matrix code (table 1.2, broad groups included)."""
         result: dict[str, dict[str, object]] = {}
-        for row in sheet_rows(folder / "occupation.xlsx", "Table 1.2"):
-            if (
-                len(row) < 15
-                or not isinstance(row[1], str)
-                or not re.fullmatch(r"\d\d-\d{4}", row[1])
-            ):
+        for row in sheet_rows(self.projections_folder / "occupation.xlsx", "Table 1.2"):
+            if len(row) < 15 or not isinstance(row[1], str) or not SOC.fullmatch(row[1]):
                 continue
-
-            def text(value: object) -> str | None:
-                return None if value in (None, "—", "") else str(value)
 
             def thousands(value: object) -> int | None:
                 return round(float(value) * 1000) if isinstance(value, int | float) else None
@@ -225,15 +214,29 @@ class Builder:
             result[row[1]] = {
                 "emp2024": thousands(row[3]), "emp2034": thousands(row[4]),
                 "change": float(row[8]) if isinstance(row[8], int | float) else None,
-                "openings": thousands(row[10]), "education": text(row[12]),
-                "experience": text(row[13]), "training": text(row[14]),
+                "openings": thousands(row[10]),
             }  # fmt: skip
+        return result
+
+    def entry_requirements(self) -> tuple[dict[str, tuple[str | None, ...]], dict[str, str]]:
+        """Per matrix code: (title, typical entry education, related work experience, typical
+        on-the-job training) from table 5.4, and the attainment shares of table 5.3."""
+        workbook = self.projections_folder / "education.xlsx"
+
+        def text(value: object) -> str | None:
+            return None if value in (None, "—", "") else str(value)
+
+        entry = {
+            row[1]: tuple(text(value) for value in (row[0], *row[2:5]))
+            for row in sheet_rows(workbook, "Table 5.4")
+            if len(row) >= 5 and isinstance(row[1], str) and SOC.fullmatch(row[1])
+        }
         attainment: dict[str, str] = {}
-        for row in sheet_rows(folder / "education.xlsx", "Table 5.3"):
-            if len(row) >= 9 and isinstance(row[1], str) and re.fullmatch(r"\d\d-\d{4}", row[1]):
+        for row in sheet_rows(workbook, "Table 5.3"):
+            if len(row) >= 9 and isinstance(row[1], str) and SOC.fullmatch(row[1]):
                 shares = [f"{float(v):.1f}" if isinstance(v, int | float) else "" for v in row[2:9]]
                 attainment[row[1]] = ",".join(shares)
-        return result, attainment
+        return entry, attainment
 
     def titles(self) -> None:
         rows: set[tuple[int, str, int]] = set()
@@ -284,12 +287,15 @@ class Builder:
                 (rank, int(hot), r["Example"], r["Commodity Title"])
             )
         for code, items in sorted(by_code.items()):
-            for position, (_, hot_flag, example, category) in enumerate(
-                sorted(items)[:TECH_PER_OCCUPATION]
+            ranked = sorted(items)
+            # Every In Demand example stays, however many: they are what employers post for.
+            demand = sum(1 for rank, *_ in ranked if rank == 0)
+            for position, (rank, hot_flag, example, category) in enumerate(
+                ranked[: max(TECH_PER_OCCUPATION, demand)]
             ):
                 self.db.execute(
-                    "INSERT INTO technology VALUES (?, ?, ?, ?, ?)",
-                    (self.ids[code], position, example, category, hot_flag),
+                    "INSERT INTO technology VALUES (?, ?, ?, ?, ?, ?)",
+                    (self.ids[code], position, example, category, hot_flag, int(rank == 0)),
                 )
 
     def ratings(self) -> None:
@@ -349,6 +355,25 @@ class Builder:
                 (u, v, tier, rank, round(GAP_SCALE * weighted_gap(levels.get(u, {}), needs[v])))
                 for u, v, tier, rank in rows
             ],
+        )
+
+    def credentials(self) -> None:
+        """The curated entry gates, each record checked and stored as compact JSON."""
+        records = json.loads(self.credentials_file.read_text(encoding="utf-8"))
+        found = checked_credentials(records, self.ids)
+        self.db.executemany(
+            "INSERT INTO credential VALUES (?, ?)",
+            sorted(
+                (
+                    record["key"],
+                    json.dumps(record, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
+                )
+                for record in records
+            ),
+        )
+        self.db.executemany(
+            "INSERT INTO credential_occupation VALUES (?, ?)",
+            sorted({(self.ids[code], c.key) for c in found for code in c.occupations}),
         )
 
     def reference(self) -> None:

@@ -28,17 +28,26 @@ NOTICES = {
         "vouch for the data or analyses derived from these data after the data have been "
         "retrieved from BLS.gov."
     ),
+    "gates": (
+        "Entry gates: careerplan's curated table of US licences, certifications and exams, "
+        "compiled from the regulators and examining bodies each record names; rules vary by "
+        "state."
+    ),
 }
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE notice (key TEXT PRIMARY KEY, text TEXT NOT NULL);
+-- education, experience and training: BLS table 5.4 for the matrix code entry_soc (attainment:
+-- table 5.3, same code). onet_*_shares: percent of incumbents in each category of O*NET's scale
+-- RL or RW, comma-separated in category order (labels in category).
 CREATE TABLE occupation (
     id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE, title TEXT NOT NULL,
     description TEXT NOT NULL, job_zone INTEGER,
     r INTEGER, i INTEGER, a INTEGER, s INTEGER, e INTEGER, c INTEGER, high_point TEXT,
-    education TEXT, experience TEXT, training TEXT, onet_education TEXT, onet_experience TEXT,
-    attainment TEXT,
+    education TEXT, experience TEXT, training TEXT, entry_soc TEXT,
+    onet_education TEXT, onet_experience TEXT, onet_education_shares TEXT,
+    onet_experience_shares TEXT, attainment TEXT,
     wage_p10 INTEGER, wage_p25 INTEGER, wage_median INTEGER, wage_p75 INTEGER, wage_p90 INTEGER,
     wage_hourly_median REAL, wage_soc TEXT, employment INTEGER,
     employment_2024 INTEGER, employment_2034 INTEGER, change_percent REAL, openings INTEGER,
@@ -55,7 +64,7 @@ CREATE TABLE task (occupation_id INTEGER NOT NULL, position INTEGER NOT NULL, te
     PRIMARY KEY (occupation_id, position)) WITHOUT ROWID;
 CREATE TABLE technology (occupation_id INTEGER NOT NULL, position INTEGER NOT NULL,
     example TEXT NOT NULL, category TEXT NOT NULL, hot INTEGER NOT NULL,
-    PRIMARY KEY (occupation_id, position)) WITHOUT ROWID;
+    in_demand INTEGER NOT NULL, PRIMARY KEY (occupation_id, position)) WITHOUT ROWID;
 CREATE TABLE element (id INTEGER PRIMARY KEY, domain TEXT NOT NULL, element_id TEXT NOT NULL,
     name TEXT NOT NULL);
 CREATE TABLE rating (occupation_id INTEGER NOT NULL, element INTEGER NOT NULL,
@@ -64,6 +73,12 @@ CREATE TABLE rating (occupation_id INTEGER NOT NULL, element INTEGER NOT NULL,
 CREATE TABLE related (occupation_id INTEGER NOT NULL, related_id INTEGER NOT NULL,
     tier INTEGER NOT NULL, rank INTEGER NOT NULL, gap INTEGER NOT NULL,
     PRIMARY KEY (occupation_id, related_id)) WITHOUT ROWID;
+CREATE TABLE category (scale TEXT NOT NULL, category INTEGER NOT NULL, label TEXT NOT NULL,
+    PRIMARY KEY (scale, category)) WITHOUT ROWID;
+-- The curated entry gates: each record as compact JSON with sorted keys (domain.credentials).
+CREATE TABLE credential (key TEXT PRIMARY KEY, record TEXT NOT NULL);
+CREATE TABLE credential_occupation (occupation_id INTEGER NOT NULL, key TEXT NOT NULL,
+    PRIMARY KEY (occupation_id, key)) WITHOUT ROWID;
 CREATE TABLE job_zone (zone INTEGER PRIMARY KEY, name TEXT NOT NULL, experience TEXT NOT NULL,
     education TEXT NOT NULL, training TEXT NOT NULL);
 CREATE TABLE ip_item (position INTEGER PRIMARY KEY, area TEXT NOT NULL, text TEXT NOT NULL);

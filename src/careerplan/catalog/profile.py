@@ -28,9 +28,13 @@ class Rated:
 
 @dataclass(frozen=True, slots=True)
 class Technology:
+    """An example of the technology used in the work: hot when employers' postings often name
+    it, in demand when O*NET counts it among the most requested for this occupation."""
+
     example: str
     category: str
     hot: bool
+    in_demand: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,8 +81,11 @@ class Profile:
     education: str | None
     experience: str | None
     training: str | None
+    entry_soc: str | None  # the BLS code education, experience, training and attainment are for
     onet_education: str | None
     onet_experience: str | None
+    onet_education_shares: list[tuple[str, float]]  # (O*NET category, percent of incumbents)
+    onet_experience_shares: list[tuple[str, float]]
     attainment: dict[str, float]
     tasks: list[str]
     skills: list[Rated]
@@ -106,6 +113,19 @@ def rated(catalog: Catalog, occupation: Occupation, domain: str, limit: int = 10
     return found[:limit]
 
 
+def category_shares(catalog: Catalog, scale: str, shares: str | None) -> list[tuple[str, float]]:
+    """(label, percent) for each category of an O*NET scale (RL education, RW related
+    experience) the occupation has a share for, in the scale's order; empty without data."""
+    if not shares:
+        return []
+    labels = catalog.query("SELECT label FROM category WHERE scale = ? ORDER BY category", (scale,))
+    return [
+        (label, float(share))
+        for (label,), share in zip(labels, shares.split(","), strict=True)
+        if share
+    ]
+
+
 def profile(code: str, catalog: Catalog | None = None, top: int = 10) -> Profile:
     """Everything the catalogue knows about one occupation (raises NotFound for unknown codes)."""
     cat = resolve(catalog)
@@ -114,10 +134,12 @@ def profile(code: str, catalog: Catalog | None = None, top: int = 10) -> Profile
         "SELECT description, high_point, education, experience, training, onet_education, "
         "onet_experience, attainment, wage_p10, wage_p25, wage_median, wage_p75, wage_p90, "
         "wage_hourly_median, employment, wage_soc, employment_2024, employment_2034, "
-        "change_percent, openings, projection_soc FROM occupation WHERE id = ?",
+        "change_percent, openings, projection_soc, entry_soc, onet_education_shares, "
+        "onet_experience_shares FROM occupation WHERE id = ?",
         (occupation.id,),
     )
     description, high_point, education, experience, training, onet_ed, onet_exp, shares = row[:8]
+    entry_soc, education_shares, experience_shares = row[21:24]
     zone_name = None
     if occupation.job_zone is not None:
         zone_name = cat.query("SELECT name FROM job_zone WHERE zone = ?", (occupation.job_zone,))[
@@ -127,9 +149,9 @@ def profile(code: str, catalog: Catalog | None = None, top: int = 10) -> Profile
         t for (t,) in cat.query("SELECT text FROM task WHERE occupation_id = ?", (occupation.id,))
     ]
     technology = [
-        Technology(example, category, bool(hot))
-        for example, category, hot in cat.query(
-            "SELECT example, category, hot FROM technology WHERE occupation_id = ? "
+        Technology(example, category, bool(hot), bool(in_demand))
+        for example, category, hot, in_demand in cat.query(
+            "SELECT example, category, hot, in_demand FROM technology WHERE occupation_id = ? "
             "ORDER BY position",
             (occupation.id,),
         )
@@ -159,8 +181,11 @@ def profile(code: str, catalog: Catalog | None = None, top: int = 10) -> Profile
         education=education,
         experience=experience,
         training=training,
+        entry_soc=entry_soc,
         onet_education=onet_ed,
         onet_experience=onet_exp,
+        onet_education_shares=category_shares(cat, "RL", education_shares),
+        onet_experience_shares=category_shares(cat, "RW", experience_shares),
         attainment=attainment,
         tasks=tasks,
         skills=rated(cat, occupation, "S", top),

@@ -8,13 +8,16 @@ import threading
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from careerplan.domain.errors import InvalidInput, NotFound, StorageProblem
 
+if TYPE_CHECKING:
+    from careerplan.domain.credentials import Credential
+
 REBUILD = "Rebuild it with: python scripts/build_catalog.py"
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 RIASEC = "RIASEC"
 AREA_NAMES = {
     "R": "Realistic",
@@ -57,8 +60,8 @@ def shipped_path() -> Path:
 
 
 class Catalog:
-    """The read-only occupation catalogue. Cheap lookups are loaded at open; ratings and the
-    related-occupations graph load on first use."""
+    """The read-only occupation catalogue. Cheap lookups are loaded at open; ratings, the
+    related-occupations graph and the entry gates load on first use."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -87,6 +90,7 @@ class Catalog:
         self._ratings: dict[int, Ratings] = {}
         self._elements: dict[int, Element] | None = None
         self._related: dict[int, list[tuple[int, int, float]]] | None = None
+        self.parsed_credentials: dict[str, Credential] = {}  # by key, filled by catalog.gates
 
     def _load_occupations(self) -> dict[str, Occupation]:
         rows = self.db.execute(
@@ -178,6 +182,18 @@ class Catalog:
                     graph.setdefault(oid, []).append((rid, tier, gap / GAP_SCALE))
                 self._related = graph
             return self._related
+
+    def credentials_for(self, code: str) -> list[Credential]:
+        """The curated credentials gating the occupation with this code, firmest first."""
+        from careerplan.catalog import gates
+
+        return gates.credentials_for(code, self)
+
+    def credential(self, key: str) -> Credential:
+        """The curated credential with this key (NotFound when there is none)."""
+        from careerplan.catalog import gates
+
+        return gates.credential(key, self)
 
     def notices(self) -> dict[str, str]:
         return dict(self.query("SELECT key, text FROM notice ORDER BY key"))

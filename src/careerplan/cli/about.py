@@ -6,12 +6,13 @@ import typer
 
 from careerplan.cli.output import console, print_json
 
-ORDER = ("onet", "modified", "interest_profiler", "bls")
+ORDER = ("onet", "modified", "interest_profiler", "bls", "gates")
 HEADINGS = {
     "onet": "O*NET (CC BY 4.0)",
     "modified": "Modifications",
     "interest_profiler": "O*NET Interest Profiler",
     "bls": "U.S. Bureau of Labor Statistics",
+    "gates": "Licences, certifications and exams",
 }
 
 

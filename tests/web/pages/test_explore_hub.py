@@ -106,6 +106,7 @@ def test_the_credits_page_shows_the_data_licences(browser: Browser) -> None:
         "Employment and Training Administration. O*NET is a trademark of USDOL/ETA."
     ) in html
     assert "Source: U.S. Bureau of Labor Statistics" in html
+    assert "Entry gates: careerplan's curated table of US licences" in html
     assert 'href="https://creativecommons.org/licenses/by/4.0/"' in html
 
 

@@ -22,6 +22,7 @@ CREDITS = (
     ("modified", "Modifications"),
     ("interest_profiler", "O*NET Interest Profiler"),
     ("bls", "U.S. Bureau of Labor Statistics"),
+    ("gates", "Licences, certifications and exams"),
 )
 
 
