@@ -50,4 +50,30 @@ def test_paths_serialise_to_the_documented_shape(catalog: Catalog) -> None:
         "code": NURSING_ASSISTANTS,
         "title": "Nursing Assistants",
         "builds": [],
+        "why": "",
     }
+
+
+def test_a_path_to_a_licensed_job_passes_through_no_management_job_and_nothing_harder(
+    catalog: Catalog,
+) -> None:
+    """From wholesale sales to registered nursing: no purchasing or health services manager on
+    the way, and no step asking more preparation or education than nursing itself."""
+    paths = career_paths("41-4012.00", REGISTERED_NURSES, 3, catalog)
+    steps = [step.code for path in paths for step in path.steps[1:-1]]
+    assert steps
+    assert not [code for code in steps if code.startswith("11-")]
+    nurse = catalog.occupations[REGISTERED_NURSES]
+    assert all((catalog.occupations[code].job_zone or 0) <= (nurse.job_zone or 0) for code in steps)
+
+
+def test_the_stepping_stones_counsellors_name_come_first_and_say_why(catalog: Catalog) -> None:
+    (best,) = career_paths("41-4012.00", REGISTERED_NURSES, 1, catalog)
+    middle = best.steps[1:-1]
+    assert [step.code for step in middle] in (["29-2061.00"], ["31-1131.00"])
+    assert middle[0].why
+
+
+def test_a_management_job_may_lead_to_a_management_job(catalog: Catalog) -> None:
+    paths = career_paths("11-2021.00", "11-1011.00", 3, catalog)
+    assert any(step.code.startswith("11-") for path in paths for step in path.steps[1:-1])

@@ -77,7 +77,7 @@ def test_path_prints_paths_of_steps_with_what_each_builds() -> None:
     paths = ran.json()["paths"]
     assert len(paths) == 2
     assert set(paths[0]) == {"steps", "score"}
-    assert set(paths[0]["steps"][-1]) == {"code", "title", "builds"}
+    assert set(paths[0]["steps"][-1]) == {"code", "title", "builds", "why"}
 
 
 def test_path_without_a_route_shows_the_closest_reachable() -> None:

@@ -3,6 +3,10 @@
 O*NET's related occupations form a directed graph. A step costs a little in itself, plus the
 skill gap to the next occupation (importance-weighted missing level, 0-1) and a penalty for each
 job zone climbed. The cheapest paths come from Dijkstra's algorithm; alternatives from Yen's.
+
+A stepping stone is a job people take on the way, so it never asks more than the dream job
+itself (a higher job zone, or more entry education), and it is a management job only when the
+dream job is one: a would-be nurse does not pass through four management jobs.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from dataclasses import dataclass
 
 from careerplan.catalog.skills import COMPARED, gap_cost
 from careerplan.catalog.store import Catalog, Occupation, resolve
+from careerplan.domain.credentials import BLS_EDUCATION
 from careerplan.domain.errors import DomainRefusal, InvalidInput
 
 STEP_COST = 0.1
@@ -30,9 +35,10 @@ class Step:
     code: str
     title: str
     builds: list[str]
+    why: str = ""  # why counsellors name this job as a stepping stone, when they do
 
     def to_dict(self) -> dict[str, object]:
-        return {"code": self.code, "title": self.title, "builds": self.builds}
+        return {"code": self.code, "title": self.title, "builds": self.builds, "why": self.why}
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +72,10 @@ class _Graph:
                 self.incoming.setdefault(v, []).append((u, cost))
                 self.costs[(u, v)] = cost
         self._to_target: dict[int, dict[int, float]] = {}
+
+    def step_cost(self, a: Occupation, b: Occupation, gap: float) -> float:
+        """A move the related occupations do not list, priced as a primary one."""
+        return self._cost(a, b, 1, gap)
 
     @staticmethod
     def _cost(a: Occupation, b: Occupation, tier: int, gap: float) -> float:
@@ -138,9 +148,12 @@ class _Graph:
     def path_cost(self, path: list[int]) -> float:
         return sum(self.costs[(u, v)] for u, v in itertools.pairwise(path))
 
-    def k_shortest(self, source: int, target: int, k: int) -> list[tuple[float, list[int]]]:
-        """Yen's algorithm: the k cheapest loop-free paths."""
-        first = self.shortest(source, target, set(), set())
+    def k_shortest(
+        self, source: int, target: int, k: int, banned: set[int] | None = None
+    ) -> list[tuple[float, list[int]]]:
+        """Yen's algorithm: the k cheapest loop-free paths that pass through no `banned` node."""
+        banned = banned or set()
+        first = self.shortest(source, target, banned, set())
         if first is None:
             return []
         found = [first]
@@ -150,7 +163,7 @@ class _Graph:
             for i in range(len(last) - 1):
                 root = last[: i + 1]
                 banned_edges = {(p[i], p[i + 1]) for _, p in found if p[: i + 1] == root}
-                spur = self.shortest(last[i], target, set(root[:-1]), banned_edges)
+                spur = self.shortest(last[i], target, set(root[:-1]) | banned, banned_edges)
                 if spur is None:
                     continue
                 path = root[:-1] + spur[1]
@@ -176,11 +189,80 @@ _graphs: dict[int, _Graph] = {}
 _graphs_lock = threading.Lock()
 
 
-def _graph(catalog: Catalog) -> _Graph:
+def graph_for(catalog: Catalog) -> _Graph:
     with _graphs_lock:
         if id(catalog) not in _graphs:
             _graphs[id(catalog)] = _Graph(catalog)
         return _graphs[id(catalog)]
+
+
+# Entry education as a rank, so a stepping stone asks no more than the target.
+_entry_ranks: dict[int, dict[int, int]] = {}
+
+
+def entry_rank(catalog: Catalog) -> dict[int, int]:
+    """Each occupation's typical entry education as a rank (absent when the BLS gives none)."""
+    with _graphs_lock:
+        if id(catalog) not in _entry_ranks:
+            rows = catalog.query("SELECT id, education FROM occupation")
+            _entry_ranks[id(catalog)] = {
+                oid: BLS_EDUCATION[e].rank for oid, e in rows if e in BLS_EDUCATION
+            }
+        return _entry_ranks[id(catalog)]
+
+
+def blocked_stones(catalog: Catalog, goal: Occupation) -> set[int]:
+    """Occupations no path to `goal` may pass through: asking more preparation or entry
+    education than the goal, or in management when the goal is not."""
+    ranks = entry_rank(catalog)
+    goal_rank = ranks.get(goal.id)
+    management_goal = goal.code.startswith("11-")
+    banned = set()
+    for occupation in catalog.by_id.values():
+        if occupation.id == goal.id:
+            continue
+        higher_zone = bool(
+            occupation.job_zone and goal.job_zone and occupation.job_zone > goal.job_zone
+        )
+        rank = ranks.get(occupation.id)
+        more_education = rank is not None and goal_rank is not None and rank > goal_rank
+        management = occupation.code.startswith("11-") and not management_goal
+        if higher_zone or more_education or management:
+            banned.add(occupation.id)
+    return banned
+
+
+def _through_known_stones(
+    cat: Catalog,
+    graph: _Graph,
+    start: Occupation,
+    goal: Occupation,
+    blocked: set[int],
+    found: list[tuple[float, list[int]]],
+) -> list[tuple[float, list[int]]]:
+    """Paths through the stepping stones counsellors name for the goal (nursing assistant on the
+    way to RN), which O*NET's related occupations may not link to where the person starts:
+    priced like any step, by the skill gap and the preparation climbed."""
+    from careerplan.catalog.gates import credentials_for
+    from careerplan.catalog.skills import gap_cost
+
+    known = {tuple(path) for _cost, path in found}
+    paths = []
+    for credential in credentials_for(goal.code, cat):
+        for stone in credential.stepping_stones:
+            step = cat.occupations.get(stone.code)
+            if step is None or step.id in blocked or step.id in (start.id, goal.id):
+                continue
+            nodes = (start.id, step.id, goal.id)
+            if nodes in known:
+                continue
+            known.add(nodes)
+            cost = sum(
+                graph.step_cost(a, b, gap_cost(cat, graph.level_of(a.id), b))
+                for a, b in ((start, step), (step, goal))
+            )
+            paths.append((cost, list(nodes)))
+    return paths
 
 
 def _builds(graph: _Graph, before: int, step: Occupation) -> list[str]:
@@ -204,10 +286,13 @@ def career_paths(
         raise InvalidInput(f"Ask for 1 to {MAX_ALTERNATIVES} alternatives, not {alternatives}.")
     cat = resolve(catalog)
     start, goal = cat.occupation(from_code), cat.occupation(to_code)
-    graph = _graph(cat)
+    graph = graph_for(cat)
     if start.id == goal.id:
         return [CareerPath([Step(start.code, start.title, [])], 0.0)]
-    found = graph.k_shortest(start.id, goal.id, alternatives)
+    blocked = blocked_stones(cat, goal) - {start.id}
+    found = graph.k_shortest(start.id, goal.id, alternatives, blocked)
+    found = sorted(found + _through_known_stones(cat, graph, start, goal, blocked, found))
+    found = found[:alternatives]
     if not found:
         closest = sorted(
             (gap_cost(cat, graph.level_of(o), goal), cat.by_id[o].code)
@@ -221,13 +306,20 @@ def career_paths(
             f"No path from {start.code} {start.title} to {goal.code} {goal.title} through "
             f"related occupations. Closest reachable: {listed or 'none'}."
         )
+    from careerplan.catalog.gates import credentials_for
+
+    known = {
+        stone.code: stone.why
+        for credential in credentials_for(goal.code, cat)
+        for stone in credential.stepping_stones
+    }
     paths = []
     for cost, nodes in found:
         steps = [Step(start.code, start.title, [])]
         for before, oid in itertools.pairwise(nodes):
             occupation = cat.by_id[oid]
-            steps.append(
-                Step(occupation.code, occupation.title, _builds(graph, before, occupation))
-            )
+            builds = _builds(graph, before, occupation)
+            why = known.get(occupation.code, "") if oid != goal.id else ""
+            steps.append(Step(occupation.code, occupation.title, builds, why))
         paths.append(CareerPath(steps, cost))
     return paths

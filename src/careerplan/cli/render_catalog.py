@@ -103,3 +103,5 @@ def render_paths(out: Console, paths: list[CareerPath]) -> None:
         for step in path.steps:
             builds = f" — builds {', '.join(step.builds)}" if step.builds else ""
             out.print(f"  {step.code} {step.title}{builds}")
+            if step.why:
+                out.print(f"      Why this step: {step.why}")
