@@ -4,6 +4,9 @@
                                   [--json]
     careerplan smart check --jsonl FILE      (FILE may be `-` for standard input)
 
+When there is a plan, the check uses its profile (hours a week, education) and settings, as
+`goal add` does, so both give a goal the same verdicts; `--hours-per-week` overrides the hours.
+
 In JSONL mode each input line is an object with `text` and optional `parent_goal`,
 `reference_date` (YYYY-MM-DD) and `id`; each output line is that goal's report (with `line`,
 and `id` when given), in input order. A line that cannot be checked (not UTF-8, not JSON, not an
@@ -26,7 +29,8 @@ from careerplan.domain.errors import InvalidInput
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from careerplan.domain.smart import AnalysisContext, OccupationKnowledge, SmartReport
+    from careerplan.domain.entities import Profile
+    from careerplan.domain.smart import AnalysisContext, SmartReport
 
 app = typer.Typer(
     help="Check goals against the five S.M.A.R.T. criteria and propose better wording.",
@@ -56,7 +60,10 @@ def check(
     ] = None,
     hours_per_week: Annotated[
         float | None,
-        typer.Option("--hours-per-week", help="Hours a week you can give (default 10)."),
+        typer.Option(
+            "--hours-per-week",
+            help="Hours a week you can give (default: the plan's, else 10).",
+        ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
     jsonl: Annotated[
@@ -65,15 +72,16 @@ def check(
     ] = None,
 ) -> None:
     """Check a goal: verdicts with reasons, deadline, repeat rule, suggestions, rewrite."""
-    from careerplan.cli.context import clock, read_text
-    from careerplan.domain.smart import AnalysisContext, analyse
+    from careerplan.cli.context import clock, read_text, smart_settings
+    from careerplan.domain.smart import analyse
+    from careerplan.services.smart import plan_context
 
     if (text is None) == (jsonl is None):
         raise InvalidInput('Give either a goal text or --jsonl FILE (not both): smart check "…"')
     if hours_per_week is not None and not 0 < hours_per_week <= 168:
         raise InvalidInput("--hours-per-week must be more than 0 and at most 168.")
     reference = _day(today, "--today") if today else clock().today()
-    context = AnalysisContext(hours_per_week=hours_per_week, knowledge=_knowledge())
+    context = plan_context(_profile(), smart_settings(), hours_per_week=hours_per_week)
     if jsonl is not None:
         if as_json or parent is not None:
             raise InvalidInput(
@@ -95,12 +103,20 @@ def check(
     render(report, console(), goal=goal)
 
 
-def _knowledge() -> OccupationKnowledge | None:
-    """The occupation catalogue for the relevance check, when it is installed."""
-    from careerplan.catalog.smart_knowledge import CatalogKnowledge
-    from careerplan.catalog.store import shipped_path
+def _profile() -> Profile | None:
+    """The plan's profile, or None when there is no plan; checking words never creates one."""
+    from pathlib import Path
 
-    return CatalogKnowledge() if shipped_path().exists() else None
+    from careerplan.cli.context import unit
+    from careerplan.config import Settings
+
+    settings = Settings.from_env()
+    prefix = "sqlite:///"
+    url = settings.database_url
+    if url.startswith(prefix) and "?" not in url and not Path(url[len(prefix) :]).is_file():
+        return None
+    with unit() as uow:
+        return uow.profiles.get()
 
 
 def _day(value: str, what: str) -> date:

@@ -1,19 +1,33 @@
 """S.M.A.R.T. reports for goals: the analyser given what the plan knows (the parent goal, the
-person's weekly hours, the catalogue's words for the dream occupation, dates set on the goal)."""
+person's weekly hours and education, the catalogue's words for the dream occupation and its
+curated credentials, dates set on the goal).
+
+Every surface builds the analyser's context here, from the same profile, so `smart check`,
+`goal add`, the /smart page and the API give one goal the same verdicts."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from careerplan.domain.entities import Goal
 from careerplan.services.clock import Clock
 
 if TYPE_CHECKING:
-    from careerplan.domain.smart import AnalysisContext, OccupationKnowledge, SmartReport
+    from careerplan.domain.entities import Profile
+    from careerplan.domain.smart import (
+        AnalysisContext,
+        CredentialKnowledge,
+        OccupationKnowledge,
+        SmartReport,
+    )
     from careerplan.storage.unit_of_work import UnitOfWork
+
+
+class ProfileReads(Protocol):
+    def get(self) -> Profile | None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +49,19 @@ def _knowledge() -> OccupationKnowledge | None:
         return None
 
 
+@cache
+def _credentials() -> CredentialKnowledge | None:
+    """The catalogue's curated credentials for the attainable check; None when the catalogue
+    cannot be opened (the check then judges without them)."""
+    from careerplan.catalog.store import shipped_path
+
+    if not shipped_path().exists():
+        return None
+    from careerplan.catalog.durations import CatalogCredentials
+
+    return CatalogCredentials()
+
+
 def _parent_text(uow: UnitOfWork, parent: Goal | None) -> str | None:
     """The parent's words; for the dream job, its occupation's title too, so the catalogue
     recognises "COO of a high-tech startup" as the chief executives' family."""
@@ -53,6 +80,36 @@ def _parent_text(uow: UnitOfWork, parent: Goal | None) -> str | None:
     return parent.text
 
 
+def plan_context(
+    profile: Profile | None,
+    settings: SmartSettings,
+    *,
+    hours_per_week: float | None = None,
+    parent: Goal | None = None,
+    due: date | None = None,
+    repeat: str | None = None,
+) -> AnalysisContext:
+    """The analyser's context from the person's profile (None: there is no plan yet):
+    their hours a week (unless `hours_per_week` overrides them) and education, the settings,
+    the catalogue's knowledge, and what the goal and its parent carry outside their words."""
+    from careerplan.domain.smart import AnalysisContext
+
+    hours = hours_per_week
+    if hours is None and profile is not None:
+        hours = profile.hours_per_week
+    return AnalysisContext(
+        hours_per_week=hours,
+        fiscal_year_start=settings.fiscal_year_start,
+        day_first=settings.day_first,
+        parent_due=parent.due if parent else None,
+        knowledge=_knowledge(),
+        goal_due=due,
+        goal_repeat=repeat,
+        education=profile.education if profile else None,
+        credentials=_credentials(),
+    )
+
+
 def context_for(
     uow: UnitOfWork,
     parent: Goal | None,
@@ -61,18 +118,26 @@ def context_for(
     due: date | None = None,
     repeat: str | None = None,
 ) -> AnalysisContext:
-    from careerplan.domain.smart import AnalysisContext
+    return plan_context(uow.profiles.get(), settings, parent=parent, due=due, repeat=repeat)
 
-    profile = uow.profiles.get()
-    return AnalysisContext(
-        hours_per_week=profile.hours_per_week if profile else None,
-        fiscal_year_start=settings.fiscal_year_start,
-        day_first=settings.day_first,
-        parent_due=parent.due if parent else None,
-        knowledge=_knowledge(),
-        goal_due=due,
-        goal_repeat=repeat,
-    )
+
+def check_words(
+    profiles: ProfileReads | None,
+    clock: Clock,
+    text: str,
+    parent: str | None = None,
+    *,
+    today: date | None = None,
+    hours_per_week: float | None = None,
+    settings: SmartSettings | None = None,
+) -> SmartReport:
+    """Check wording against a parent goal's words rather than a saved goal (`smart check`,
+    the API), with the plan's profile when there is a plan (`profiles` None: there is none)."""
+    from careerplan.domain.smart import analyse
+
+    profile = profiles.get() if profiles is not None else None
+    context = plan_context(profile, settings or SmartSettings(), hours_per_week=hours_per_week)
+    return analyse(text, parent, today=today or clock.today(), context=context)
 
 
 def check_text(

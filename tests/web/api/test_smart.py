@@ -36,3 +36,14 @@ def test_a_bad_check_request_is_a_422_problem(client: TestClient, body: dict[str
     response = client.post("/api/v1/smart/check", json=body)
     assert response.status_code == 422
     assert response.headers["content-type"] == "application/problem+json"
+
+
+def test_it_uses_the_plans_hours_a_week_as_adding_a_goal_does(
+    client: TestClient, story: object
+) -> None:
+    goal = "Earn an ADN by March 2030"
+    checked = client.post("/api/v1/smart/check", json={"text": goal}).json()
+    assert checked["attainable"] is False
+    assert "at 5 hours a week" in checked["criteria"]["attainable"]["reason"]
+    faster = client.post("/api/v1/smart/check", json={"text": goal, "hours_per_week": 40}).json()
+    assert faster["attainable"] is True

@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from careerplan.domain.credentials import Education
 from careerplan.domain.smart import (
     attainable,
+    credential_check,
     deadlines,
     measure,
     recurrence,
@@ -23,6 +25,7 @@ from careerplan.domain.smart import (
     rewrite,
     specific,
 )
+from careerplan.domain.smart.credential_terms import CredentialKnowledge, Mention
 from careerplan.domain.smart.language import detect
 from careerplan.domain.smart.numbers import protected_figures
 from careerplan.domain.smart.relevance import OccupationKnowledge
@@ -32,7 +35,9 @@ from careerplan.domain.smart.text import MAX_CHARS, Text
 __all__ = [
     "CRITERIA",
     "AnalysisContext",
+    "CredentialKnowledge",
     "Measure",
+    "Mention",
     "OccupationKnowledge",
     "SmartReport",
     "Verdict",
@@ -46,6 +51,8 @@ class AnalysisContext:
     """What the analyser may know beyond the goal's words.
 
     - `hours_per_week`: time the person can give to their goals (default 10).
+    - `education`: the person's highest education, when known; it decides whether faster forms
+      of a programme (an accelerated BSN for bachelor's holders) are open to them.
     - `fiscal_year_start`: month (1-12) a fiscal year starts; with a value other than 1,
       "Q3", "next quarter" and "FY2027" are fiscal (FY named by the year it ends in).
     - `day_first`: read 03/04/2027 as 3 April (True) or March 4 (False).
@@ -54,6 +61,8 @@ class AnalysisContext:
     - `goal_due` / `goal_repeat`: a due date or repeat rule the goal already carries outside
       its words (set in a form or from its horizon). The goal is then time-bound even when its
       text names no date; the text's own deadline, when it has one, still wins.
+    - `credentials`: the curated credentials (names, programmes, their lengths), so a goal to
+      earn one is checked against the time the goal allows.
     """
 
     hours_per_week: float | None = None
@@ -63,6 +72,8 @@ class AnalysisContext:
     knowledge: OccupationKnowledge | None = None
     goal_due: date | None = None
     goal_repeat: str | None = None
+    education: Education | None = None
+    credentials: CredentialKnowledge | None = None
 
 
 def analyse(
@@ -109,6 +120,20 @@ def analyse(
         time_bound = _scheduled_outside_words(ctx.goal_due, ctx.goal_repeat)
         due = due or ctx.goal_due
     relevant = relevance.assess(t, parent, ctx.knowledge, measured.credential)
+    checked = None
+    if ctx.credentials is not None:
+        checked = credential_check.check(
+            t,
+            ctx.credentials,
+            today=today,
+            due=due,
+            deadline=_deadline_span(t, found.deadline) if found.deadline else None,
+            hours=ctx.hours_per_week,
+            education=ctx.education,
+            parent=parent,
+        )
+        if checked is not None:
+            notes.extend(checked.notes)
     attain = attainable.assess(
         t,
         attainable.Inputs(
@@ -119,6 +144,7 @@ def analyse(
             quantities=measured.quantities,
             hours_per_week=ctx.hours_per_week,
             event_only=due is None and bool(found.events),
+            credential=checked.verdict if checked else None,
         ),
     )
     verdicts = {
@@ -132,7 +158,14 @@ def analyse(
     if parent_due is None and parent:
         parent_due = _parent_due(parent, options)
     proposal = rewrite.propose(
-        text, t.norm, verdicts, today=today, parent=parent, parent_due=parent_due
+        text,
+        t.norm,
+        verdicts,
+        today=today,
+        parent=parent,
+        parent_due=parent_due,
+        retimed=checked.retimed if checked and attain is checked.verdict else None,
+        step=checked.step if checked and attain is checked.verdict else None,
     )
     window = found.deadline.window if found.deadline else None
     return SmartReport(
@@ -168,6 +201,12 @@ def _parent_due(parent: str, options: deadlines.Options) -> date | None:
     return found.deadline.due if found.deadline else None
 
 
+def _deadline_span(t: Text, deadline: deadlines.Deadline) -> tuple[int, int]:
+    """The deadline's words with the words that introduce it ("within 6 months")."""
+    lead = _DEADLINE_LEAD.search(t.norm, max(0, deadline.start - 24), deadline.start)
+    return (lead.start() if lead else deadline.start, deadline.end)
+
+
 def _time_bound(
     t: Text,
     found: deadlines.Found,
@@ -176,8 +215,7 @@ def _time_bound(
 ) -> Verdict:
     if found.deadline is not None:
         d = found.deadline
-        lead = _DEADLINE_LEAD.search(t.norm, max(0, d.start - 24), d.start)
-        span = t.span(lead.start() if lead else d.start, d.end)
+        span = t.span(*_deadline_span(t, d))
         return Verdict(True, f"Due {d.due.isoformat()} (“{span.text}”).", (span,))
     if repeat is not None:
         span = t.span(repeat.start, repeat.end)

@@ -66,6 +66,9 @@ class Inputs:
     quantities: tuple[Measure, ...]
     hours_per_week: float | None
     event_only: bool
+    # The credential check's verdict (`credential_check`), when the goal names a curated
+    # credential: it knows programme lengths, so the rough degree lengths below stand aside.
+    credential: Verdict | None = None
 
 
 def _weeks(inputs: Inputs) -> float | None:
@@ -91,9 +94,12 @@ _ONLY_STARTS = re.compile(
 )
 
 
-def _credential_effort(norm: str) -> tuple[float, float, str] | None:
-    """(hours, minimum weeks, description) for the credentials the goal names."""
+def _credential_effort(norm: str, lengths: bool = True) -> tuple[float, float, str] | None:
+    """(hours, minimum weeks, description) for the credentials the goal names; with
+    `lengths` false, only those measured in study hours (not programme lengths)."""
     for pattern, item in effort.CREDENTIALS:
+        if not lengths and not item.hours:
+            continue
         found = pattern.search(norm)
         if not found:
             continue
@@ -152,6 +158,29 @@ def _fits(hours: float, weeks: float, per_week: float, what: str) -> Verdict:
     )
 
 
+def _study_effort(norm: str, weeks: float | None, per_week: float, lengths: bool) -> Verdict | None:
+    credential = _credential_effort(norm, lengths)
+    if not credential:
+        return None
+    hours, min_weeks, what = credential
+    if weeks is None:
+        if min_weeks:
+            return Verdict(None, f"{what} takes at least {min_weeks:.0f} weeks; set a date.")
+        return Verdict(
+            True,
+            f"{what} takes about {hours:.0f} hours of preparation: achievable with steady study.",
+        )
+    if weeks < min_weeks:
+        return Verdict(
+            False,
+            f"{what} takes at least {min_weeks:.0f} weeks of calendar time; the goal allows "
+            f"{weeks:.0f}.",
+        )
+    if hours:
+        return _fits(hours, weeks, per_week, what)
+    return None
+
+
 def assess(text: Text, inputs: Inputs) -> Verdict:
     norm = text.norm
     weeks = _weeks(inputs)
@@ -171,25 +200,15 @@ def assess(text: Text, inputs: Inputs) -> Verdict:
             (multiplier.text,),
         )
     per_week = _hours_per_week(norm, inputs.hours_per_week)
-    credential = _credential_effort(norm)
-    if credential:
-        hours, min_weeks, what = credential
-        if weeks is None:
-            if min_weeks:
-                return Verdict(None, f"{what} takes at least {min_weeks:.0f} weeks; set a date.")
-            return Verdict(
-                True,
-                f"{what} takes about {hours:.0f} hours of preparation: "
-                "achievable with steady study.",
-            )
-        if weeks < min_weeks:
-            return Verdict(
-                False,
-                f"{what} takes at least {min_weeks:.0f} weeks of calendar time; the goal allows "
-                f"{weeks:.0f}.",
-            )
-        if hours:
-            return _fits(hours, weeks, per_week, what)
+    checked = inputs.credential
+    if checked is not None and checked.ok is not True:
+        return checked
+    studied = _study_effort(norm, weeks, per_week, lengths=checked is None)
+    if checked is not None:
+        # The credential's programme fits; its exam's study hours may still not.
+        return studied if studied is not None and studied.ok is not True else checked
+    if studied is not None:
+        return studied
     if _TOP_EXEC.search(norm) and _ROLE_CHANGE.search(norm) and weeks is not None and weeks < 52:
         return Verdict(
             False,

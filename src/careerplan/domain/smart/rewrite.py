@@ -44,7 +44,11 @@ def propose(
     today: date,
     parent: str | None,
     parent_due: date | None,
+    retimed: str | None = None,
+    step: str | None = None,
 ) -> Proposal:
+    """`retimed` is the goal with a time that fits the credential it names, and `step` a
+    first step that fits the time it allows, when the credential check failed it."""
     suggestions: list[str] = []
     additions: list[str] = []
     due = suggested_deadline(today, parent_due)
@@ -69,7 +73,12 @@ def propose(
                 "Add a number or a checkable result, so you can tell when it is done."
             )
             additions.append(", measured by [number] [what you will count]")
-    if verdicts["attainable"].ok is False:
+    if verdicts["attainable"].ok is False and retimed:
+        first = (
+            f" Or set a first step that fits the time: “{_TRAILING.sub('', step)}”." if step else ""
+        )
+        suggestions.append(f"Allow the usual time: “{_TRAILING.sub('', retimed)}”.{first}")
+    elif verdicts["attainable"].ok is False:
         suggestions.append(
             f"Make it achievable: {_lower_first(verdicts['attainable'].reason)} "
             "Allow more time or narrow the scope."
@@ -88,9 +97,9 @@ def propose(
         else:
             suggestions.append("Add a deadline (by [date]) or a repeat (every [week]).")
             additions.append(", by [date]")
-    if not additions:
+    if not additions and not retimed:
         return Proposal(tuple(suggestions), None)
-    base = _TRAILING.sub("", original.strip())
+    base = _TRAILING.sub("", (retimed or original).strip())
     text = base
     for part in additions:
         text += part if part.startswith(",") else f" {part}"
