@@ -72,10 +72,25 @@ def _strings(value: Any) -> Iterator[str]:
             yield from _strings(item)
 
 
+# careerplan writes British English and the counsellors' labels American: the same words.
+SPELLINGS = {
+    "licence": "license", "programme": "program", "centre": "center",
+    "counselling": "counseling", "counsellor": "counselor", "organisation": "organization",
+    "labour": "labor", "practise": "practice",
+}  # fmt: skip
+
+
+def _spelled(text: str) -> str:
+    text = text.lower()
+    for british, american in SPELLINGS.items():
+        text = text.replace(british, american)
+    return text
+
+
 def mentions(text: str, phrase: str) -> bool:
-    """Whether `phrase` stands in `text` as words of its own (case does not matter)."""
-    pattern = r"(?<![A-Za-z0-9])" + re.escape(phrase.lower()) + r"(?![A-Za-z0-9])"
-    return re.search(pattern, text.lower()) is not None
+    """Whether `phrase` stands in `text` as words of its own (case and spelling do not matter)."""
+    pattern = r"(?<![A-Za-z0-9])" + re.escape(_spelled(phrase)) + r"(?![A-Za-z0-9])"
+    return re.search(pattern, _spelled(text)) is not None
 
 
 class Runner:

@@ -63,7 +63,7 @@ def test_an_unknown_number_is_a_usage_error_and_adds_nothing(cli: Invoke, story:
     ran = cli("plan", "accept", "2", "999")
     assert ran.exit_code == 2
     assert ran.stderr == (
-        "Error: There is no proposed goal '999': they are numbered 1-10, and each has a key. "
+        "Error: There is no proposed goal '999': they are numbered 1-9, and each has a key. "
         "Run `careerplan plan propose` to see them, and accept by number or key.\n"
     )
     listed = json.loads(cli("goal", "list", "--json").stdout)

@@ -11,13 +11,13 @@ from hypothesis import strategies as st
 
 from careerplan.domain.entities import Category, Horizon
 from careerplan.domain.errors import Advice, Hint, Remedy
-from careerplan.domain.proposal import (
+from careerplan.domain.proposal import propose
+from careerplan.domain.proposal_types import (
     FINAL_STRETCH_MONTHS,
     Gap,
     SkillGap,
     education_weeks,
     horizon_for,
-    propose,
     spoken,
 )
 from careerplan.domain.titles import one_of

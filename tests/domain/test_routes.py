@@ -191,7 +191,11 @@ def test_experience_that_gates_the_job_is_years_on_a_ladder_not_software() -> No
     )
     gates = route_to(person, target).gates
     assert [(g.kind, g.name, g.months) for g in gates] == [
-        ("experience", "10 years of experience: progression through management roles", 120.0),
+        (
+            "experience",
+            "10 years of further experience: progression through management roles",
+            120.0,
+        ),
         ("entry job", "Apply for Chief Executives roles", None),
     ]
     # 5 hours a week cannot carry even a part-time MBA: it is offered at its full-time length.
@@ -244,3 +248,21 @@ def test_an_optional_credential_helps_without_being_a_gate() -> None:
 )
 def test_durations_read_as_people_say_them(months: float, text: str) -> None:
     assert months_text(months) == text
+
+
+def test_what_a_programme_asks_before_admission_is_the_gate_before_it() -> None:
+    absn = _programme("Accelerated BSN", 16, None, "bachelor's", hours=50)
+    absn |= {"admission": ["anatomy and physiology", "microbiology"], "admission_months": 8}
+    rn = _credential("rn", name="Registered nurse (RN) licence", programmes=[absn])
+    target = Target("29-1141.00", "Registered Nurses", 3, "Bachelor's degree", None, None, (rn,))
+    for field, hint in (("biology", " (your biology studies may cover some)."), ("", ".")):
+        person = Person(Education.BACHELOR, field, 50, None, "")
+        first, second, *_rest = route_to(person, target).gates
+        assert (first.kind, first.months) == ("prerequisite", 8)
+        assert first.name.endswith("Accelerated BSN: anatomy and physiology, microbiology")
+        assert first.why == f"Accelerated BSN asks for them before it admits you{hint}"
+        assert (second.kind, second.name) == ("programme", "Accelerated BSN")
+
+
+def test_a_programme_that_asks_nothing_more_has_no_admission_gate() -> None:
+    assert not [gate for gate in _nurse(Education.BACHELOR) if gate.startswith("prerequisite")]

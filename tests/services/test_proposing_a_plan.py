@@ -137,7 +137,13 @@ def test_a_current_job_read_from_its_title_is_said_out_loud(
             "Your current job “Product manager” was read as Marketing Managers; if that is "
             "wrong, say which it is.",
             Hint(Remedy.SET_CURRENT_JOB),
-        )
+        ),
+        # Ana said nothing of her education: the route starts from what her job usually asks.
+        Advice(
+            "Your highest education is not recorded, so the route assumes a bachelor's degree, "
+            "what a Marketing Manager usually holds; say what you hold for a route that fits it.",
+            Hint(Remedy.EDIT_VISION),
+        ),
     ]
 
 
@@ -149,8 +155,10 @@ def test_a_dream_job_in_the_current_occupation_keeps_to_network_and_search(
         set_current_occupation(uow, CHIEF_EXECUTIVES)
         result = propose_plan(uow, clock)
     assert [note.what for note in result.notes] == [
+        "Your highest education is not recorded, so the route assumes a bachelor's degree, "
+        "what a Chief Executive usually holds; say what you hold for a route that fits it.",
         "You already work as Chief Executives: there is no skill gap to close, so the proposal "
-        "keeps to the network and the move into the role you want."
+        "keeps to the network and the move into the role you want.",
     ]
     categories = {item.goal.category.value for item in result.items}
     assert categories == {"network", "job-search"}

@@ -92,8 +92,10 @@ def requirements(
         notes.append(f"Typical entry education: {education} (now: {current.education or 'n/a'}).")
     if experience and experience not in ("None", current.experience):
         notes.append(f"Related work experience usually asked: {experience}.")
+    # Only what employers ask of this occupation in particular (O*NET's "in demand"): a
+    # technology hot across all postings is no step towards this job.
     have = {t.example for t in current.technology}
-    missing = [t for t in hot if t not in have][:5]
+    missing = [t.example for t in target.technology if t.in_demand and t.example not in have][:5]
     if missing:
         notes.append(f"Technologies to learn: {', '.join(missing)}.")
     return Requirements(

@@ -1,11 +1,14 @@
 """`careerplan explore`: interests, matches, bridges into a field, career paths, requirements."""
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from careerplan.cli.apps import sub_app
 from careerplan.cli.output import console, print_json
+
+if TYPE_CHECKING:
+    from careerplan.domain.route import Route
 
 app = sub_app("Step 1: find a dream job from your interests, reflection and current skills.")
 
@@ -220,9 +223,11 @@ def requirements(
     ] = None,
     json: JsonOption = False,
 ) -> None:
-    """What a prime candidate for CODE has, and your gap from --from."""
+    """What a prime candidate for CODE has, how to get there (the gates in order, from your
+    saved education and your job today), and your gap from --from."""
     from careerplan.catalog import requirements as summary
     from careerplan.cli.render_catalog import render_requirements
+    from careerplan.cli.render_route import route_view
     from careerplan.domain.errors import InvalidInput
 
     adjust: dict[str, float] = {}
@@ -239,7 +244,19 @@ def requirements(
             "--skill adjusts the skills of your current occupation: add --from CODE."
         )
     result = summary(code, from_code, adjust=adjust or None)
+    route = _my_route(result.code, from_code)
     if json:
-        print_json(result.to_dict())
+        print_json({**result.to_dict(), "route": route.to_dict()})
         return
     render_requirements(console(), result)
+    route_view(route)
+
+
+def _my_route(code: str, from_code: str | None) -> "Route":
+    """The gates from where the person stands: their saved education and hours, and their job
+    today unless --from names another."""
+    from careerplan.cli.context import workspace
+    from careerplan.services.route import my_route
+
+    with workspace().unit() as uow:
+        return my_route(uow, code, from_code)

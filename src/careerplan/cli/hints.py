@@ -32,6 +32,10 @@ WORDS: dict[Remedy, str] = {
         "Pass --to ADDRESS, or save one with `careerplan review settings --email ADDRESS`."
     ),
     Remedy.MAKE_BACKUP: "Make one with `careerplan export --format json`.",
+    Remedy.CHOOSE_FOR_LATE_GOALS: (
+        "Say which: `careerplan plan accept {subject} --late move-target` (or `--late shorten`, "
+        "or `--late keep`)."
+    ),
     Remedy.RESTORE_ON_SERVER: "Restore it with `careerplan import FILE`.",
     Remedy.REPLACE_OR_MERGE: (
         "Run `careerplan import FILE --replace` to delete what is there and restore the backup "
@@ -40,7 +44,12 @@ WORDS: dict[Remedy, str] = {
         "Add --dry-run to see what either would do."
     ),
 }
-PLACEHOLDERS = {Remedy.CHOOSE_DREAM_JOB: "CODE", Remedy.REOPEN_GOAL: "ID", Remedy.SET_MEASURE: "ID"}
+PLACEHOLDERS = {
+    Remedy.CHOOSE_DREAM_JOB: "CODE",
+    Remedy.REOPEN_GOAL: "ID",
+    Remedy.SET_MEASURE: "ID",
+    Remedy.CHOOSE_FOR_LATE_GOALS: "N...",
+}
 
 
 def remedy_words(hint: Hint) -> str:

@@ -9,9 +9,10 @@ import typer
 from careerplan.cli.apps import sub_app
 from careerplan.cli.context import clock, smart_settings, unit
 from careerplan.cli.hints import said
+from careerplan.cli.render_route import route_view
 
 if TYPE_CHECKING:
-    from careerplan.services.proposal import PlanProposal, ProposedItem
+    from careerplan.services.proposal import LateChoice, PlanProposal, ProposedItem
 
 app = sub_app("A first plan, proposed from what your dream job asks; you accept it goal by goal.")
 
@@ -39,13 +40,31 @@ def accept(
         list[str],
         typer.Argument(help="Numbers or keys from `careerplan plan propose`, or `all`."),
     ],
+    late: Annotated[
+        str | None,
+        typer.Option(
+            "--late",
+            help="For goals due after the target date: move-target (move the date to the "
+            "last of them), shorten (end them by the target date) or keep.",
+        ),
+    ] = None,
 ) -> None:
-    """Add proposed goals to the plan, with their first actions."""
+    """Add proposed goals to the plan, with their first actions. Goals due after the target
+    date are asked about (or answered with --late)."""
     from careerplan.cli import render
-    from careerplan.services.proposal import accept_proposals
+    from careerplan.services.proposal import LateGoals, accept_proposals
 
-    with unit() as uow:
-        accepted = accept_proposals(uow, clock(), references, smart_settings())
+    choice = _late_choice(late)
+    try:
+        with unit() as uow:
+            accepted = accept_proposals(uow, clock(), references, smart_settings(), late=choice)
+    except LateGoals as refused:
+        if choice is not None or not _interactive():
+            raise
+        typer.echo(said(refused))
+        choice = _ask_late()
+        with unit() as uow:
+            accepted = accept_proposals(uow, clock(), references, smart_settings(), late=choice)
     for done in accepted:
         typer.echo(
             f"Added goal {done.goal.id} ({render.smart_plain(done.goal.smart_report)}): "
@@ -53,6 +72,38 @@ def accept(
         )
         render.warnings(done.notes)
     typer.echo(f"{len(accepted)} goal(s) added. See them with `careerplan goal tree`.")
+
+
+def _late_choice(text: str | None) -> LateChoice | None:
+    from careerplan.domain.errors import InvalidInput
+    from careerplan.services.proposal import LateChoice
+
+    if text is None:
+        return None
+    try:
+        return LateChoice(text.strip().lower())
+    except ValueError:
+        raise InvalidInput(
+            f"'{text}' is not a choice for late goals: use move-target, shorten or keep.",
+            field="late",
+        ) from None
+
+
+def _interactive() -> bool:
+    import sys
+
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def _ask_late() -> LateChoice:
+    from careerplan.services.proposal import LateChoice
+
+    found = {"m": LateChoice.MOVE_TARGET, "s": LateChoice.SHORTEN, "k": LateChoice.KEEP}
+    while True:
+        answer = typer.prompt("Move the target date, shorten them, or keep them? [m/s/k]")
+        choice = found.get(answer.strip().lower()[:1])
+        if choice is not None:
+            return choice
 
 
 def item_json(item: ProposedItem) -> dict[str, Any]:
@@ -97,13 +148,14 @@ def proposal_json(result: PlanProposal) -> dict[str, Any]:
         "realistic_date": proposal.realistic_date.isoformat() if proposal.realistic_date else None,
         "warnings": [said(warning) for warning in proposal.warnings],
         "notes": [said(note) for note in result.notes],
+        "route": result.route.to_dict() if result.route else None,
         "goals": [item_json(item) for item in result.items],
     }
 
 
 def _print(result: PlanProposal) -> None:
     from careerplan.cli import render
-    from careerplan.domain.proposal import spoken
+    from careerplan.domain.proposal_types import spoken
     from careerplan.domain.repeat_words import describe
     from careerplan.domain.titles import article
 
@@ -120,6 +172,8 @@ def _print(result: PlanProposal) -> None:
     render.warnings([said(warning) for warning in proposal.warnings])
     for note in result.notes:
         typer.echo(f"Note: {said(note)}")
+    if result.route is not None:
+        route_view(result.route)
     for item in result.items:
         goal = item.goal
         horizon = goal.horizon.label if goal.horizon else "later"

@@ -7,6 +7,7 @@ and ships them. Pure: no catalogue, database or clock.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -123,6 +124,10 @@ class Programme:
     requires: Education
     requires_credential: str | None
     suits: str
+    # What admission asks beyond the education level: courses ("anatomy and physiology"),
+    # an entrance test, a driving licence; and the months it takes to complete them part time.
+    admission: tuple[str, ...] = ()
+    admission_months: float | None = None
 
     def months_at(self, hours_per_week: float) -> float | None:
         """How long it takes at `hours_per_week`: its part-time length when those hours carry
@@ -190,6 +195,25 @@ class Credential:
     def gates_entry(self) -> bool:
         return self.gating in (Gating.REQUIRED, Gating.MOST_STATES)
 
+    @property
+    def own_names(self) -> frozenset[str]:
+        """What people call it: the short names in brackets ("CPA", "PMP") and its exam's."""
+        names = {n for n in re.findall(r"\(([^)]+)\)", self.name) if len(n.split()) <= 4}
+        if self.exam is not None:
+            names.add(self.exam.name)
+        return frozenset(names)
+
+    def named_in(self, text: str, acronyms: bool = False) -> bool:
+        """Whether `text` names this credential by one of its own names (or, with `acronyms`,
+        by any capitalised abbreviation in its full name: "CPA" in "... for CPA licensure")."""
+        names = set(self.own_names)
+        if acronyms:
+            names.update(re.findall(r"\b[A-Z][A-Z0-9]+\b", self.name))
+        return any(
+            re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.IGNORECASE)
+            for name in names
+        )
+
 
 class RecordProblem(ValueError):
     """A record of the curated table is not in the shape the product reads."""
@@ -245,6 +269,9 @@ def _programme(item: Mapping[str, Any]) -> Programme:
         requires=Education(item["requires"]),
         requires_credential=item["requires_credential"],
         suits=str(item["for"]),
+        # Admission is optional in the table: most programmes ask no more than the level.
+        admission=tuple(_text(course) for course in item.get("admission", ())),
+        admission_months=_number(item.get("admission_months"), nullable=True),
     )
 
 

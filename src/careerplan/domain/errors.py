@@ -34,6 +34,7 @@ class Remedy(StrEnum):
     MAKE_BACKUP = "make_backup"  # the file given is not a backup
     RESTORE_ON_SERVER = "restore_on_server"  # too large for a page upload
     REPLACE_OR_MERGE = "replace_or_merge"  # the plan has data: say how to restore over it
+    CHOOSE_FOR_LATE_GOALS = "choose_for_late_goals"  # subject: the goals' numbers, "5 9"
 
 
 @dataclass(frozen=True, slots=True)

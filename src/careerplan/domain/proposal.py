@@ -18,154 +18,33 @@ each with the analyser anyway.
 from __future__ import annotations
 
 import math
-import re
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from careerplan.domain.dates import add_months, end_of_month
-from careerplan.domain.entities import Category, Horizon, ResourceKind
+from careerplan.domain.entities import Category, ResourceKind
 from careerplan.domain.errors import Advice, Hint, Remedy
-from careerplan.domain.titles import article, one_of
-
-# Study hours per point of O*NET level (0-7) to close a gap: a point is roughly the difference
-# between using a skill with help and using it alone, which short courses put at 20-40 hours of
-# study and practice. The low end keeps the first plan encouraging; reviews correct it.
-HOURS_PER_LEVEL = 20.0
-MIN_LEARNING_HOURS = 20.0
-MAX_LEARNING_HOURS = 80.0
-TECHNOLOGY_HOURS = 30.0
-# Time that goes to conversations with people in the field, not to study.
-NETWORK_HOURS_PER_WEEK = 0.5
-MIN_STUDY_HOURS_PER_WEEK = 1.0
-MONTHS_PER_ZONE = 12
-FINAL_STRETCH_MONTHS = 6
-DEFAULT_HORIZON_MONTHS = 36
-SKILL_GOALS = 3
-TECHNOLOGY_GOALS = 2
-# Office tools nearly every job lists: learning them is not a step towards a particular job.
-COMMONPLACE_TOOLS = frozenset(
-    {
-        "microsoft outlook", "microsoft office software", "microsoft word", "microsoft excel",
-        "microsoft powerpoint", "microsoft teams", "adobe acrobat", "email software",
-        "web browser software", "zoom", "google workspace software", "microsoft sharepoint",
-    }
-)  # fmt: skip
-
-# Typical entry education (BLS categories), lowest first, with a part-time programme's length in
-# weeks (see domain/smart/effort.py for the sources of the degree lengths).
-EDUCATION_LADDER: tuple[tuple[str, int], ...] = (
-    ("No formal educational credential", 0),
-    ("High school diploma or equivalent", 0),
-    ("Some college, no degree", 0),
-    ("Postsecondary nondegree award", 40),
-    ("Associate's degree", 104),
-    ("Bachelor's degree", 200),
-    ("Master's degree", 96),
-    ("Doctoral or professional degree", 200),
+from careerplan.domain.proposal_gates import spine
+from careerplan.domain.proposal_types import (
+    COMMONPLACE_TOOLS,
+    DEFAULT_HORIZON_MONTHS,
+    FINAL_STRETCH_MONTHS,
+    MIN_STUDY_HOURS_PER_WEEK,
+    MONTHS_PER_ZONE,
+    NETWORK_HOURS_PER_WEEK,
+    SKILL_GOALS,
+    TECHNOLOGY_GOALS,
+    TECHNOLOGY_HOURS,
+    Gap,
+    Proposal,
+    ProposedAction,
+    ProposedGoal,
+    ResourceHint,
+    education_weeks,
+    horizon_for,
+    slug,
+    spoken,
 )
-_EDUCATION_RANK = {name: rank for rank, (name, _weeks) in enumerate(EDUCATION_LADDER)}
-
-
-@dataclass(frozen=True, slots=True)
-class SkillGap:
-    name: str
-    kind: str  # "skill", "knowledge" or "work activity"
-    level: float
-    needed: float
-    importance: float
-
-    @property
-    def hours(self) -> float:
-        raw = (self.needed - self.level) * HOURS_PER_LEVEL
-        return float(min(MAX_LEARNING_HOURS, max(MIN_LEARNING_HOURS, 10 * math.ceil(raw / 10))))
-
-
-@dataclass(frozen=True, slots=True)
-class Gap:
-    """What the dream job asks and what the person has, as the catalogue sees it."""
-
-    dream_title: str
-    target_date: date | None
-    hours_per_week: float
-    current_title: str = ""
-    current_zone: int | None = None
-    dream_zone: int | None = None
-    current_education: str | None = None
-    dream_education: str | None = None
-    dream_experience: str | None = None
-    skill_gaps: tuple[SkillGap, ...] = ()
-    technologies: tuple[str, ...] = ()
-    # The intermediate occupations of the best career path, nearest first.
-    stepping_stones: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class ProposedAction:
-    text: str
-    due: date | None = None
-    repeat: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class ResourceHint:
-    kind: ResourceKind
-    suggestion: str
-
-
-@dataclass(slots=True)
-class ProposedGoal:
-    key: str
-    text: str
-    horizon: Horizon | None
-    category: Category
-    due: date
-    why: str
-    hours: float = 0.0
-    parent_key: str | None = None
-    metric: str | None = None
-    target: float | None = None
-    unit: str = ""
-    actions: list[ProposedAction] = field(default_factory=list)
-    resources: list[ResourceHint] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class Proposal:
-    today: date
-    target_date: date
-    goals: list[ProposedGoal]
-    warnings: list[Advice] = field(default_factory=list)
-    # The earliest date the whole plan fits, when the target date is too soon (else None).
-    realistic_date: date | None = None
-    target_was_set: bool = True
-
-
-def horizon_for(due: date, today: date) -> Horizon | None:
-    """The shortest horizon whose window holds `due`; None beyond two years."""
-    for horizon in (Horizon.SIX_MONTHS, Horizon.TWELVE_MONTHS, Horizon.TWO_YEARS):
-        months = horizon.months
-        assert months is not None
-        if due <= add_months(today, months):
-            return horizon
-    return None
-
-
-def spoken(day: date) -> str:
-    """ "31 May 2027": unambiguous whatever the reader's date order."""
-    return f"{day.day} {day:%B %Y}"
-
-
-def education_weeks(current: str | None, needed: str | None) -> int:
-    """Part-time weeks to the education the dream job usually asks, 0 when already there."""
-    if needed not in _EDUCATION_RANK:
-        return 0
-    if current in _EDUCATION_RANK and _EDUCATION_RANK[current] >= _EDUCATION_RANK[needed]:
-        return 0
-    return EDUCATION_LADDER[_EDUCATION_RANK[needed]][1]
-
-
-def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60] or "item"
+from careerplan.domain.titles import article, one_of
 
 
 class _Planner:
@@ -176,9 +55,12 @@ class _Planner:
             MIN_STUDY_HOURS_PER_WEEK, gap.hours_per_week - NETWORK_HOURS_PER_WEEK
         )
         self.goals: list[ProposedGoal] = []
+        self.route_warnings: list[Advice] = []
         # "a Chief Executive", not "Chief Executives": the person is to become one of them.
         self.title = one_of(gap.dream_title)
         self.one = f"{article(self.title)} {self.title}"
+        # The job search speaks the person's own words: "roles as COO of a startup".
+        self.roles = f"roles as {gap.dream_words}" if gap.dream_words else f"{self.title} roles"
 
     def _weekly_hours(self, name: str, start: date) -> ProposedAction:
         """Study time each week: a weekly repeat for what starts now; for what starts later, a
@@ -192,9 +74,13 @@ class _Planner:
         return max(2, math.ceil(hours / self.study_per_week))
 
     def learning(self) -> date:
-        """Skill and technology goals end to end; returns the day the last one ends."""
+        """Skill and technology goals end to end; returns the day the last one ends. A route
+        with a programme covers the skill and knowledge gaps: the programme teaches them."""
         start = self.today
         gaps = sorted(self.gap.skill_gaps, key=lambda g: -(g.importance - 1) * (g.needed - g.level))
+        route = self.gap.route
+        if route is not None and route.has("programme", "apprenticeship", "degree", "prerequisite"):
+            gaps = []
         for gap in gaps[:SKILL_GOALS]:
             weeks = self._weeks(gap.hours)
             due = start + timedelta(weeks=weeks)
@@ -267,7 +153,60 @@ class _Planner:
                 )
             )
             start = due
-        return start
+        return self.digital_basics(start)
+
+    def digital_basics(self, start: date) -> date:
+        """The office tools the dream job lists and the current one does not, as one checklist:
+        learning them is not a step towards any job in particular."""
+        tools = self.gap.office_tools
+        if not tools:
+            return start
+        due = start + timedelta(weeks=self._weeks(2 * len(tools)))
+        self.goals.append(
+            ProposedGoal(
+                key="digital-basics",
+                text=(
+                    f"Work through a digital basics checklist of {len(tools)} office tools "
+                    f"({', '.join(tools)}) by {spoken(due)}"
+                ),
+                horizon=horizon_for(due, self.today),
+                category=Category.SKILLS,
+                due=due,
+                why=f"The work of {self.one} uses them day to day; a free tutorial of an hour "
+                "or two each is enough.",
+                metric="tools practised",
+                target=len(tools),
+                actions=[ProposedAction("Pick a free tutorial for each tool", due=start)],
+                resources=[
+                    ResourceHint(ResourceKind.COURSE, "free tutorials from the tools' makers")
+                ],
+            )
+        )
+        return due
+
+    def gates(self) -> date | None:
+        """The route's gates as the plan's spine; returns the day the last one is passed."""
+        if self.gap.route is None:
+            return None
+        found = spine(self.gap.route, self.today)
+        for goal in found.goals:
+            self.goals.append(
+                ProposedGoal(
+                    key=goal.key,
+                    text=goal.text,
+                    horizon=horizon_for(goal.due, self.today),
+                    category=goal.category,
+                    due=goal.due,
+                    why=goal.why,
+                    metric=goal.metric,
+                    target=goal.target,
+                    unit=goal.unit,
+                    actions=[ProposedAction(a.text, due=a.due) for a in goal.actions],
+                    resources=[ResourceHint(kind, text) for kind, text in goal.resources],
+                )
+            )
+        self.route_warnings = found.warnings
+        return found.ready if found.goals else None
 
     def education(self) -> date | None:
         weeks = education_weeks(self.gap.current_education, self.gap.dream_education)
@@ -416,7 +355,7 @@ class _Planner:
         )
 
     def final_stretch(self, target: date) -> None:
-        title, one = self.title, self.one
+        one, roles = self.one, self.roles
         start = max(self.today + timedelta(days=30), add_months(target, -FINAL_STRETCH_MONTHS))
         resume_due = max(start, self.today + timedelta(days=30))
         search_due = max(target - timedelta(days=30), resume_due + timedelta(days=30))
@@ -424,7 +363,7 @@ class _Planner:
             ProposedGoal(
                 key="job-search-resume",
                 text=(
-                    f"Rewrite my résumé and LinkedIn profile for {title} roles and get 2 people "
+                    f"Rewrite my résumé and LinkedIn profile for {roles} and get 2 people "
                     f"to review them by {spoken(resume_due)}"
                 ),
                 horizon=horizon_for(resume_due, self.today),
@@ -435,7 +374,7 @@ class _Planner:
                 target=2,
                 actions=[
                     ProposedAction(
-                        f"Collect 5 job ads for {title} roles and note what they ask",
+                        f"Collect 5 job ads for {roles} and note what they ask",
                         due=resume_due - timedelta(days=21),
                     )
                 ],
@@ -447,7 +386,7 @@ class _Planner:
         self.goals.append(
             ProposedGoal(
                 key="job-search-applications",
-                text=f"Apply for 10 {title} roles by {spoken(search_due)}",
+                text=f"Apply for 10 {roles} by {spoken(search_due)}",
                 horizon=horizon_for(search_due, self.today),
                 category=Category.JOB_SEARCH,
                 due=search_due,
@@ -459,7 +398,7 @@ class _Planner:
                 # stretch is a dated step to start it, not a weekly reminder from today.
                 actions=[
                     ProposedAction(
-                        f"Start applying: 1 {title} role a week until {spoken(search_due)}",
+                        f"Start applying: 1 a week for {roles} until {spoken(search_due)}",
                         due=resume_due,
                     )
                 ],
@@ -477,12 +416,23 @@ def propose(gap: Gap, today: date) -> Proposal:
     planner = _Planner(gap, today)
     target_was_set = gap.target_date is not None and gap.target_date > today
     learning_end = planner.learning()
-    education_end = planner.education()
-    experience_end = planner.experience()
+    gates_end = planner.gates()
+    route = gap.route
+    # Without a route (no dream occupation known to the catalogue), the BLS's entry education and
+    # a job-zone climb stand in; a route already holds its degree and its experience.
+    education_end = planner.education() if route is None else None
+    covered = route is not None and route.has("experience", "programme", "apprenticeship")
+    experience_end = None if covered else planner.experience()
     planner.network()
-    ready = max(day for day in (learning_end, education_end, experience_end) if day is not None)
-    earliest = end_of_month(add_months(ready, FINAL_STRETCH_MONTHS))
-    warnings: list[Advice] = []
+    ready = max(
+        day for day in (learning_end, gates_end, education_end, experience_end) if day is not None
+    )
+    # The job search takes the last months; when the last gate is years of experience, those
+    # months are its last months too (people apply while they finish them).
+    last = [g for g in route.gates if g.kind != "entry job"] if route is not None else []
+    overlap = bool(last) and last[-1].kind == "experience" and ready == gates_end
+    earliest = ready if overlap else end_of_month(add_months(ready, FINAL_STRETCH_MONTHS))
+    warnings: list[Advice] = list(planner.route_warnings)
     realistic: date | None = None
     if target_was_set:
         assert gap.target_date is not None

@@ -12,7 +12,7 @@ what would.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from careerplan.domain.credentials import (
@@ -56,6 +56,9 @@ class Person:
     current_code: str | None
     current_title: str
     held: frozenset[str] = frozenset()  # keys of credentials held (the current job's licence)
+    # Months of related experience the current job stands for (in the same field: the years
+    # it took to get there count towards a gate of experience).
+    experience_months: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +70,9 @@ class Target:
     experience: str | None  # the BLS's related work experience band
     training: str | None  # the BLS's typical on-the-job training
     credentials: tuple[Credential, ...]
+    # Credentials the target's programmes ask to hold first (an EMT card before a paramedic
+    # programme), by key, however far down the chain.
+    prior: Mapping[str, Credential] = field(default_factory=dict)
 
     @property
     def is_management(self) -> bool:
@@ -113,6 +119,9 @@ class Route:
     hours_options: list[str] = field(default_factory=list)
     # Credentials that help without gating entry (a PMP for a project manager, say).
     helps: list[str] = field(default_factory=list)
+    # The education the route started from, and the job the person does today.
+    assumed_education: Education | None = None
+    current_title: str = ""
     sources: list[str] = field(default_factory=list)
 
     @property
@@ -158,29 +167,53 @@ class _Builder:
         self.person = person
         self.target = target
         self.level = person.education or Education.HIGH_SCHOOL
-        self.route = Route(target.code, target.title, [], list(stones))
+        self.route = Route(
+            target.code,
+            target.title,
+            [],
+            list(stones),
+            assumed_education=person.education,
+            current_title=person.current_title,
+        )
         self.programmes: set[str] = set()
+        # What the person holds, and what the route has them earn on the way.
+        self.held: set[str] = set(person.held)
 
     def build(self) -> Route:
-        gating = [c for c in self.target.credentials if c.key not in self.person.held]
+        if self.person.current_code == self.target.code:
+            # Already in the occupation: what is left is the move into the role wanted.
+            self.route.gates.append(self.entry_job())
+            return self.route
+        gating = [c for c in _in_order(self.target.credentials) if c.key not in self.held]
+        optional = [c for c in gating if c.gating is Gating.OPTIONAL]
         for credential in gating:
-            if credential.gating is Gating.OPTIONAL:
-                self.route.helps.append(_helps(credential))
-            else:
-                self.credential(credential)
+            if credential.key in self.held or credential in optional:
+                continue  # earned already on the way to another, or only a help
+            self.credential(credential)
         if not self.route.has("programme", "apprenticeship", "degree"):
+            # The degree the job asks on entry comes before the years and exams that follow it.
             self.degree()
         self.experience()
+        # A help the route already passes through (the CPA exam on the way to the CPA
+        # licence, its 150 hours in the programme) is no extra.
+        passed = " | ".join(gate.name for gate in self.route.gates if gate.kind != "entry job")
+        self.route.helps = [
+            _helps(c)
+            for c in optional
+            if c.key not in self.held and not c.named_in(passed, acronyms=True)
+        ]
         self.training()
         self.route.gates.append(self.entry_job())
         self.route.sources = sorted({s for c in gating for s in c.sources})
         return self.route
 
-    def credential(self, credential: Credential) -> None:
+    def credential(self, credential: Credential, depth: int = 0) -> None:
         if credential.kind is GateKind.EXPERIENCE:
             self.experience_ladder(credential)
+            self.held.add(credential.key)
             return
         if credential.programmes:
+            self._earn_what_programmes_ask_first(credential, depth)
             self.programme(credential)
         if credential.exam is not None:
             fee = f"${credential.exam.fee_usd:,.0f}" if credential.exam.fee_usd else ""
@@ -192,14 +225,15 @@ class _Builder:
                 )
             )  # fmt: skip
         if credential.kind.value in ("licence", "certification", "registration"):
+            asks = "; ".join(p[0].lower() + p[1:] for p in credential.prerequisites)
+            asks = f". It asks for: {asks}" if asks else ""
+            # The cost is the programme's when the route goes through one for this credential.
+            priced = any(g.source == credential.key and g.cost for g in self.route.gates)
             self.route.gates.append(
                 Gate(
                     credential.kind.value, credential.name,
-                    f"Granted by {credential.authority}"
-                    + (f"; {credential.prerequisites[0][0].lower()}"
-                       f"{credential.prerequisites[0][1:]}" if credential.prerequisites else "")
-                    + ".",
-                    months=LICENCE_AFTER_MONTHS, cost=_cost(credential),
+                    f"Granted by {credential.authority}{asks}.",
+                    months=LICENCE_AFTER_MONTHS, cost="" if priced else _cost(credential),
                     varies_by_state=credential.varies_by_state, source=credential.key,
                 )
             )  # fmt: skip
@@ -212,6 +246,21 @@ class _Builder:
                     source=credential.key,
                 )
             )  # fmt: skip
+        self.held.add(credential.key)
+
+    def _earn_what_programmes_ask_first(self, credential: Credential, depth: int) -> None:
+        """When every programme into a credential asks to hold another one first (a paramedic
+        programme asks for an EMT card), the route earns that one before it."""
+        if depth > 4 or any(
+            not p.requires_credential or p.requires_credential in self.held
+            for p in credential.programmes
+        ):
+            return
+        for programme in credential.programmes:
+            prior = self.target.prior.get(programme.requires_credential or "")
+            if prior is not None and prior.key not in self.held:
+                self.credential(prior, depth + 1)
+                return
 
     def _work_months(self) -> float:
         """Months the route already spends working in the trade (an apprenticeship is a job)."""
@@ -222,13 +271,22 @@ class _Builder:
         seat): the years, and the ladder's rungs, not a list of software."""
         studies = [p for p in credential.programmes if p.award not in WORK_BASED]
         rungs = [p.name for p in credential.programmes if p.award in WORK_BASED]
-        name = f"{months_text(credential.experience_months)} of experience"
+        months = credential.experience_months - self.person.experience_months
+        if months <= 0:
+            return
+        name = f"{months_text(months)} of further experience"
         if rungs:
             name += f": {rungs[0][0].lower()}{rungs[0][1:]}"
+        why = credential.experience or f"{credential.name} asks for it."
+        if self.person.experience_months:
+            why += (
+                f" About {months_text(self.person.experience_months)} of it is counted from "
+                f"your work as {self.person.current_title}."
+            )
         self.route.gates.append(
             Gate(
-                "experience", name, credential.experience or f"{credential.name} asks for it.",
-                months=float(credential.experience_months),
+                "experience", name, why,
+                months=float(months),
                 options=[_option(p, self.person.hours_per_week) for p in studies[:2]],
                 source=credential.key,
             )
@@ -236,6 +294,8 @@ class _Builder:
 
     def programme(self, credential: Credential) -> None:
         fits, out_of_reach = self._options(credential.programmes)
+        if not fits and not out_of_reach:
+            return  # every way in asks for a credential the catalogue cannot say how to earn
         if not fits:
             # Every programme asks for more education than the person has: that comes first.
             needed = min((p.requires for p in out_of_reach), key=lambda e: e.rank)
@@ -248,13 +308,12 @@ class _Builder:
             )  # fmt: skip
             fits = [p for p in out_of_reach if p.requires.rank <= needed.rank]
         chosen = fits[0]
-        if (
-            chosen.name in self.programmes
-            or (self.route.has("apprenticeship")
-            and (chosen.award == "apprenticeship"))
+        if chosen.name in self.programmes or (
+            self.route.has("apprenticeship") and (chosen.award == "apprenticeship")
         ):
             return
         self.programmes.add(chosen.name)
+        self._admission(chosen)
         if chosen.award in WORK_BASED:
             # Learned on a paid job: it takes the place of the current one, not spare hours.
             months: float | None = chosen.full_time_months
@@ -263,11 +322,8 @@ class _Builder:
             if months is None:
                 self._hours_problem(chosen)
         kind = "apprenticeship" if chosen.award == "apprenticeship" else "programme"
-        prerequisites = [p for p in credential.prerequisites if "programme" not in p.lower()]
         why = f"{chosen.name} leads to {credential.name}"
         why += f" ({chosen.suits})." if chosen.suits else "."
-        if prerequisites:
-            why += " Before it: " + "; ".join(prerequisites[:2]) + "."
         self.route.gates.append(
             Gate(
                 kind, chosen.name, why,
@@ -278,15 +334,29 @@ class _Builder:
             )
         )  # fmt: skip
 
+    def _admission(self, programme: Programme) -> None:
+        """What the programme asks before it admits anyone (courses, an entrance test, a
+        driving licence), as the gate before it."""
+        if not programme.admission:
+            return
+        studied = f" (your {self.person.education_field} studies may cover some)"
+        self.route.gates.append(
+            Gate(
+                "prerequisite", f"Complete the admission requirements for {programme.name}: "
+                + ", ".join(programme.admission),
+                f"{programme.name} asks for them before it admits you"
+                + (studied if self.person.education_field else "") + ".",
+                months=programme.admission_months or None,
+            )
+        )  # fmt: skip
+
     def _options(self, programmes: Sequence[Programme]) -> tuple[list[Programme], list[Programme]]:
         """The programmes this person can start, those that use what they hold first (a bridge
         from a licence held, an accelerated degree for a degree held), and the others."""
         fits: list[Programme] = []
         out_of_reach: list[Programme] = []
         for programme in programmes:
-            if programme.requires_credential and programme.requires_credential not in (
-                self.person.held
-            ):
+            if programme.requires_credential and programme.requires_credential not in self.held:
                 continue
             (fits if programme.requires.rank <= self.level.rank else out_of_reach).append(programme)
 
@@ -326,11 +396,16 @@ class _Builder:
         needed = BLS_EDUCATION.get(self.target.education or "")
         if needed is None or needed.rank <= self.level.rank or needed not in DEGREE_MONTHS:
             return
-        self.route.gates.append(
+        self.route.gates.insert(
+            0,
             Gate(
                 "degree", f"Earn {needed.label}",
-                f"{self.target.title} usually asks for {needed.label} on entry (BLS); you "
-                f"hold {self.level.label}.",
+                f"{self.target.title} usually asks for {needed.label} on entry (BLS); "
+                + (
+                    f"you hold {self.level.label}."
+                    if self.person.education is not None
+                    else "skip this if you hold one (add your education to your profile)."
+                ),
                 months=float(DEGREE_MONTHS[needed]), source="BLS",
             )
         )  # fmt: skip
@@ -338,8 +413,11 @@ class _Builder:
     def experience(self) -> None:
         if self.route.has("experience"):
             return
-        months = EXPERIENCE_MONTHS.get(self.target.experience or "")
-        if months is None:
+        needed = EXPERIENCE_MONTHS.get(self.target.experience or "")
+        if needed is None:
+            return
+        months = needed - self.person.experience_months
+        if months <= 0:
             return
         band = (self.target.experience or "").lower()
         if self.target.is_management:
@@ -379,10 +457,32 @@ class _Builder:
         )
 
 
+def _in_order(credentials: Sequence[Credential]) -> list[Credential]:
+    """Firmest first (the order given), but a credential another one's programmes ask to hold
+    comes before that one: private pilot, instrument rating, commercial, then ATP."""
+    keys = {c.key for c in credentials}
+    placed: list[Credential] = []
+    waiting = list(credentials)
+    while waiting:
+        for credential in waiting:
+            needs = {p.requires_credential for p in credential.programmes} & keys
+            if not needs - {c.key for c in placed}:
+                placed.append(credential)
+                waiting.remove(credential)
+                break
+        else:  # a loop in the table: keep the given order for the rest
+            placed.extend(waiting)
+            break
+    return placed
+
+
 def _helps(credential: Credential) -> str:
-    exam = f" (exam: {credential.exam.name})" if credential.exam else ""
+    """One line: the credential, its exam when that has a name of its own, what it asks."""
+    exam = credential.exam
+    named = exam is not None and exam.name.lower() not in credential.name.lower()
+    exam_text = f" (exam: {exam.name})" if named and exam is not None else ""
     need = f"; {credential.experience}" if credential.experience else ""
-    return f"{credential.name}{exam}: not needed to start, but it helps{need}"
+    return f"{credential.name}{exam_text}: not needed to start, but it helps{need}"
 
 
 def _option(programme: Programme, hours_per_week: float) -> str:

@@ -3,18 +3,31 @@ goal by goal (never applied without the person saying so)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
+from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from careerplan.domain.entities import Goal, Horizon
 from careerplan.domain.errors import Advice, DomainRefusal, Hint, InvalidInput, Remedy
-from careerplan.domain.proposal import Gap, Proposal, ProposedGoal, SkillGap, propose
-from careerplan.domain.titles import one_of
+from careerplan.domain.proposal import propose
+from careerplan.domain.proposal_types import (
+    COMMONPLACE_TOOLS,
+    Gap,
+    Proposal,
+    ProposedGoal,
+    SkillGap,
+    horizon_for,
+    spoken,
+)
+from careerplan.domain.titles import article, one_of
 from careerplan.services.clock import Clock
 from careerplan.services.smart import SmartSettings
 
 if TYPE_CHECKING:
     from careerplan.catalog import Catalog
+    from careerplan.catalog import Profile as OccupationProfile
+    from careerplan.domain.route import Route
     from careerplan.domain.smart import SmartReport
     from careerplan.storage.unit_of_work import UnitOfWork
 
@@ -45,6 +58,8 @@ class PlanProposal:
     items: list[ProposedItem] = field(default_factory=list)
     # What the proposal had to assume (a current job read from its title, say).
     notes: list[Advice] = field(default_factory=list)
+    # The gates to the dream job the plan is built on, shown above the goals.
+    route: Route | None = None
 
     def find(self, reference: str) -> ProposedItem:
         wanted = reference.strip().lower()
@@ -67,13 +82,8 @@ class Accepted:
 
 def _gap(uow: UnitOfWork, catalog: Catalog | None, notes: list[Advice]) -> Gap:
     """The gap to plan across; what had to be assumed goes into `notes`."""
-    from careerplan.catalog import (
-        best_occupation,
-        career_paths,
-        open_catalog,
-        profile,
-        requirements,
-    )
+    from careerplan.catalog import best_occupation, open_catalog, profile, requirements
+    from careerplan.services.route import route_for
 
     vision = uow.visions.get()
     cat = catalog or open_catalog()
@@ -105,6 +115,36 @@ def _gap(uow: UnitOfWork, catalog: Catalog | None, notes: list[Advice]) -> Gap:
             )
     dream = requirements(vision.dream_occupation_code, current_code, cat)
     hours = owner.hours_per_week if owner and owner.hours_per_week > 0 else 3.0
+    route = route_for(dream.code, owner, current_code, cat, vision.dream_job_title)
+    if owner is None or owner.education is None:
+        assumed = route.assumed_education
+        basis = (
+            f"{assumed.label}, what {article(one_of(route.current_title))} "
+            f"{one_of(route.current_title)} usually holds"
+            if assumed is not None and route.current_title
+            else "a high school diploma"
+        )
+        notes.append(
+            Advice(
+                f"Your highest education is not recorded, so the route assumes {basis}; "
+                "say what you hold for a route that fits it.",
+                Hint(Remedy.EDIT_VISION),
+            )
+        )
+    dream_profile = profile(dream.code, cat)
+    in_demand = [t.example for t in dream_profile.technology if t.in_demand]
+    office = [t.example for t in dream_profile.technology if t.example.lower() in COMMONPLACE_TOOLS]
+    common = Gap(
+        dream_title=dream.title,
+        target_date=vision.target_date,
+        hours_per_week=hours,
+        dream_zone=dream.job_zone,
+        dream_education=dream.education,
+        dream_experience=dream.experience,
+        route=route,
+        dream_words=vision.dream_job_title.strip(),
+        stepping_stones=tuple(stone.title for stone in route.stones),
+    )
     if current_code is None or dream.transfer is None:
         notes.append(
             Advice(
@@ -117,16 +157,11 @@ def _gap(uow: UnitOfWork, catalog: Catalog | None, notes: list[Advice]) -> Gap:
             for kind, rated in (("skill", dream.skills), ("knowledge", dream.knowledge))
             for r in rated
         )
-        return Gap(
-            dream_title=dream.title,
-            target_date=vision.target_date,
-            hours_per_week=hours,
+        return replace(
+            common,
             current_title=owner.current_job_title if owner else "",
-            dream_zone=dream.job_zone,
-            dream_education=dream.education,
-            dream_experience=dream.experience,
             skill_gaps=gaps,
-            technologies=tuple(dream.hot_technologies),
+            technologies=tuple(in_demand),
         )
     current = profile(current_code, cat)
     if current_code == vision.dream_occupation_code:
@@ -137,37 +172,25 @@ def _gap(uow: UnitOfWork, catalog: Catalog | None, notes: list[Advice]) -> Gap:
             )
         )
     have = {technology.example for technology in current.technology}
-    try:
-        paths = career_paths(current_code, vision.dream_occupation_code, 1, cat)
-    except DomainRefusal:  # no route through related occupations: no stepping stone to offer
-        paths = []
-    # A stepping stone should lead upwards: the step nearest the dream job that needs at least
-    # the current job's preparation. One that needs less is a detour the graph found cheap.
-    floor = current.job_zone or 0
-    middle = paths[0].steps[1:-1] if paths else []
-    zoned = [
-        (cat.occupation(step.code).job_zone or 0, index, step.title)
-        for index, step in enumerate(middle)
-    ]
-    stones = tuple(title for zone, _index, title in sorted(zoned, reverse=True) if zone >= floor)
-    return Gap(
-        dream_title=dream.title,
-        target_date=vision.target_date,
-        hours_per_week=hours,
+    return replace(
+        common,
         current_title=current.title,
         current_zone=current.job_zone,
-        dream_zone=dream.job_zone,
         current_education=current.education,
-        dream_education=dream.education,
-        dream_experience=dream.experience,
         skill_gaps=tuple(
             SkillGap(g.name, g.kind, g.level, g.needed, g.importance)
             for g in dream.transfer.gaps
             if g.needed > g.level
         ),
-        technologies=tuple(t for t in dream.hot_technologies if t not in have),
-        stepping_stones=stones,
+        technologies=tuple(t for t in in_demand if t not in have),
+        # Office tools only for someone whose job lists none: the lists are samples, so a tool
+        # missing from one says little when others of its kind are there.
+        office_tools=() if _office(current) else tuple(office),
     )
+
+
+def _office(occupation: OccupationProfile) -> set[str]:
+    return {t.example for t in occupation.technology if t.example.lower() in COMMONPLACE_TOOLS}
 
 
 def _dream_goal(uow: UnitOfWork) -> Goal | None:
@@ -192,11 +215,40 @@ def propose_plan(
     accepted = uow.proposals.accepted()
     dream = _dream_goal(uow)
     parent_id = dream.id if dream else None
-    result = PlanProposal(proposal, one_of(gap.dream_title), one_of(gap.current_title), notes=notes)
+    result = PlanProposal(
+        proposal, one_of(gap.dream_title), one_of(gap.current_title), notes=notes, route=gap.route
+    )
     for number, goal in enumerate(proposal.goals, start=1):
         report = check_text(uow, clock, goal.text, parent_id=parent_id, settings=smart)
         result.items.append(ProposedItem(number, goal, report, accepted.get(goal.key)))
     return result
+
+
+class LateChoice(StrEnum):
+    """What to do with accepted goals due after the dream job's target date."""
+
+    MOVE_TARGET = "move-target"  # move the target date to the last of them
+    SHORTEN = "shorten"  # bring them forward to end by the target date
+    KEEP = "keep"  # keep them as proposed, after the target date
+
+
+class LateGoals(DomainRefusal):
+    """Some goals chosen would be due after the target date: the person says what to do."""
+
+    def __init__(self, late: list[ProposedItem], target: date) -> None:
+        numbers = " ".join(str(item.number) for item in late)
+        listed = ", ".join(f"{item.number} (due {spoken(item.goal.due)})" for item in late)
+        latest = max(item.goal.due for item in late)
+        super().__init__(
+            f"Proposed goal{'s' if len(late) > 1 else ''} {listed} would be due after your target "
+            f"date, {spoken(target)}: move the target date to {spoken(latest)}, end "
+            f"{'them' if len(late) > 1 else 'it'} by the target date instead, or keep "
+            f"{'them' if len(late) > 1 else 'it'} as proposed.",
+            hint=Hint(Remedy.CHOOSE_FOR_LATE_GOALS, numbers),
+        )
+        self.late = late
+        self.target = target
+        self.latest = latest
 
 
 def accept_proposals(
@@ -205,8 +257,11 @@ def accept_proposals(
     references: list[str],
     smart: SmartSettings | None = None,
     catalog: Catalog | None = None,
+    late: LateChoice | None = None,
 ) -> list[Accepted]:
-    """Add the chosen proposed goals, with their first actions, in one transaction."""
+    """Add the chosen proposed goals, with their first actions, in one transaction. Goals due
+    after the target date are added only once the person has said what to do with them
+    (`late`); until then the refusal lists them."""
     from careerplan.services.actions import add_action
     from careerplan.services.goals import add_goal
 
@@ -228,17 +283,33 @@ def accept_proposals(
                 )
             if item not in chosen:
                 chosen.append(item)
+    vision = uow.visions.get()
+    target = vision.target_date if vision else None
+    overdue = [item for item in chosen if target is not None and item.goal.due > target]
+    if overdue and target is not None:
+        if late is None:
+            raise LateGoals(overdue, target)
+        if late is LateChoice.MOVE_TARGET:
+            from careerplan.services.vision import edit_vision
+
+            edit_vision(uow, clock, {"target_date": max(i.goal.due for i in overdue)})
     dream = _dream_goal(uow)
     done: list[Accepted] = []
     for item in chosen:
         proposed = item.goal
+        text, due = proposed.text, proposed.due
+        horizon = proposed.horizon
+        if late is LateChoice.SHORTEN and item in overdue and target is not None:
+            # The words carry the date too ("... by 31 July 2032"): both move.
+            text, due = text.replace(spoken(due), spoken(target)), target
+            horizon = horizon_for(due, clock.today())
         added = add_goal(
             uow,
             clock,
-            text=proposed.text,
+            text=text,
             parent_id=dream.id if dream else None,
-            horizon=proposed.horizon,
-            due=proposed.due,
+            horizon=horizon,
+            due=due,
             category=proposed.category,
             metric=proposed.metric,
             target=proposed.target,

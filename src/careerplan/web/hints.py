@@ -26,6 +26,9 @@ PAGE_WORDS: dict[Remedy, str] = {
     Remedy.HOLD_REVIEW: "Open the review page.",
     Remedy.SET_DIGEST_ADDRESS: "Save an address under the review rhythm on the review page.",
     Remedy.MAKE_BACKUP: "Make one with “Download a backup” on the backup page.",
+    Remedy.CHOOSE_FOR_LATE_GOALS: (
+        "Choose below: move the target date, end them by the target date, or keep them."
+    ),
     Remedy.RESTORE_ON_SERVER: (
         "A backup this large can be restored from the command line on the server."
     ),
@@ -52,6 +55,9 @@ API_WORDS: dict[Remedy, str] = {
     Remedy.HOLD_REVIEW: "Record one with POST /api/v1/reviews.",
     Remedy.SET_DIGEST_ADDRESS: "Save one as digest_email with PATCH /api/v1/reviews/settings.",
     Remedy.MAKE_BACKUP: "Make one with GET /api/v1/backup.",
+    Remedy.CHOOSE_FOR_LATE_GOALS: (
+        'Send them again with "late": "move-target", "shorten" or "keep".'
+    ),
     Remedy.RESTORE_ON_SERVER: (
         "A backup this large can be restored from the command line on the server."
     ),

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from careerplan.domain.route import months_text
 from careerplan.web.hints import for_page
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -35,4 +36,5 @@ def environment() -> Environment:
     env.filters["day"] = _day
     # Notes that carry a remedy, worded for a page (never as a command to run).
     env.filters["advice"] = for_page
+    env.globals["months_text"] = months_text
     return env

@@ -9,7 +9,12 @@ from fastapi import APIRouter, Request
 from pydantic import Field
 
 from careerplan.domain.entities import Category, Horizon, ResourceKind
-from careerplan.services.proposal import ProposedItem, accept_proposals, propose_plan
+from careerplan.services.proposal import (
+    LateChoice,
+    ProposedItem,
+    accept_proposals,
+    propose_plan,
+)
 from careerplan.web.api.responses import INVALID, NOT_FOUND, REFUSED, WRITE_ONE
 from careerplan.web.api.schemas import In, Out
 from careerplan.web.deps import ClockDep, UnitsDep, smart_settings
@@ -54,12 +59,21 @@ class ProposalOut(Out):
     realistic_date: date | None = Field(description="Set when the target date is too soon.")
     warnings: list[str]
     notes: list[str]
+    route: dict[str, Any] | None = Field(
+        description="The gates to the dream job in order (programme, exam, licence, "
+        "experience...), with durations, options, costs, stepping stones and what helps."
+    )
     goals: list[ProposedGoalOut]
 
 
 class AcceptIn(In):
     goals: list[str] = Field(
         min_length=1, max_length=50, description='Numbers or keys, or ["all"].'
+    )
+    late: LateChoice | None = Field(
+        None,
+        description="For goals due after the target date: move-target, shorten or keep. "
+        "Without it, such goals are refused with 409 and listed.",
     )
 
 
@@ -108,6 +122,7 @@ def proposal_read(request: Request, units: UnitsDep, clock: ClockDep) -> Proposa
         realistic_date=proposal.realistic_date,
         warnings=[for_api(warning) for warning in proposal.warnings],
         notes=[for_api(note) for note in result.notes],
+        route=result.route.to_dict() if result.route else None,
         goals=[_goal_out(item) for item in result.items],
     )
 
@@ -123,7 +138,7 @@ def proposal_accept(
     body: AcceptIn, request: Request, units: UnitsDep, clock: ClockDep
 ) -> list[AcceptedOut]:
     with units() as uow:
-        accepted = accept_proposals(uow, clock, body.goals, smart_settings(request))
+        accepted = accept_proposals(uow, clock, body.goals, smart_settings(request), late=body.late)
     return [
         AcceptedOut(
             number=done.item.number,

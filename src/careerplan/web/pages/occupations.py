@@ -86,13 +86,17 @@ def matches_page(request: Request, units: UnitsDep, job_zone: str = "") -> HTMLR
 @router.get("/explore/occupations/{code}", response_class=HTMLResponse)
 def occupation_page(request: Request, code: str, units: UnitsDep) -> HTMLResponse:
     from careerplan.catalog import profile, requirements
+    from careerplan.services.route import my_route
 
     page = profile(code)  # unknown or malformed codes: the error page, with suggestions
     _, current, vision = _saved(units)
     needs = requirements(page.code, current if current and current != page.code else None)
+    with units() as uow:
+        route = my_route(uow, page.code)
     context = {
         "page": page,
         "needs": needs,
+        "route": route,
         "current": current,
         "vision": vision,
         "is_dream": bool(vision and vision.dream_occupation_code == page.code),

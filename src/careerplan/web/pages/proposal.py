@@ -51,7 +51,7 @@ def proposal_page(
 
 @router.post("/plan/propose", response_model=None)
 async def accept_form(request: Request, units: UnitsDep, clock: ClockDep) -> Response:
-    from careerplan.services.proposal import accept_proposals
+    from careerplan.services.proposal import LateChoice, LateGoals, accept_proposals
 
     form = await request.form()
     chosen = [value for value in form.getlist("accept") if isinstance(value, str)]
@@ -60,9 +60,15 @@ async def accept_form(request: Request, units: UnitsDep, clock: ClockDep) -> Res
             request, units, clock, {"form_error": "Tick at least one goal to add."}, 422
         )
     smart = smart_settings(request)
+    answer = form.get("late")
+    late = LateChoice(answer) if answer in {c.value for c in LateChoice} else None
     try:
         with units() as uow:
-            accepted = accept_proposals(uow, clock, chosen, smart)
+            accepted = accept_proposals(uow, clock, chosen, smart, late=late)
+    except LateGoals as refused:
+        # Ask before adding: the same ticked goals come back with the person's answer.
+        context = {"late": refused, "late_message": refused.what, "chosen": chosen}
+        return _proposal_page(request, units, clock, context, 409)
     except (DomainRefusal, InvalidInput) as error:
         # Someone accepted the same goal in another tab, or the proposal changed underneath.
         return _proposal_page(request, units, clock, {"form_error": for_page(error)}, 409)
