@@ -27,6 +27,16 @@ LOCK_WAIT_MS = 150
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
 
+@pytest.fixture(autouse=True)
+def no_plan_of_the_machine(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A command run without a test database must not find the plan of whoever runs the
+    tests (their data folder): every test starts with an empty one of its own."""
+    monkeypatch.setenv("CAREERPLAN_DATA_DIR", str(tmp_path_factory.mktemp("data")))
+    monkeypatch.delenv("CAREERPLAN_DATABASE_URL", raising=False)
+
+
 def unavailable(missing: str) -> NoReturn:
     """A prerequisite of the test is missing: skip on a workstation, fail in CI, where every
     prerequisite is installed on purpose and a skip would hide a test that never ran."""

@@ -84,6 +84,7 @@ def test_a_bachelors_opens_the_accelerated_route(knowledge: CatalogCredentials) 
         "Interview 3 registered nurses about their work by May 2027",
         "Find 1 mentor close to the work of a Chief Executive and meet them once a month",
         "Ask a nurse how to become an RN by March 2027",
+        "Have 6 conversations with people who work as a Registered Nurse by 30 June 2027",
     ],
 )
 def test_the_job_of_someone_met_is_not_a_credential_to_earn(

@@ -165,10 +165,10 @@ YEARS_OF = re.compile(
 PEOPLE_VERB = re.compile(
     r"\b(?:shadow\w*|interview\w*|meet|meeting|met|talk\w*|speak\w*|ask\w*|contact\w*|e-?mail"
     r"|call|message|connect\w*|network\w*|mentors?|mentoring|coach|coffee|chat\w*|introduc\w*"
-    r"|learn\w*\s+from|alongside)\b"
+    r"|learn\w*\s+from|alongside|conversations?|(?:people|someone|those|others)\s+who)\b"
 )
 BECOMING = re.compile(
-    r"\b(?:become|becoming|be|earn\w*|obtain\w*|pass\w*|qualify\w*|work\s+as|hired\s+as"
+    r"\b(?:become|becoming|be|earn\w*|obtain\w*|pass\w*|qualify\w*|(?<!who\s)work\s+as|hired\s+as"
     r"|promoted|land|apply\w*|licen[cs]ed|certified|registered)\b"
 )
 ASKING = re.compile(r"\b(?:how\s+to|about|what\s+it\s+takes\s+to)\s+$")
