@@ -120,3 +120,26 @@ def test_the_daily_commands_on_sqlite_leave_heavy_modules_unimported(
     assert ran.returncode == 0, ran.stderr
     assert ran.stdout.splitlines()[-1] == "[]"
     assert shown in ran.stdout
+
+
+def test_plan_propose_reads_through_the_quick_reader_and_says_the_same(
+    cli: Invoke, story: Workspace, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cli("explore", "choose", "11-1011.00")
+    cli("explore", "current", "11-2021.00")
+    assert cli("plan", "accept", "1").exit_code == 0  # an accepted proposal is read too
+    opened: list[bool] = []
+    real_open = QuickReader.open
+
+    def watched(cls: type[QuickReader], *args: Any) -> QuickReader | None:
+        found = real_open(*args)
+        opened.append(found is not None)
+        return found
+
+    monkeypatch.setattr(QuickReader, "open", classmethod(watched))
+    quick = json.loads(cli("plan", "propose", "--json").stdout)
+    assert opened == ([True] if settings.is_sqlite else [])
+    monkeypatch.setattr(QuickReader, "open", classmethod(lambda cls, *args: None))
+    full = json.loads(cli("plan", "propose", "--json").stdout)
+    assert quick == full
+    assert quick["goals"][0]["accepted_goal_id"] == 4

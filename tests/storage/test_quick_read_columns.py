@@ -38,6 +38,8 @@ def test_the_quick_reader_reads_tables_that_exist() -> None:
         "preferences",
         "reviews",
         "review_entries",
+        "profiles",
+        "proposal_acceptances",
     }
 
 

@@ -55,6 +55,17 @@ class CareerPath:
         return {"steps": [s.to_dict() for s in self.steps], "score": self.score}
 
 
+def edge_cost(a: Occupation, b: Occupation, tier: int, gap: float) -> float:
+    """The cost of a move from a to b: a step, the skill gap, and any climb in job zone."""
+    cost = STEP_COST + gap
+    if a.job_zone and b.job_zone:
+        climb = b.job_zone - a.job_zone
+        cost += ZONE_UP_COST * max(0, climb) + ZONE_DOWN_COST * max(0, -climb)
+    if tier == 3:
+        cost += SUPPLEMENTAL_COST
+    return cost
+
+
 class _Graph:
     """Edge costs computed once per catalogue; searches are A* guided by the exact distance to
     the target in the whole graph (a lower bound once Yen's algorithm removes edges)."""
@@ -67,7 +78,7 @@ class _Graph:
         self.costs: dict[tuple[int, int], float] = {}
         for u, edges in catalog.related_graph().items():
             for v, tier, gap in edges:
-                cost = self._cost(catalog.by_id[u], catalog.by_id[v], tier, gap)
+                cost = edge_cost(catalog.by_id[u], catalog.by_id[v], tier, gap)
                 self.adjacent.setdefault(u, []).append((v, cost))
                 self.incoming.setdefault(v, []).append((u, cost))
                 self.costs[(u, v)] = cost
@@ -75,25 +86,11 @@ class _Graph:
 
     def step_cost(self, a: Occupation, b: Occupation, gap: float) -> float:
         """A move the related occupations do not list, priced as a primary one."""
-        return self._cost(a, b, 1, gap)
-
-    @staticmethod
-    def _cost(a: Occupation, b: Occupation, tier: int, gap: float) -> float:
-        cost = STEP_COST + gap
-        if a.job_zone and b.job_zone:
-            climb = b.job_zone - a.job_zone
-            cost += ZONE_UP_COST * max(0, climb) + ZONE_DOWN_COST * max(0, -climb)
-        if tier == 3:
-            cost += SUPPLEMENTAL_COST
-        return cost
+        return edge_cost(a, b, 1, gap)
 
     def level_of(self, oid: int) -> Mapping[int, float]:
         if oid not in self.levels:
-            elements = self.catalog.elements()
-            ratings = self.catalog.ratings(self.catalog.by_id[oid])
-            self.levels[oid] = {
-                e: lv for e, (_, lv) in ratings.items() if elements[e].domain in COMPARED
-            }
+            self.levels[oid] = compared_levels(self.catalog, oid)
         return self.levels[oid]
 
     def to_target(self, target: int) -> dict[int, float]:
@@ -183,6 +180,23 @@ class _Graph:
                     seen.add(v)
                     stack.append(v)
         return seen
+
+
+def compared_levels(catalog: Catalog, oid: int) -> dict[int, float]:
+    """The occupation's levels in the skills, knowledge and abilities that moves compare."""
+    elements = catalog.elements()
+    ratings = catalog.ratings(catalog.by_id[oid])
+    return {e: lv for e, (_, lv) in ratings.items() if elements[e].domain in COMPARED}
+
+
+def moves_into(catalog: Catalog, target: Occupation) -> list[tuple[int, float]]:
+    """(occupation id, cost) of the related moves into `target`, priced as the graph prices
+    them, without building the whole graph (one query instead of every edge)."""
+    return [
+        (oid, edge_cost(catalog.by_id[oid], target, tier, gap))
+        for oid, tier, gap in catalog.related_to(target)
+        if oid in catalog.by_id
+    ]
 
 
 _graphs: dict[int, _Graph] = {}

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from careerplan.catalog.gates import credentials_for
-from careerplan.catalog.paths import blocked_stones, entry_rank, graph_for
+from careerplan.catalog.paths import blocked_stones, compared_levels, entry_rank, moves_into
 from careerplan.catalog.skills import COMPARED
 from careerplan.catalog.store import Catalog, resolve
 from careerplan.domain.route import Stone
@@ -47,9 +47,8 @@ def _related(cat: Catalog, target_code: str, skip: set[str]) -> list[Stone]:
     target = cat.occupations[target_code]
     blocked = blocked_stones(cat, target)
     ranks = entry_rank(cat)
-    graph = graph_for(cat)
     candidates = []
-    for oid, cost in graph.incoming.get(target.id, []):
+    for oid, cost in moves_into(cat, target):
         occupation = cat.by_id[oid]
         if occupation.code in skip or oid in blocked:
             continue
@@ -63,7 +62,7 @@ def _related(cat: Catalog, target_code: str, skip: set[str]) -> list[Stone]:
             candidates.append((cost, occupation.code, oid))
     stones = []
     for _cost, code, oid in sorted(candidates):
-        builds = _shared_strengths(cat, graph.level_of(oid), target.id)
+        builds = _shared_strengths(cat, compared_levels(cat, oid), target.id)
         one = one_of(target.title)
         why = "A related job in the same field that asks less to start and builds what "
         why += f"{article(one)} {one} needs"

@@ -169,7 +169,23 @@ class Catalog:
 
     def related(self, occupation: Occupation) -> list[tuple[int, int, float]]:
         """(related occupation id, tier 1-3, skill gap 0-1 to it) in O*NET's order."""
-        return self.related_graph().get(occupation.id, [])
+        if self._related is not None:
+            return self._related.get(occupation.id, [])
+        # Until something needs the whole graph, one occupation's moves are one small query.
+        rows = self.query(
+            "SELECT related_id, tier, gap FROM related WHERE occupation_id = ? ORDER BY rank",
+            (occupation.id,),
+        )
+        return [(rid, tier, gap / GAP_SCALE) for rid, tier, gap in rows]
+
+    def related_to(self, occupation: Occupation) -> list[tuple[int, int, float]]:
+        """(id, tier, skill gap) of the occupations that list this one as related: the moves
+        into it. One query, for callers that need no more of the graph."""
+        rows = self.query(
+            "SELECT occupation_id, tier, gap FROM related WHERE related_id = ? ORDER BY 1",
+            (occupation.id,),
+        )
+        return [(oid, tier, gap / GAP_SCALE) for oid, tier, gap in rows]
 
     def related_graph(self) -> dict[int, list[tuple[int, int, float]]]:
         with self._lock:

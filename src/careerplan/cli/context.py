@@ -13,9 +13,9 @@ from careerplan.domain.errors import InvalidInput
 
 if TYPE_CHECKING:
     from careerplan.services.clock import Clock
-    from careerplan.services.review_status import DailyReads
     from careerplan.services.smart import SmartSettings
     from careerplan.services.workspace import Workspace
+    from careerplan.storage.quick_read import QuickReader
     from careerplan.storage.unit_of_work import UnitOfWork
 
 
@@ -65,7 +65,7 @@ def unit() -> Iterator[UnitOfWork]:
 
 
 @contextmanager
-def reader() -> Iterator[DailyReads]:
+def reader() -> Iterator[QuickReader | UnitOfWork]:
     """For commands that only read: the SQLite file through `sqlite3` when it can be read as it
     is (no SQLAlchemy to import, a few hundred milliseconds saved), else a unit of work."""
     from careerplan.config import LOCAL_USERNAME, Settings

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from careerplan.cli.apps import sub_app
-from careerplan.cli.context import clock, smart_settings, unit
+from careerplan.cli.context import clock, reader, smart_settings, unit
 from careerplan.cli.hints import said
 from careerplan.cli.render_route import route_view
 
@@ -24,8 +24,8 @@ def propose(
     """Propose 2-year, 12-month and 6-month goals that lead to the dream job (nothing is saved)."""
     from careerplan.services.proposal import propose_plan
 
-    with unit() as uow:
-        result = propose_plan(uow, clock(), smart_settings())
+    with reader() as plan:  # it only reads: on SQLite, without loading SQLAlchemy
+        result = propose_plan(plan, clock(), smart_settings())
     if as_json:
         from careerplan.cli.output import print_json
 

@@ -1,15 +1,28 @@
-"""What the read-only views need from a plan: its goals, actions and vision. A unit of work
-provides it, and so does the quick SQLite reader the daily commands use."""
+"""What the read-only views need from a plan: its goals, actions, vision and profile, and the
+proposals accepted. A unit of work provides them, and so does the quick SQLite reader that the
+commands which only read use."""
 
 from __future__ import annotations
 
 from typing import Protocol
 
-from careerplan.domain.entities import Action, Goal, Vision
+from careerplan.domain.entities import Action, Goal, Profile, Vision
 
 
 class GoalReads(Protocol):
     def all(self) -> list[Goal]: ...
+
+
+class GoalLookup(GoalReads, Protocol):
+    def get(self, ident: int) -> Goal: ...
+
+
+class ProfileReads(Protocol):
+    def get(self) -> Profile | None: ...
+
+
+class AcceptedReads(Protocol):
+    def accepted(self) -> dict[str, int]: ...
 
 
 class ActionReads(Protocol):
@@ -29,3 +42,23 @@ class PlanReads(Protocol):
 
     @property
     def visions(self) -> VisionReads: ...
+
+
+class SmartReads(Protocol):
+    """What the S.M.A.R.T. check of a goal reads: its parent, the vision, the profile."""
+
+    @property
+    def goals(self) -> GoalLookup: ...
+
+    @property
+    def visions(self) -> VisionReads: ...
+
+    @property
+    def profiles(self) -> ProfileReads: ...
+
+
+class ProposalReads(SmartReads, Protocol):
+    """What `plan propose` reads; it writes nothing."""
+
+    @property
+    def proposals(self) -> AcceptedReads: ...

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
         OccupationKnowledge,
         SmartReport,
     )
+    from careerplan.services.reads import SmartReads
     from careerplan.storage.unit_of_work import UnitOfWork
 
 
@@ -62,7 +63,7 @@ def _credentials() -> CredentialKnowledge | None:
     return CatalogCredentials()
 
 
-def _parent_text(uow: UnitOfWork, parent: Goal | None) -> str | None:
+def _parent_text(uow: SmartReads, parent: Goal | None) -> str | None:
     """The parent's words; for the dream job, its occupation's title too, so the catalogue
     recognises "COO of a high-tech startup" as the chief executives' family."""
     if parent is None:
@@ -111,7 +112,7 @@ def plan_context(
 
 
 def context_for(
-    uow: UnitOfWork,
+    uow: SmartReads,
     parent: Goal | None,
     settings: SmartSettings,
     *,
@@ -141,7 +142,7 @@ def check_words(
 
 
 def check_text(
-    uow: UnitOfWork,
+    uow: SmartReads,
     clock: Clock,
     text: str,
     *,

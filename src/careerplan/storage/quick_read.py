@@ -15,12 +15,21 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from careerplan.domain.entities import Action, Completion, Goal, Preferences, ReviewEntry, Vision
+from careerplan.domain.entities import (
+    Action,
+    Completion,
+    Goal,
+    Preferences,
+    Profile,
+    ReviewEntry,
+    Vision,
+)
+from careerplan.domain.errors import Hint, NotFound, Remedy
 from careerplan.storage import rows
 
 # Columns SQLAlchemy stores as ISO text on SQLite, and how to read them back (a test checks
 # these against tables.py for every table read here).
-_DATES = {"due", "target_date", "done_on", "held_on"}
+_DATES = {"due", "target_date", "done_on", "held_on", "accepted_on"}
 _TIMES = {"created_at", "updated_at"}
 _BOOLS = {"done"}
 
@@ -41,8 +50,9 @@ def _typed(row: sqlite3.Row) -> dict[str, Any]:
 
 
 class QuickReader:
-    """Implements the reads `list_goals`, `agenda` and `plan_status` need: goals, actions, the
-    vision, the review preferences and the latest review entries."""
+    """Implements the reads `list_goals`, `agenda`, `plan_status` and `propose_plan` need:
+    goals, actions, the vision and profile, the review preferences, the latest review entries
+    and the proposals accepted."""
 
     def __init__(self, connection: sqlite3.Connection, owner_id: int) -> None:
         self.connection = connection
@@ -52,6 +62,8 @@ class QuickReader:
         self.visions = _Visions(self)
         self.preferences = _Preferences(self)
         self.reviews = _Reviews(self)
+        self.profiles = _Profiles(self)
+        self.proposals = _Proposals(self)
 
     @classmethod
     def open(cls, path: Path, head: str, username: str) -> QuickReader | None:
@@ -82,6 +94,12 @@ class QuickReader:
         found = self.query("SELECT * FROM goals WHERE owner_id = ? ORDER BY id")
         return [rows.goal_from_row(row) for row in found]
 
+    def get(self, ident: int) -> Goal:
+        found = self.query("SELECT * FROM goals WHERE owner_id = ? AND id = ?", ident)
+        if not found:
+            raise NotFound("goal", ident, hint=Hint(Remedy.LIST_GOALS))
+        return rows.goal_from_row(found[0])
+
 
 class _Actions:
     def __init__(self, reader: QuickReader) -> None:
@@ -108,6 +126,26 @@ class _Visions:
     def get(self) -> Vision | None:
         found = self.reader.query("SELECT * FROM visions WHERE owner_id = ?")
         return rows.vision_from_row(found[0]) if found else None
+
+
+class _Profiles:
+    def __init__(self, reader: QuickReader) -> None:
+        self.reader = reader
+
+    def get(self) -> Profile | None:
+        found = self.reader.query("SELECT * FROM profiles WHERE owner_id = ?")
+        return rows.profile_from_row(found[0]) if found else None
+
+
+class _Proposals:
+    def __init__(self, reader: QuickReader) -> None:
+        self.reader = reader
+
+    def accepted(self) -> dict[str, int]:
+        found = self.reader.query(
+            "SELECT proposal_key, goal_id FROM proposal_acceptances WHERE owner_id = ?"
+        )
+        return {row["proposal_key"]: int(row["goal_id"]) for row in found}
 
 
 class _Preferences:
