@@ -59,6 +59,8 @@ class Person:
     # Months of related experience the current job stands for (in the same field: the years
     # it took to get there count towards a gate of experience).
     experience_months: int = 0
+    # False: the education is what the current job usually asks (or unknown), not the person's.
+    education_said: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +123,7 @@ class Route:
     helps: list[str] = field(default_factory=list)
     # The education the route started from, and the job the person does today.
     assumed_education: Education | None = None
+    education_said: bool = True  # the education is the person's own, not assumed
     current_title: str = ""
     sources: list[str] = field(default_factory=list)
 
@@ -173,6 +176,7 @@ class _Builder:
             [],
             list(stones),
             assumed_education=person.education,
+            education_said=person.education_said,
             current_title=person.current_title,
         )
         self.programmes: set[str] = set()

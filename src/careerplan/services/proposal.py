@@ -15,6 +15,7 @@ from careerplan.domain.proposal_types import (
     COMMONPLACE_TOOLS,
     Gap,
     Proposal,
+    ProposedAction,
     ProposedGoal,
     SkillGap,
     horizon_for,
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from careerplan.catalog import Profile as OccupationProfile
     from careerplan.domain.route import Route
     from careerplan.domain.smart import SmartReport
+    from careerplan.services.reads import ProposalReads
     from careerplan.storage.unit_of_work import UnitOfWork
 
 # Without a current job to compare with, a gap is taken as two levels below what the dream job
@@ -80,10 +82,10 @@ class Accepted:
     notes: list[str]
 
 
-def _gap(uow: UnitOfWork, catalog: Catalog | None, notes: list[Advice]) -> Gap:
+def _gap(uow: ProposalReads, catalog: Catalog | None, notes: list[Advice]) -> Gap:
     """The gap to plan across; what had to be assumed goes into `notes`."""
     from careerplan.catalog import best_occupation, open_catalog, profile, requirements
-    from careerplan.services.route import route_for
+    from careerplan.services.route import current_occupation, route_for
 
     vision = uow.visions.get()
     cat = catalog or open_catalog()
@@ -100,19 +102,16 @@ def _gap(uow: UnitOfWork, catalog: Catalog | None, notes: list[Advice]) -> Gap:
             hint=Hint(Remedy.CHOOSE_DREAM_JOB, code),
         )
     owner = uow.profiles.get()
-    current_code = owner.current_occupation_code if owner else None
-    if current_code is None and owner is not None and owner.current_job_title.strip():
-        # Read the job title the person wrote; the proposal says which occupation it used.
-        guessed = best_occupation(owner.current_job_title, cat)
-        if guessed is not None:
-            current_code = guessed.code
-            notes.append(
-                Advice(
-                    f"Your current job “{owner.current_job_title}” was read as "
-                    f"{guessed.title}; if that is wrong, say which it is.",
-                    Hint(Remedy.SET_CURRENT_JOB),
-                )
+    current_code, read_as = current_occupation(owner, cat)
+    if read_as and owner is not None:
+        # The job title the person wrote was read as an occupation: say which.
+        notes.append(
+            Advice(
+                f"Your current job “{owner.current_job_title}” was read as "
+                f"{read_as}; if that is wrong, say which it is.",
+                Hint(Remedy.SET_CURRENT_JOB),
             )
+        )
     dream = requirements(vision.dream_occupation_code, current_code, cat)
     hours = owner.hours_per_week if owner and owner.hours_per_week > 0 else 3.0
     route = route_for(dream.code, owner, current_code, cat, vision.dream_job_title)
@@ -193,7 +192,7 @@ def _office(occupation: OccupationProfile) -> set[str]:
     return {t.example for t in occupation.technology if t.example.lower() in COMMONPLACE_TOOLS}
 
 
-def _dream_goal(uow: UnitOfWork) -> Goal | None:
+def _dream_goal(uow: ProposalReads) -> Goal | None:
     for goal in uow.goals.all():
         if goal.parent_id is None and goal.horizon is Horizon.LONG:
             return goal
@@ -201,7 +200,7 @@ def _dream_goal(uow: UnitOfWork) -> Goal | None:
 
 
 def propose_plan(
-    uow: UnitOfWork,
+    uow: ProposalReads,
     clock: Clock,
     smart: SmartSettings | None = None,
     catalog: Catalog | None = None,
@@ -224,6 +223,15 @@ def propose_plan(
     return result
 
 
+def _brought_forward(action: ProposedAction, was: date, now: date, today: date) -> ProposedAction:
+    """The action of a goal whose due date moved from `was` to `now`: its date moved as far,
+    never before today nor after the goal, and a date in its words moved too."""
+    if action.due is None:
+        return replace(action, text=action.text.replace(spoken(was), spoken(now)))
+    moved = min(max(action.due - (was - now), today), now)
+    return replace(action, text=action.text.replace(spoken(was), spoken(now)), due=moved)
+
+
 class LateChoice(StrEnum):
     """What to do with accepted goals due after the dream job's target date."""
 
@@ -235,8 +243,7 @@ class LateChoice(StrEnum):
 class LateGoals(DomainRefusal):
     """Some goals chosen would be due after the target date: the person says what to do."""
 
-    def __init__(self, late: list[ProposedItem], target: date) -> None:
-        numbers = " ".join(str(item.number) for item in late)
+    def __init__(self, late: list[ProposedItem], target: date, asked: list[str]) -> None:
         listed = ", ".join(f"{item.number} (due {spoken(item.goal.due)})" for item in late)
         latest = max(item.goal.due for item in late)
         super().__init__(
@@ -244,7 +251,8 @@ class LateGoals(DomainRefusal):
             f"date, {spoken(target)}: move the target date to {spoken(latest)}, end "
             f"{'them' if len(late) > 1 else 'it'} by the target date instead, or keep "
             f"{'them' if len(late) > 1 else 'it'} as proposed.",
-            hint=Hint(Remedy.CHOOSE_FOR_LATE_GOALS, numbers),
+            # The hint repeats what the person asked for, with the answer to add.
+            hint=Hint(Remedy.CHOOSE_FOR_LATE_GOALS, " ".join(asked)),
         )
         self.late = late
         self.target = target
@@ -288,7 +296,7 @@ def accept_proposals(
     overdue = [item for item in chosen if target is not None and item.goal.due > target]
     if overdue and target is not None:
         if late is None:
-            raise LateGoals(overdue, target)
+            raise LateGoals(overdue, target, references)
         if late is LateChoice.MOVE_TARGET:
             from careerplan.services.vision import edit_vision
 
@@ -299,10 +307,13 @@ def accept_proposals(
         proposed = item.goal
         text, due = proposed.text, proposed.due
         horizon = proposed.horizon
+        actions = list(proposed.actions)
         if late is LateChoice.SHORTEN and item in overdue and target is not None:
-            # The words carry the date too ("... by 31 July 2032"): both move.
+            # The words carry the date too ("... by 31 July 2032"): both move, and the first
+            # actions move with the goal, so none falls due after it.
             text, due = text.replace(spoken(due), spoken(target)), target
             horizon = horizon_for(due, clock.today())
+            actions = [_brought_forward(a, proposed.due, target, clock.today()) for a in actions]
         added = add_goal(
             uow,
             clock,
@@ -319,7 +330,7 @@ def accept_proposals(
         )
         goal = added.goal
         assert goal.id is not None
-        for action in proposed.actions:
+        for action in actions:
             add_action(uow, clock, goal.id, action.text, due=action.due, repeat=action.repeat)
         uow.proposals.accept(proposed.key, goal.id, clock.today())
         done.append(Accepted(item, goal, list(added.warnings)))

@@ -53,7 +53,23 @@ def person_of(
         current_title=current_title,
         held=frozenset(held),
         experience_months=experience,
+        education_said=profile is not None and profile.education is not None,
     )
+
+
+def current_occupation(profile: Profile | None, catalog: Catalog) -> tuple[str | None, str]:
+    """The occupation of the person's job today: the one they chose, else the catalogue's best
+    reading of the title they wrote (with the title it was read as, to say so)."""
+    from careerplan.catalog import best_occupation
+
+    if profile is None:
+        return None, ""
+    if profile.current_occupation_code is not None:
+        return profile.current_occupation_code, ""
+    if not profile.current_job_title.strip():
+        return None, ""
+    guessed = best_occupation(profile.current_job_title, catalog)
+    return (guessed.code, guessed.title) if guessed is not None else (None, "")
 
 
 def route_for(
@@ -126,6 +142,6 @@ def my_route(
     profile = uow.profiles.get()
     vision = uow.visions.get()
     code = cat.occupation(target_code).code
-    current = current_code or (profile.current_occupation_code if profile else None)
+    current = current_code or current_occupation(profile, cat)[0]
     words = vision.dream_job_title if vision and vision.dream_occupation_code == code else ""
     return route_for(code, profile, current, cat, words)
