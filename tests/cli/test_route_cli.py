@@ -62,6 +62,20 @@ def test_the_proposal_is_built_on_the_route(cli: Invoke) -> None:
     proposal = json.loads(cli("plan", "propose", "--json").stdout)
     texts = [goal["text"] for goal in proposal["goals"]]
     assert any(text.startswith("Pass the NCLEX-RN by") for text in texts)
+    # Six hours a week cannot carry the programme: the date assumes full time, and says so.
+    assert any(
+        text.startswith("Complete the Associate Degree in Nursing (ADN) full time (2 years) by")
+        for text in texts
+    )
+    # Each gate's goal names the one before it, so its check knows that part is planned.
+    assert any(
+        text.startswith("Get my Registered nurse (RN) licence by")
+        and text.endswith(", after the NCLEX-RN")
+        for text in texts
+    )
+    route_goals = [g for g in proposal["goals"] if g["key"].startswith("route-")]
+    assert route_goals
+    assert all(goal["smart"]["score"] == 5 for goal in route_goals), route_goals
     assert any("Registered nurse (RN) licence" in text for text in texts)
     assert not any("Apache Spark" in text or "Dentrix" in text for text in texts)
     assert proposal["route"]["gates"][0]["kind"] == "programme"

@@ -59,6 +59,7 @@ class _Spine:
         self.today = today
         self.cursor = today
         self.goals: list[GateGoal] = []
+        self.passed = ""  # the gate before, which each goal names so it reads on its own
 
     def build(self) -> Spine:
         for gate in self.route.gates:
@@ -66,8 +67,14 @@ class _Spine:
                 continue
             builder = _BUILDERS.get(gate.kind, _Spine._completion)
             builder(self, gate)
+            self.passed = gate.name
         # The route itself says when the hours cannot carry its programme, and what would.
         return Spine(self.goals, self.cursor, [])
+
+    def _after_passed(self) -> str:
+        """ ", after the NCLEX-RN": the gate it follows, so the goal (and its check) knows the
+        programme or exam before it is part of the plan, not something still to do."""
+        return f", after {_the(self.passed)}" if self.passed else ""
 
     def _months(self, gate: Gate) -> float:
         return gate.months or 0.0
@@ -112,7 +119,9 @@ class _Spine:
         self.goals.append(
             GateGoal(
                 key=f"route-complete-{slug(gate.name)}",
-                text=f"Complete {name} ({months_text(self._months(gate))}) by {spoken(done)}",
+                # The pace is in the words: how many hours a week the date asks of the person.
+                text=f"Complete {name}{' ' + gate.pace if gate.pace else ''} "
+                f"({months_text(self._months(gate))}) by {spoken(done)}",
                 category=Category.EDUCATION,
                 due=done,
                 why=f"{gate.name} is a gate on the way to {self.route.target_title}.",
@@ -139,7 +148,7 @@ class _Spine:
         self.goals.append(
             GateGoal(
                 key=f"route-exam-{slug(gate.name)}",
-                text=f"Pass {_the(gate.name)} by {spoken(self.cursor)}",
+                text=f"Pass {_the(gate.name)} by {spoken(self.cursor)}{self._after_passed()}",
                 category=Category.EDUCATION,
                 due=self.cursor,
                 why=f"{gate.why}{fee}",
@@ -160,7 +169,7 @@ class _Spine:
         self.goals.append(
             GateGoal(
                 key=f"route-{gate.kind}-{slug(gate.name)}",
-                text=f"Get my {gate.name} by {spoken(self.cursor)}",
+                text=f"Get my {gate.name} by {spoken(self.cursor)}{self._after_passed()}",
                 category=Category.EDUCATION,
                 due=self.cursor,
                 why=f"{gate.why}{cost}{state}",

@@ -101,12 +101,15 @@ class Gate:
     cost: str = ""
     varies_by_state: bool = False
     source: str = ""
+    # "full time" or "part time" for a programme: the pace its months assume (full time when the
+    # person's hours cannot carry even the part-time form, which the route then says).
+    pace: str = ""
 
     def to_dict(self) -> dict[str, object]:
         return {
             "kind": self.kind, "name": self.name, "why": self.why, "months": self.months,
             "options": self.options, "cost": self.cost, "varies_by_state": self.varies_by_state,
-            "source": self.source,
+            "source": self.source, "pace": self.pace or None,
         }  # fmt: skip
 
 
@@ -318,6 +321,7 @@ class _Builder:
             return
         self.programmes.add(chosen.name)
         self._admission(chosen)
+        pace = ""
         if chosen.award in WORK_BASED:
             # Learned on a paid job: it takes the place of the current one, not spare hours.
             months: float | None = chosen.full_time_months
@@ -325,6 +329,8 @@ class _Builder:
             months = chosen.months_at(self.person.hours_per_week)
             if months is None:
                 self._hours_problem(chosen)
+            part = months is not None and months != chosen.full_time_months
+            pace = "part time" if part else "full time"
         kind = "apprenticeship" if chosen.award == "apprenticeship" else "programme"
         why = f"{chosen.name} leads to {credential.name}"
         why += f" ({chosen.suits})." if chosen.suits else "."
@@ -334,7 +340,7 @@ class _Builder:
                 months=months if months is not None else chosen.full_time_months,
                 options=[_option(p, self.person.hours_per_week) for p in fits[1:4]],
                 cost=_cost(credential), varies_by_state=credential.varies_by_state,
-                source=credential.key,
+                source=credential.key, pace=pace,
             )
         )  # fmt: skip
 

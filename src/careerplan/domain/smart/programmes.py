@@ -135,6 +135,8 @@ def say_months(months: float) -> str:
     if months < 2:
         weeks = max(1, round(months * 4.345))
         return "a week" if weeks == 1 else f"{weeks} weeks"
+    if months >= 60:  # past five years, months are false precision: half years
+        return f"{round(months / 6) / 2:g} years"
     if months < 24 or months % 6:
         rounded = round(months)
         return f"{rounded} months"
