@@ -149,8 +149,9 @@ def matches(
     if answers is not None:
         values: list[int] | None = parse_answers(answers)
     else:
-        # Without answers on the command line, use those saved by `explore quiz`.
-        values = _saved_answers() if reflection is None else None
+        # Without answers on the command line, use those saved by `explore quiz`: a reflection
+        # adds to the quiz, it does not replace it.
+        values = _saved_answers()
     result = recommend(values, reflection, current, job_zone, limit)
     if json:
         print_json([m.to_dict() for m in result.matches])
@@ -166,17 +167,74 @@ def matches(
             out.print(f"       {reason}")
 
 
+FromOption = Annotated[
+    str | None,
+    typer.Option(
+        "--from",
+        help="Your current occupation code (default: the one your plan records, or reads from "
+        "your job title).",
+    ),
+]
+
+
+def _from_plan(given: str | None) -> str:
+    """The occupation to start from: the one given, else the plan's job today (recorded with
+    `explore current`, or read from the job title given at `init`, which is then said)."""
+    from careerplan.cli.context import reader
+    from careerplan.domain.errors import InvalidInput
+    from careerplan.services.route import current_occupation
+
+    if given is not None:
+        return given
+    from careerplan.catalog import open_catalog
+
+    with reader() as plan:
+        profile = plan.profiles.get()
+    code, read_as = current_occupation(profile, open_catalog())
+    if code is None:
+        raise InvalidInput(
+            "Say where you start: --from CODE, or record your job today with "
+            "`careerplan explore current CODE` (find the code with `careerplan occupations "
+            "search`).",
+            field="from",
+        )
+    if read_as and profile is not None:
+        typer.echo(
+            f"Starting from your job today, “{profile.current_job_title}”, read as {read_as} "
+            f"({code}). If that is wrong: careerplan explore current CODE",
+            err=True,
+        )
+    return code
+
+
+def _dream_from_plan(given: str | None) -> str:
+    from careerplan.cli.context import reader
+    from careerplan.domain.errors import InvalidInput
+
+    if given is not None:
+        return given
+    with reader() as plan:
+        vision = plan.visions.get()
+    if vision is None or not vision.dream_occupation_code:
+        raise InvalidInput(
+            "Say where you are going: --to CODE, or choose your dream job with "
+            "`careerplan explore choose CODE`.",
+            field="to",
+        )
+    return vision.dream_occupation_code
+
+
 @app.command("bridge")
 def bridge(
-    from_code: Annotated[str, typer.Option("--from", help="Your current occupation code.")],
     field: Annotated[str, typer.Option("--field", help='A field in plain words: "healthcare".')],
+    from_code: FromOption = None,
     limit: LimitOption = 10,
     json: JsonOption = False,
 ) -> None:
     """Occupations in a field you care about that use what you already do."""
     from careerplan.catalog import bridges
 
-    found = bridges(from_code, field, limit)
+    found = bridges(_from_plan(from_code), field, limit)
     if json:
         print_json([b.to_dict() for b in found])
         return
@@ -189,8 +247,11 @@ def bridge(
 
 @app.command("path")
 def path(
-    from_code: Annotated[str, typer.Option("--from", help="Your current occupation code.")],
-    to_code: Annotated[str, typer.Option("--to", help="The dream occupation code.")],
+    from_code: FromOption = None,
+    to_code: Annotated[
+        str | None,
+        typer.Option("--to", help="The dream occupation code (default: your chosen dream job)."),
+    ] = None,
     alternatives: Annotated[
         int, typer.Option("--alternatives", "-k", min=1, max=10, help="How many paths.")
     ] = 3,
@@ -200,7 +261,7 @@ def path(
     from careerplan.catalog import career_paths
     from careerplan.cli.render_catalog import render_paths
 
-    found = career_paths(from_code, to_code, alternatives)
+    found = career_paths(_from_plan(from_code), _dream_from_plan(to_code), alternatives)
     if json:
         print_json({"paths": [p.to_dict() for p in found]})
         return
