@@ -26,6 +26,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))  # the gap along related edges uses the runtime formula
 from careerplan.catalog.skills import weighted_gap  # noqa: E402
 from careerplan.catalog.store import GAP_SCALE  # noqa: E402
+from catalog_meaning import build_meaning  # noqa: E402
 from catalog_schema import NOTICES, SCHEMA  # noqa: E402
 from catalog_sources import (  # noqa: E402
     CREDENTIALS,
@@ -44,7 +45,7 @@ from catalog_sources import (  # noqa: E402
 
 DEFAULT_DATA = REPO.parent / "shared" / "data"
 SHIPPED = REPO / "src" / "careerplan" / "catalog" / "data" / "catalog.sqlite3"
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 TASKS_PER_OCCUPATION = 12
 TECH_PER_OCCUPATION = 20
 RIASEC = "RIASEC"
@@ -79,6 +80,7 @@ class Builder:
         self.related()
         self.credentials()
         self.reference()
+        build_meaning(self.db, self.onet.parent)
         self.db.execute("INSERT INTO title_fts(title_fts) VALUES ('rebuild')")
         self.db.execute("INSERT INTO title_fts(title_fts) VALUES ('optimize')")
 

@@ -13,9 +13,10 @@ NOTICES = {
     ),
     "modified": (
         "careerplan has modified all or some of this information: it keeps a subset of the "
-        "tasks and technology examples, joins the ratings with wage and projection data, and "
-        "normalises titles for search. USDOL/ETA has not approved, endorsed, or tested these "
-        "modifications."
+        "tasks and technology examples, joins the ratings with wage and projection data, "
+        "normalises titles for search, and indexes the titles, task statements and detailed work "
+        "activities to read a person's own words. USDOL/ETA has not approved, endorsed, or "
+        "tested these modifications."
     ),
     "interest_profiler": (
         "Items from the O*NET® Interest Profiler™ Short Form, U.S. Department of Labor, Employment "
@@ -27,6 +28,13 @@ NOTICES = {
         "(May 2025, national, cross-industry) and Employment Projections 2024–34. BLS.gov cannot "
         "vouch for the data or analyses derived from these data after the data have been "
         "retrieved from BLS.gov."
+    ),
+    "esco": (
+        "ESCO v1.2.0, © European Union, https://esco.ec.europa.eu: the English labels and "
+        "descriptions of ESCO occupations help careerplan read a person's own words (reuse "
+        "authorised under the European Commission's reuse policy, Decision 2011/833/EU). Each "
+        "ESCO occupation is tied to an O*NET occupation by Nesta's ESCO-O*NET crosswalk "
+        '("Mapping Career Causeways", 2020, MIT licence).'
     ),
     "gates": (
         "Entry gates: careerplan's curated table of US licences, certifications and exams, "

@@ -17,4 +17,11 @@ def test_about_credits_onet_the_interest_profiler_bls_and_the_entry_gates() -> N
 
 def test_about_prints_json() -> None:
     data = run("about", "--json").json()
-    assert list(data["notices"]) == ["onet", "modified", "interest_profiler", "bls", "gates"]
+    assert list(data["notices"]) == [
+        "onet",
+        "modified",
+        "interest_profiler",
+        "bls",
+        "esco",
+        "gates",
+    ]

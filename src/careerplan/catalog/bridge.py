@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from careerplan.catalog.meaning import read_meaning
 from careerplan.catalog.search import words
 from careerplan.catalog.skills import COMPARED, skills_of, transfer
 from careerplan.catalog.store import Catalog, Occupation, resolve
@@ -103,28 +104,70 @@ def field_members(text: str, catalog: Catalog | None = None) -> dict[int, tuple[
     key = " ".join(words(text))
     if not key:
         raise InvalidInput("Name a field of interest, for example 'healthcare' or 'video games'.")
-    key = ALIASES.get(key, key)
-    prefixes, keywords = FIELDS.get(key, ((), (key,)))
-    members: dict[int, tuple[float, str]] = {}
+    key = _known_field(key)
+    if key not in FIELDS:
+        # A field the table does not know is read for meaning: the occupations whose titles,
+        # tasks and activities are about it, not those with the word somewhere in a title
+        # ("hospital" is nursing and surgery, not a hospital's television rental clerk).
+        return _described_field(text, cat)
+    prefixes, keywords = FIELDS[key]
+    # A keyword counts where the occupation's work is about the field as a whole: a word in one
+    # of its many titles ("Hospital Television Rental Clerk", "Winding") does not make it so.
+    described = _described_field(key, cat)
+    members: dict[int, tuple[float, str]] = {
+        oid: (0.5 + 0.3 * score, why) for oid, (score, why) in described.items()
+    }
     for occupation in cat.occupations.values():
         if any(occupation.code.startswith(p) for p in prefixes):
             members[occupation.id] = (1.0, f"{key} is its field")
+    titled: dict[int, list[tuple[int, str]]] = {}
     for keyword in keywords:
         stem = keyword.rstrip("*")
-        ending = r"\w*" if keyword.endswith("*") else r"(s|es|ing)?\b"
+        ending = r"\w*" if keyword.endswith("*") else r"(s|es)?\b"  # not "wind" in "winding"
         pattern = re.compile(rf"\b{re.escape(stem)}{ending}", re.IGNORECASE)
         for oid, title, kind in cat.query(
             "SELECT occupation_id, title, kind FROM title WHERE norm LIKE ?", (f"%{stem}%",)
         ):
-            strength = 0.9 if kind == 0 else 0.7
-            if pattern.search(title) and members.get(oid, (0.0, ""))[0] < strength:
-                members[oid] = (strength, f"also known as '{title}'" if kind else "its title")
+            if pattern.search(title):
+                titled.setdefault(oid, []).append((kind, title))
         for oid, description in cat.query(
             "SELECT id, description FROM occupation WHERE description LIKE ?", (f"%{stem}%",)
         ):
-            if pattern.search(description) and oid not in members:
+            if pattern.search(description) and oid in described and members[oid][0] < 0.6:
                 members[oid] = (0.6, f"its work involves {stem}")
+    for oid, found in titled.items():
+        # Several of its titles, or work about the field as a whole: one title among many is
+        # a corner of the job ("Hospital Television Rental Clerk"), or another word ("Winding").
+        if len(found) < TITLES_OF_A_FIELD and oid not in described:
+            continue
+        kind, title = min(found)
+        strength = 0.9 if kind == 0 else 0.7
+        if members.get(oid, (0.0, ""))[0] < strength:
+            members[oid] = (strength, f"also known as '{title}'" if kind else "its title")
     return members
+
+
+def _known_field(key: str) -> str:
+    """The table's name for a field, whatever the number of its words ("hospital")."""
+    for candidate in (key, f"{key}s", key.removesuffix("s"), key.removesuffix("es")):
+        found = ALIASES.get(candidate, candidate)
+        if found in FIELDS:
+            return found
+    return key
+
+
+DESCRIBED_FIELD = 40  # occupations a field read for meaning may hold
+TITLES_OF_A_FIELD = 3  # titles naming the field that make an occupation part of it
+FIELD_FLOOR = 0.35  # how well, against the best, an occupation must be about the field
+
+
+def _described_field(text: str, cat: Catalog) -> dict[int, tuple[float, str]]:
+    meaning = read_meaning(text, cat)
+    label = " ".join(text.split())
+    ranked = sorted(meaning.scores.items(), key=lambda item: -item[1])[:DESCRIBED_FIELD]
+    return {
+        oid: (score, f"its work is about {label}") for oid, score in ranked if score >= FIELD_FLOOR
+    }
 
 
 def core_elements(cat: Catalog, occupation: Occupation, top: int = 12) -> dict[int, float]:

@@ -121,7 +121,7 @@ def agreement(person: Sequence[float], occupation: Sequence[float]) -> float:
     return sum(a * b for a, b in zip(dp, do, strict=True)) / norm
 
 
-def _reason(person: InterestProfile, occupation: Occupation) -> str:
+def interest_reason(person: InterestProfile, occupation: Occupation) -> str:
     assert occupation.riasec is not None
     own = dict(zip(RIASEC, occupation.riasec, strict=True))
     shared = [a for a in person.top(3) if own[a] >= 4.0][:2]
@@ -161,6 +161,6 @@ def matches(
         scored.append((agreement(vector, occupation.riasec), occupation))
     scored.sort(key=lambda pair: (-pair[0], pair[1].code))
     return [
-        Match(o.code, o.title, round(50 * (r + 1), 1), [_reason(person, o)])
+        Match(o.code, o.title, round(50 * (r + 1), 1), [interest_reason(person, o)])
         for r, o in scored[:limit]
     ]

@@ -1,18 +1,47 @@
-"""Ranked occupations for a person: interests from answers and reflection, skills from work."""
+"""Ranked occupations for a person: the quiz leads, their own words add, skills from work count.
+
+The Interest Profiler's six scores are the basis (agreement with each occupation's O*NET profile,
+0-100). A reflection adds in two ways: the occupations its sentences describe (`meaning`) earn a
+bonus, and their interest profiles nudge the person's; neither can overturn a clear quiz result,
+because the bonus is bounded and the nudge is a third at most. With `current`, the skills that
+carry over from today's job count for a quarter of the fit.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from careerplan.catalog.interests import InterestProfile, Match, combine, matches, score_answers
+from careerplan.catalog.interests import InterestProfile, Match, agreement, combine, score_answers
+from careerplan.catalog.meaning import Meaning, read_meaning, words_for
+from careerplan.catalog.reasons import reasons_for
 from careerplan.catalog.reflection import Reading, read_reflection
 from careerplan.catalog.skills import skills_of, transfer
-from careerplan.catalog.store import Catalog, resolve
-from careerplan.domain.errors import InvalidInput
+from careerplan.catalog.store import RIASEC, Catalog, Occupation, resolve
+from careerplan.domain.credentials import Education
+from careerplan.domain.errors import DomainRefusal, InvalidInput
 
-SKILL_WEIGHT = 0.25
+# Ranking is by interests: counsellors' shortlists follow what a person loves, and the skills
+# today's job carries over show as a reason (and lead in bridges), not as a pull towards it.
+SKILL_WEIGHT = 0.0
 POOL = 5
+# Points (of 100) the best-described occupation gains from the person's words: with the quiz,
+# a nudge among the occupations that fit it; alone, the words lead.
+WORDS_WITH_QUIZ = 40.0
+WORDS_ALONE = 60.0
+NUDGE = 0.3  # the share of the person's interest profile their words may move
+DESCRIBED = 20  # occupations whose interest profiles make the words' profile
+EVIDENCE_FROM = 5  # occupations whose words are shown as the reading's evidence
+QUIZ_MARGIN = 25.0  # how far below the quiz's best fit the words may still lift a job
+CLEAR_SPREAD = 0.25  # below this gap between the strongest and weakest area, the quiz is flat
+ZONE_COST = 8.0  # points per job zone beyond one from what the education reaches
+# The job zone a person's highest education reaches (O*NET's job zone definitions: zone 2 a
+# high school diploma, 3 vocational training or an associate's, 4 a bachelor's, 5 graduate).
+REACH = {
+    Education.NONE: 1, Education.HIGH_SCHOOL: 2, Education.SOME_COLLEGE: 3,
+    Education.CERTIFICATE: 3, Education.ASSOCIATE: 3, Education.BACHELOR: 4,
+    Education.MASTER: 5, Education.DOCTORAL: 5,
+}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +58,39 @@ class Recommendation:
         }
 
 
+def _words_profile(meaning: Meaning, cat: Catalog) -> InterestProfile | None:
+    """The interest profile of the occupations the words describe, weighted by how well."""
+    totals = dict.fromkeys(RIASEC, 0.0)
+    weight = 0.0
+    ranked = sorted(meaning.scores.items(), key=lambda item: -item[1])[:DESCRIBED]
+    for oid, score in ranked:
+        riasec = cat.by_id[oid].riasec
+        if riasec is None:
+            continue
+        for area, value in zip(RIASEC, riasec, strict=True):
+            totals[area] += score * (value - 1) / 6
+        weight += score
+    if not weight:
+        return None
+    return InterestProfile({a: v / weight for a, v in totals.items()}, ("reflection",))
+
+
+def _evidence(meaning: Meaning, cat: Catalog) -> dict[str, list[str]]:
+    """Each word under one area: that of the best-described occupation it speaks of."""
+    evidence: dict[str, list[str]] = {}
+    placed: set[str] = set()
+    ranked = sorted(meaning.scores.items(), key=lambda item: -item[1])[:EVIDENCE_FROM]
+    for oid, _ in ranked:
+        riasec = cat.by_id[oid].riasec
+        if riasec is None:
+            continue
+        area = RIASEC[max(range(6), key=lambda i: riasec[i])]
+        new = [w for w in words_for(meaning, oid, cat) if w not in placed]
+        placed.update(new)
+        evidence.setdefault(area, []).extend(new)
+    return {a: evidence[a] for a in RIASEC if evidence.get(a)}
+
+
 def recommend(
     answers: Sequence[int] | None = None,
     reflection: str | None = None,
@@ -36,34 +98,100 @@ def recommend(
     job_zone: int | None = None,
     limit: int = 10,
     catalog: Catalog | None = None,
+    education: Education | None = None,
 ) -> Recommendation:
     """Matches from the 60 answers and/or a reflection; with `current`, skills that carry over
-    count for a quarter of the fit."""
+    count for a quarter of the fit; with `education`, jobs within reach of it come first."""
     if answers is None and reflection is None:
         raise InvalidInput("Give the 60 answers, a reflection, or both.")
+    if job_zone is not None and not 1 <= job_zone <= 5:
+        raise InvalidInput(
+            f"A job zone is from 1 (little preparation) to 5 (extensive), not {job_zone}."
+        )
+    if limit < 1:
+        raise InvalidInput(f"The limit must be at least 1, not {limit}.")
     cat = resolve(catalog)
     reading = read_reflection(reflection, cat) if reflection is not None else None
+    meaning = read_meaning(reflection, cat) if reflection is not None else Meaning()
+    words = _words_profile(meaning, cat)
     if answers is not None:
         person = score_answers(answers, cat)
-        if reading is not None:
-            person = combine(person, reading.profile)
+        if words is not None:
+            person = combine(person, words, NUDGE)
+        bonus = WORDS_WITH_QUIZ
     else:
-        assert reading is not None
-        person = reading.profile
-    if current is None:
-        return Recommendation(person, reading, matches(person, job_zone, limit, cat))
-    start = cat.occupation(current)
-    pool = matches(person, job_zone, limit * POOL, cat)
+        person = words or (reading.profile if reading is not None else InterestProfile({}))
+        bonus = WORDS_ALONE
+    if reading is not None and words is not None:
+        # What the words say, read for meaning: their profile, and each word under the
+        # interest area of the occupations it describes best.
+        reading = Reading(words, _evidence(meaning, cat))
+    if not any(person.scores.values()) and not meaning.scores:
+        raise DomainRefusal(
+            "The interest profile is empty: answer the 60 items or write a reflection that "
+            "mentions activities you enjoy."
+        )
+    reach = REACH.get(education) if education is not None else None
+    ranked = _ranked(person, meaning, bonus, job_zone, reach, cat)
+    start = cat.occupation(current) if current is not None else None
+    if start is None:
+        chosen = ranked[:limit]
+        return Recommendation(person, reading, _matches(chosen, person, meaning, None, cat))
     skills = skills_of(start.code, catalog=cat)
-    blended: list[Match] = []
-    for match in pool:
-        if match.code == start.code:
+    blended: list[tuple[float, Occupation, float]] = []
+    for fit, occupation in ranked[: limit * POOL]:
+        if occupation.code == start.code:
             continue
-        fit = transfer(skills, match.code, cat)
-        score = round((1 - SKILL_WEIGHT) * match.fit + SKILL_WEIGHT * fit.score, 1)
-        carried = ", ".join(s.name for s in fit.strengths[:2])
-        reason = f"Keeps {fit.score:.0f}% of the skill level it needs from {start.title}"
-        reason += f" ({carried})." if carried else "."
-        blended.append(Match(match.code, match.title, score, [*match.reasons, reason]))
-    blended.sort(key=lambda m: (-m.fit, m.code))
-    return Recommendation(person, reading, blended[:limit])
+        carried = transfer(skills, occupation.code, cat).score
+        blended.append(((1 - SKILL_WEIGHT) * fit + SKILL_WEIGHT * carried, occupation, carried))
+    blended.sort(key=lambda item: (-item[0], item[1].code))
+    chosen = [(fit, occupation) for fit, occupation, _ in blended[:limit]]
+    return Recommendation(person, reading, _matches(chosen, person, meaning, start, cat))
+
+
+def _ranked(
+    person: InterestProfile,
+    meaning: Meaning,
+    bonus: float,
+    job_zone: int | None,
+    reach: int | None,
+    cat: Catalog,
+) -> list[tuple[float, Occupation]]:
+    """Occupations by interest fit; the words lift those the quiz allows, and a job far beyond
+    or below what the person's education reaches (`reach`, a job zone) counts for less."""
+    vector = person.vector()
+    flat = not any(person.scores.values())
+    fits: list[tuple[float, Occupation]] = []
+    for occupation in cat.occupations.values():
+        if occupation.riasec is None or (job_zone is not None and occupation.job_zone != job_zone):
+            continue
+        fit = 0.0 if flat else 50 * (agreement(vector, occupation.riasec) + 1)
+        fits.append((fit, occupation))
+    fits.sort(key=lambda pair: (-pair[0], pair[1].code))
+    spread = max(person.scores.values(), default=0.0) - min(person.scores.values(), default=0.0)
+    # The words may lift only what the quiz allows: occupations within QUIZ_MARGIN points of
+    # its best fit (all of them when the quiz is flat or absent).
+    allowed = fits[0][0] - QUIZ_MARGIN if fits and not flat and spread >= CLEAR_SPREAD else -1.0
+    scored = []
+    for fit, occupation in fits:
+        words = meaning.scores.get(occupation.id, 0.0) if fit >= allowed else 0.0
+        score = fit + bonus * words
+        if reach is not None and occupation.job_zone is not None:
+            score -= ZONE_COST * max(0, abs(occupation.job_zone - reach) - 1)
+        # On a 0-100 scale whatever the bonus: a perfect fit, fully described, is 100.
+        scored.append((100 * max(score, 0.0) / (100 + bonus), occupation))
+    scored.sort(key=lambda pair: (-pair[0], pair[1].code))
+    return scored
+
+
+def _matches(
+    chosen: list[tuple[float, Occupation]],
+    person: InterestProfile,
+    meaning: Meaning,
+    start: Occupation | None,
+    cat: Catalog,
+) -> list[Match]:
+    return [
+        Match(o.code, o.title, round(fit, 1), reasons_for(o, person, meaning, start, cat))
+        for fit, o in chosen
+    ]

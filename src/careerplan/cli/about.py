@@ -6,12 +6,13 @@ import typer
 
 from careerplan.cli.output import console, print_json
 
-ORDER = ("onet", "modified", "interest_profiler", "bls", "gates")
+ORDER = ("onet", "modified", "interest_profiler", "bls", "esco", "gates")
 HEADINGS = {
     "onet": "O*NET (CC BY 4.0)",
     "modified": "Modifications",
     "interest_profiler": "O*NET Interest Profiler",
     "bls": "U.S. Bureau of Labor Statistics",
+    "esco": "ESCO (European Commission) and the ESCO-O*NET crosswalk (Nesta)",
     "gates": "Licences, certifications and exams",
 }
 

@@ -8,6 +8,7 @@ from careerplan.cli.apps import sub_app
 from careerplan.cli.output import console, print_json
 
 if TYPE_CHECKING:
+    from careerplan.domain.credentials import Education
     from careerplan.domain.route import Route
 
 app = sub_app("Step 1: find a dream job from your interests, reflection and current skills.")
@@ -65,6 +66,15 @@ def _save_answers(values: list[int]) -> bool:
             return False
         save_answers(uow, clock(), values)
     return True
+
+
+def _education() -> "Education | None":
+    """The plan's recorded highest education, when there is a plan that records it."""
+    from careerplan.cli.context import reader
+
+    with reader() as plan:
+        profile = plan.profiles.get()
+    return profile.education if profile else None
 
 
 def _saved_answers() -> list[int] | None:
@@ -152,7 +162,7 @@ def matches(
         # Without answers on the command line, use those saved by `explore quiz`: a reflection
         # adds to the quiz, it does not replace it.
         values = _saved_answers()
-    result = recommend(values, reflection, current, job_zone, limit)
+    result = recommend(values, reflection, current, job_zone, limit, education=_education())
     if json:
         print_json([m.to_dict() for m in result.matches])
         return

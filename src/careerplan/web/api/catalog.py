@@ -91,7 +91,12 @@ def explore_items() -> list[InterestItemOut]:
 )
 def explore_matches(body: MatchesIn) -> MatchesOut:
     found = catalog.recommend(
-        body.answers, body.reflection, body.current, body.job_zone, body.limit
+        body.answers,
+        body.reflection,
+        body.current,
+        body.job_zone,
+        body.limit,
+        education=body.education,
     )
     return MatchesOut.model_validate(found.to_dict())
 

@@ -7,6 +7,7 @@ from typing import Annotated
 
 from pydantic import Field
 
+from careerplan.domain.credentials import Education
 from careerplan.domain.rules import MAX_NOTE, MAX_TEXT
 from careerplan.web.api.schemas import In, Out
 from careerplan.web.api.types import Day, OccupationCode, storable
@@ -51,6 +52,9 @@ class MatchesIn(In):
         None, ge=1, le=5, strict=True, description="Preparation level to match in."
     )
     limit: int = Field(10, ge=1, le=100, strict=True)
+    education: Education | None = Field(
+        None, description="Your highest education: jobs within its reach come first."
+    )
 
 
 class MatchOut(Out):

@@ -22,6 +22,7 @@ CREDITS = (
     ("modified", "Modifications"),
     ("interest_profiler", "O*NET Interest Profiler"),
     ("bls", "U.S. Bureau of Labor Statistics"),
+    ("esco", "ESCO (European Commission) and the ESCO-O*NET crosswalk (Nesta)"),
     ("gates", "Licences, certifications and exams"),
 )
 
@@ -58,6 +59,8 @@ def matches_page(request: Request, units: UnitsDep, job_zone: str = "") -> HTMLR
     from careerplan.catalog.store import AREA_NAMES
 
     exploration, current, vision = _saved(units)
+    with units() as uow:
+        profile = uow.profiles.get()
     zone, error = _zone(job_zone)
     answers = list(exploration.answers) if exploration.complete else None
     reflection = exploration.reflection or None
@@ -65,7 +68,8 @@ def matches_page(request: Request, units: UnitsDep, job_zone: str = "") -> HTMLR
     status = 422 if error else 200
     if not error and (answers is not None or reflection is not None):
         try:
-            result = recommend(answers, reflection, current, zone, limit=10)
+            education = profile.education if profile else None
+            result = recommend(answers, reflection, current, zone, 10, education=education)
         except CareerplanError as problem:
             error, status = for_page(problem), _refusal_status(problem)
     known = open_catalog().occupations.get(current or "")
