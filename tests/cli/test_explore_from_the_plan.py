@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from tests.cli.conftest import Invoke
 
 from careerplan.services.workspace import Workspace
@@ -60,3 +61,32 @@ def test_a_reflection_adds_to_the_saved_answers_instead_of_replacing_them(
     other = cli("explore", "matches", "--answers", flat, "--reflection", reflection, "--json")
     assert json.loads(both.stdout) == json.loads(given.stdout)
     assert json.loads(both.stdout) != json.loads(other.stdout)
+
+
+def test_init_in_a_script_says_how_it_read_the_job_today(cli: Invoke) -> None:
+    ran = cli("init", "--name", "Ana", "--current-job", "Product manager", "--dream-job", "COO")
+    assert ran.exit_code == 0, ran.stderr
+    assert "Your job today reads as Marketing Managers (11-2021.00)." in " ".join(
+        ran.stdout.split()
+    )
+    profile = json.loads(cli("vision", "show", "--json").stdout)["profile"]
+    assert profile["current_occupation_code"] is None  # not recorded without a yes
+
+
+@pytest.mark.parametrize(("answer", "recorded"), [("y", "11-2021.00"), ("n", None)])
+def test_init_in_a_terminal_asks_before_recording_the_job_today(
+    cli: Invoke, monkeypatch: pytest.MonkeyPatch, answer: str, recorded: str | None
+) -> None:
+    from careerplan.cli import plan
+
+    monkeypatch.setattr(plan, "_interactive", lambda: True)
+    flags = ["--name", "Ana", "--current-job", "Product manager", "--dream-job", "COO"]
+    flags += ["--target-date", "+3y", "--hours", "5", "--education", "bachelor's"]
+    flags += ["--education-field", "Business"]
+    # The vision questions left out are asked (Enter skips each), then the job today.
+    questions = len(plan._TEXT_FIELDS)
+    ran = cli("init", *flags, input="\n" * questions + f"{answer}\n")
+    assert ran.exit_code == 0, ran.stderr
+    assert "Is your job today Marketing Managers (11-2021.00)?" in ran.stdout
+    profile = json.loads(cli("vision", "show", "--json").stdout)["profile"]
+    assert profile["current_occupation_code"] == recorded

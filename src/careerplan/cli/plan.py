@@ -266,9 +266,32 @@ def init(
         f"{setup.vision.dream_job_title}."
     )
     warnings(setup.warnings)
+    if current_job:
+        _confirm_current_job(current_job, ask)
     out.print(
         f'Next: break it down, e.g. careerplan goal add "..." --parent {setup.dream_goal.id} '
         "--horizon 2y"
+    )
+
+
+def _confirm_current_job(title: str, ask: bool) -> None:
+    """Read the job today as an occupation: in a terminal, ask and record it; in a script, say
+    how it was read and how to record it (paths and bridges start from it either way)."""
+    from careerplan.catalog import best_occupation
+    from careerplan.services.explore import set_current_occupation
+
+    found = best_occupation(title)
+    if found is None:
+        return
+    out = console()
+    if ask and typer.confirm(f"Is your job today {found.title} ({found.code})?", default=True):
+        with unit() as uow:
+            set_current_occupation(uow, found.code)
+        out.print(f"Your current occupation is {found.title} ({found.code}).")
+        return
+    out.print(
+        f"Your job today reads as {found.title} ({found.code}). Record it, or the right one, "
+        "with: careerplan explore current CODE"
     )
 
 
