@@ -66,9 +66,7 @@ def test_a_reflection_adds_to_the_saved_answers_instead_of_replacing_them(
 def test_init_in_a_script_says_how_it_read_the_job_today(cli: Invoke) -> None:
     ran = cli("init", "--name", "Ana", "--current-job", "Product manager", "--dream-job", "COO")
     assert ran.exit_code == 0, ran.stderr
-    assert "Your job today reads as Marketing Managers (11-2021.00)." in " ".join(
-        ran.stdout.split()
-    )
+    assert "Read your job today as Marketing Managers (11-2021.00);" in " ".join(ran.stdout.split())
     profile = json.loads(cli("vision", "show", "--json").stdout)["profile"]
     assert profile["current_occupation_code"] is None  # not recorded without a yes
 

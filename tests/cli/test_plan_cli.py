@@ -33,6 +33,8 @@ def test_init_with_flags_starts_the_plan(cli: Invoke) -> None:
     assert (ran.exit_code, ran.stderr) == (0, "")
     assert ran.stdout.splitlines() == [
         "Your plan is started: goal 1 is to work as COO of a high-tech startup.",
+        "Read your job today as Marketing Managers (11-2021.00); to record it: "
+        "careerplan explore current 11-2021.00",
         'Next: break it down, e.g. careerplan goal add "..." --parent 1 --horizon 2y',
     ]
 

@@ -290,8 +290,8 @@ def _confirm_current_job(title: str, ask: bool) -> None:
         out.print(f"Your current occupation is {found.title} ({found.code}).")
         return
     out.print(
-        f"Your job today reads as {found.title} ({found.code}). Record it, or the right one, "
-        "with: careerplan explore current CODE"
+        f"Read your job today as {found.title} ({found.code}); to record it: "
+        f"careerplan explore current {found.code}"
     )
 
 
