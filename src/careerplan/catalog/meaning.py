@@ -99,11 +99,14 @@ def read_meaning(text: str, catalog: Catalog) -> Meaning:
         if a.clause == b.clause and f"{a.word} {b.word}" in a.clause.lower()
     ]
     query = " OR ".join(f'"{term}"' for term in [*words, *dict.fromkeys(pairs)])
-    rows = catalog.query(
+    found = catalog.query(
         "SELECT rowid, bm25(meaning_fts, ?, ?) FROM meaning_fts WHERE meaning_fts MATCH ? "
         "ORDER BY 2 LIMIT ?",
-        (TITLE_WEIGHT, BODY_WEIGHT, query, POOL),
+        (TITLE_WEIGHT, BODY_WEIGHT, query, 2 * POOL),
     )
+    # Catch-alls ("Production Workers, All Other") gather every kind of task, so they match
+    # everything; O*NET gives them no interest profile, and they are not read as an answer.
+    rows = [row for row in found if catalog.by_id[int(row[0])].riasec is not None][:POOL]
     if not rows:
         return Meaning(said=said)
     best = -rows[0][1]
