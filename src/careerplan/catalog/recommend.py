@@ -32,6 +32,8 @@ WORDS_ALONE = 60.0
 NUDGE = 0.3  # the share of the person's interest profile their words may move
 DESCRIBED = 20  # occupations whose interest profiles make the words' profile
 EVIDENCE_FROM = 5  # occupations whose words are shown as the reading's evidence
+NEIGHBOURS_OF = 10  # best-described occupations whose close relations share their score
+NEIGHBOUR_SHARE = 0.5
 QUIZ_MARGIN = 25.0  # how far below the quiz's best fit the words may still lift a job
 CLEAR_SPREAD = 0.25  # below this gap between the strongest and weakest area, the quiz is flat
 ZONE_COST = 8.0  # points per job zone beyond one from what the education reaches
@@ -75,6 +77,22 @@ def _words_profile(meaning: Meaning, cat: Catalog) -> InterestProfile | None:
     return InterestProfile({a: v / weight for a, v in totals.items()}, ("reflection",))
 
 
+def _with_neighbours(meaning: Meaning, cat: Catalog) -> Meaning:
+    """The occupations the words describe best lend part of their score to the occupations
+    O*NET lists as closely related to them: a counsellor's shortlist is a family of jobs."""
+    if not meaning.scores or not NEIGHBOUR_SHARE:
+        return meaning
+    scores = dict(meaning.scores)
+    ranked = sorted(meaning.scores.items(), key=lambda item: -item[1])[:NEIGHBOURS_OF]
+    for oid, score in ranked:
+        for related, tier, _ in cat.related(cat.by_id[oid]):
+            if tier == 1:
+                lent = NEIGHBOUR_SHARE * score
+                if lent > scores.get(related, 0.0):
+                    scores[related] = lent
+    return Meaning(scores, meaning.said)
+
+
 def _evidence(meaning: Meaning, cat: Catalog) -> dict[str, list[str]]:
     """Each word under one area: that of the best-described occupation it speaks of."""
     evidence: dict[str, list[str]] = {}
@@ -113,6 +131,7 @@ def recommend(
     cat = resolve(catalog)
     reading = read_reflection(reflection, cat) if reflection is not None else None
     meaning = read_meaning(reflection, cat) if reflection is not None else Meaning()
+    meaning = _with_neighbours(meaning, cat)
     words = _words_profile(meaning, cat)
     if answers is not None:
         person = score_answers(answers, cat)
