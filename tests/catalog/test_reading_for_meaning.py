@@ -99,3 +99,19 @@ def test_a_field_the_table_does_not_know_is_read_for_meaning(catalog: Catalog) -
     curators = found.get("25-4012.00") or found.get("25-4013.00")  # or museum technicians
     assert curators is not None
     assert curators.reasons[0] == "Its work is about museums."
+
+
+def test_the_best_described_jobs_lend_half_their_score_to_close_relations(
+    catalog: Catalog,
+) -> None:
+    import sys
+
+    recommend_module = sys.modules["careerplan.catalog.recommend"]
+    meaning = read_meaning("I rebuilt aircraft engines at the airfield", catalog)
+    best = max(meaning.scores, key=lambda oid: meaning.scores[oid])
+    close = [oid for oid, tier, _ in catalog.related(catalog.by_id[best]) if tier == 1]
+    assert close
+    spread = recommend_module._with_neighbours(meaning, catalog)
+    for oid in close:
+        assert spread.scores[oid] >= 0.5 * meaning.scores[best] - 1e-9
+        assert spread.scores[oid] >= meaning.scores.get(oid, 0.0)
