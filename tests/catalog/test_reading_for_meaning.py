@@ -115,3 +115,17 @@ def test_the_best_described_jobs_lend_half_their_score_to_close_relations(
     for oid in close:
         assert spread.scores[oid] >= 0.5 * meaning.scores[best] - 1e-9
         assert spread.scores[oid] >= meaning.scores.get(oid, 0.0)
+
+
+def test_a_bridge_says_which_licence_it_asks_for_first_and_counts_it(catalog: Catalog) -> None:
+    found = bridges("31-1131.00", "healthcare", 40, catalog)  # from nursing assistants
+    licensed = [b for b in found if any(r.startswith("Asks first for: ") for r in b.reasons)]
+    assert licensed
+    nurse = next(b for b in found if b.code == "29-2061.00")  # LPN: its licence comes first
+    assert "Asks first for: Licensed practical / vocational nurse (LPN/LVN) licence." in (
+        nurse.reasons
+    )
+    # The licence a nursing assistant already holds is not asked for again.
+    assert not any("nursing assistant" in r.lower() for r in nurse.reasons if "Asks" in r)
+    scores = [b.score for b in found]
+    assert scores == sorted(scores, reverse=True)

@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from careerplan.catalog.gates import credentials_for
 from careerplan.catalog.meaning import read_meaning
 from careerplan.catalog.search import words
 from careerplan.catalog.skills import COMPARED, skills_of, transfer
 from careerplan.catalog.store import Catalog, Occupation, resolve
+from careerplan.domain.credentials import Gating
 from careerplan.domain.errors import DomainRefusal, InvalidInput
 
 # field -> (SOC code prefixes, keywords found in titles or descriptions)
@@ -80,6 +82,8 @@ TRANSFER_WEIGHT = 0.4
 USE_WEIGHT = 0.3
 FIELD_WEIGHT = 0.3
 ZONE_PENALTY = 4.0
+CREDENTIAL_COST = 5.0  # points per licence or certification the bridge requires first
+FIRM = (Gating.REQUIRED, Gating.MOST_STATES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,7 +212,8 @@ def bridges(
     person = skills_of(current.code, catalog=cat)
     related = {rid for rid, _, _ in cat.related(current)}
     core = core_elements(cat, current)
-    results: list[Bridge] = []
+    held = {c.key for c in credentials_for(current.code, cat) if c.gating in FIRM}
+    results: list[tuple[float, Bridge]] = []
     for oid, (strength, why) in members.items():
         occupation = cat.by_id[oid]
         if not cat.ratings(occupation):
@@ -227,8 +232,18 @@ def bridges(
         if oid in related:
             score += 5
             reasons.append(f"O*NET lists it as related to {current.title}.")
-        results.append(
-            Bridge(occupation.code, occupation.title, round(min(score, 100), 1), reasons)
-        )
-    results.sort(key=lambda b: (-b.score, b.code))
-    return results[:limit]
+        # A licence or certification the job requires and today's job does not hold is a
+        # gate to pass first: the fewer, the closer the bridge.
+        needed = [
+            c
+            for c in credentials_for(occupation.code, cat)
+            if c.gating in FIRM and c.key not in held
+        ]
+        if needed:
+            score -= CREDENTIAL_COST * len(needed)
+            reasons.append(f"Asks first for: {', '.join(c.name for c in needed[:2])}.")
+        bridge = Bridge(occupation.code, occupation.title, round(min(score, 100), 1), reasons)
+        results.append((score, bridge))
+    # Ranked by the score itself: two above 100 are not a tie.
+    results.sort(key=lambda pair: (-pair[0], pair[1].code))
+    return [bridge for _, bridge in results[:limit]]
