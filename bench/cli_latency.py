@@ -81,6 +81,20 @@ def time_once(argv: list[str], env: dict[str, str]) -> float:
     return (time.perf_counter() - start) * 1000
 
 
+def sample(
+    commands: dict[str, list[str]], env: dict[str, str], runs: int
+) -> dict[str, list[float]]:
+    """Each command `runs` times, interleaved (after one warm-up run each for the file cache
+    and bytecode), so a busy moment slows them all alike."""
+    for argv in commands.values():
+        time_once(argv, env)
+    samples: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, argv in commands.items():
+            samples[name].append(time_once(argv, env))
+    return samples
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=15)
@@ -96,12 +110,7 @@ def main() -> None:
         build_plan(Path(folder))
         env = dict(os.environ, CAREERPLAN_DATA_DIR=folder, COLUMNS="120")
         env.pop("CAREERPLAN_DATABASE_URL", None)
-        for argv in commands.values():  # warm the file cache and bytecode
-            time_once(argv, env)
-        samples: dict[str, list[float]] = {name: [] for name in commands}
-        for _ in range(args.runs):
-            for name, argv in commands.items():
-                samples[name].append(time_once(argv, env))
+        samples = sample(commands, env, args.runs)
     baseline = statistics.median(samples["python -c pass (baseline)"])
     print(f"{GOALS:,} goals, {ACTIONS:,} actions, SQLite, {args.runs} runs each\n")
     print("| command | median ms | p95 ms | × baseline | target |")

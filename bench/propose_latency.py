@@ -18,7 +18,7 @@ import subprocess
 import sys
 import tempfile
 
-from cli_latency import time_once
+from cli_latency import sample
 
 TARGET_P95_MS = 400.0
 README_PLAN = [
@@ -53,12 +53,7 @@ def main() -> None:
         env.pop("CAREERPLAN_DATABASE_URL", None)
         for step in README_PLAN:
             subprocess.run([*careerplan, *step], env=env, stdout=subprocess.DEVNULL, check=True)
-        for argv in commands.values():  # warm the file cache and bytecode
-            time_once(argv, env)
-        samples: dict[str, list[float]] = {name: [] for name in commands}
-        for _ in range(args.runs):
-            for name, argv in commands.items():
-                samples[name].append(time_once(argv, env))
+        samples = sample(commands, env, args.runs)
     baseline = statistics.median(samples["python -c pass (baseline)"])
     print(f"README plan (product manager to COO), SQLite, {args.runs} runs each\n")
     print("| command | median ms | p95 ms | max ms | × baseline (median) | target |")

@@ -27,6 +27,20 @@ COMMANDS = [
 ]
 
 
+def _watch_the_quick_reader(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Whether each opening of the quick reader gave a reader (False: the full path)."""
+    opened: list[bool] = []
+    real_open = QuickReader.open
+
+    def watched(cls: type[QuickReader], *args: Any) -> QuickReader | None:
+        found = real_open(*args)
+        opened.append(found is not None)
+        return found
+
+    monkeypatch.setattr(QuickReader, "open", classmethod(watched))
+    return opened
+
+
 @pytest.mark.parametrize("command", COMMANDS)
 def test_the_quick_reader_and_a_unit_of_work_give_the_same_answer(
     cli: Invoke,
@@ -42,15 +56,7 @@ def test_the_quick_reader_and_a_unit_of_work_give_the_same_answer(
     cli("review", "--entry", "3:60:2", "--entry", "2:10:4", "--on", "2026-11-01")
     cli("review", "--entry", "3:20:4", "--on", "2026-11-20", "--went-well", "Studied")
     cli("goal", "add", "Draft a study plan", "--parent", "3", "--due", "2026-11-20")
-    opened: list[bool] = []
-    real_open = QuickReader.open
-
-    def watched(cls: type[QuickReader], *args: Any) -> QuickReader | None:
-        found = real_open(*args)
-        opened.append(found is not None)
-        return found
-
-    monkeypatch.setattr(QuickReader, "open", classmethod(watched))
+    opened = _watch_the_quick_reader(monkeypatch)
     quick = json.loads(cli(*command).stdout)
     # On SQLite the first answer came through the quick reader; PostgreSQL has none.
     assert opened == ([True] if settings.is_sqlite else [])
@@ -128,15 +134,7 @@ def test_plan_propose_reads_through_the_quick_reader_and_says_the_same(
     cli("explore", "choose", "11-1011.00")
     cli("explore", "current", "11-2021.00")
     assert cli("plan", "accept", "1").exit_code == 0  # an accepted proposal is read too
-    opened: list[bool] = []
-    real_open = QuickReader.open
-
-    def watched(cls: type[QuickReader], *args: Any) -> QuickReader | None:
-        found = real_open(*args)
-        opened.append(found is not None)
-        return found
-
-    monkeypatch.setattr(QuickReader, "open", classmethod(watched))
+    opened = _watch_the_quick_reader(monkeypatch)
     quick = json.loads(cli("plan", "propose", "--json").stdout)
     assert opened == ([True] if settings.is_sqlite else [])
     monkeypatch.setattr(QuickReader, "open", classmethod(lambda cls, *args: None))

@@ -61,6 +61,9 @@ class Meaning:
 
     scores: dict[int, float] = field(default_factory=dict)
     said: list[Said] = field(default_factory=list)
+    # word -> the occupations whose documents hold it, asked once per word (reasons and
+    # evidence ask for many occupations).
+    holders: dict[str, frozenset[int]] = field(default_factory=dict)
 
     def words(self) -> list[str]:
         return list(dict.fromkeys(s.word for s in self.said))
@@ -117,12 +120,10 @@ def read_meaning(text: str, catalog: Catalog) -> Meaning:
 
 def words_for(meaning: Meaning, occupation_id: int, catalog: Catalog) -> list[str]:
     """The person's words that this occupation's document answers."""
-    found = []
     for word in meaning.words():
-        hit = catalog.query(
-            "SELECT rowid FROM meaning_fts WHERE meaning_fts MATCH ? AND rowid = ?",
-            (f'"{word}"', occupation_id),
-        )
-        if hit:
-            found.append(word)
-    return found
+        if word not in meaning.holders:
+            rows = catalog.query(
+                "SELECT rowid FROM meaning_fts WHERE meaning_fts MATCH ?", (f'"{word}"',)
+            )
+            meaning.holders[word] = frozenset(int(oid) for (oid,) in rows)
+    return [word for word in meaning.words() if occupation_id in meaning.holders[word]]

@@ -4,7 +4,8 @@ The Interest Profiler's six scores are the basis (agreement with each occupation
 0-100). A reflection adds in two ways: the occupations its sentences describe (`meaning`) earn a
 bonus, and their interest profiles nudge the person's; neither can overturn a clear quiz result,
 because the bonus is bounded and the nudge is a third at most. With `current`, the skills that
-carry over from today's job count for a quarter of the fit.
+carry over from today's job are a reason shown with each match, not part of its fit:
+counsellors' shortlists follow what a person loves, and skills lead in bridges instead.
 """
 
 from __future__ import annotations
@@ -16,15 +17,10 @@ from careerplan.catalog.interests import InterestProfile, Match, agreement, comb
 from careerplan.catalog.meaning import Meaning, read_meaning, words_for
 from careerplan.catalog.reasons import reasons_for
 from careerplan.catalog.reflection import Reading, read_reflection
-from careerplan.catalog.skills import skills_of, transfer
 from careerplan.catalog.store import RIASEC, Catalog, Occupation, resolve
 from careerplan.domain.credentials import Education
 from careerplan.domain.errors import DomainRefusal, InvalidInput
 
-# Ranking is by interests: counsellors' shortlists follow what a person loves, and the skills
-# today's job carries over show as a reason (and lead in bridges), not as a pull towards it.
-SKILL_WEIGHT = 0.0
-POOL = 5
 # Points (of 100) the best-described occupation gains from the person's words: with the quiz,
 # a nudge among the occupations that fit it; alone, the words lead.
 WORDS_WITH_QUIZ = 40.0
@@ -118,8 +114,9 @@ def recommend(
     catalog: Catalog | None = None,
     education: Education | None = None,
 ) -> Recommendation:
-    """Matches from the 60 answers and/or a reflection; with `current`, skills that carry over
-    count for a quarter of the fit; with `education`, jobs within reach of it come first."""
+    """Matches from the 60 answers and/or a reflection; with `current`, what its skills carry
+    over is given as a reason (and the job itself is left out); with `education`, jobs within
+    reach of it come first."""
     if answers is None and reflection is None:
         raise InvalidInput("Give the 60 answers, a reflection, or both.")
     if job_zone is not None and not 1 <= job_zone <= 5:
@@ -153,18 +150,7 @@ def recommend(
     reach = REACH.get(education) if education is not None else None
     ranked = _ranked(person, meaning, bonus, job_zone, reach, cat)
     start = cat.occupation(current) if current is not None else None
-    if start is None:
-        chosen = ranked[:limit]
-        return Recommendation(person, reading, _matches(chosen, person, meaning, None, cat))
-    skills = skills_of(start.code, catalog=cat)
-    blended: list[tuple[float, Occupation, float]] = []
-    for fit, occupation in ranked[: limit * POOL]:
-        if occupation.code == start.code:
-            continue
-        carried = transfer(skills, occupation.code, cat).score
-        blended.append(((1 - SKILL_WEIGHT) * fit + SKILL_WEIGHT * carried, occupation, carried))
-    blended.sort(key=lambda item: (-item[0], item[1].code))
-    chosen = [(fit, occupation) for fit, occupation, _ in blended[:limit]]
+    chosen = [pair for pair in ranked if start is None or pair[1].id != start.id][:limit]
     return Recommendation(person, reading, _matches(chosen, person, meaning, start, cat))
 
 

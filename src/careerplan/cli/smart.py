@@ -107,7 +107,7 @@ def _profile() -> Profile | None:
     """The plan's profile, or None when there is no plan; checking words never creates one."""
     from pathlib import Path
 
-    from careerplan.cli.context import unit
+    from careerplan.cli.context import reader
     from careerplan.config import Settings
 
     settings = Settings.from_env()
@@ -115,8 +115,8 @@ def _profile() -> Profile | None:
     url = settings.database_url
     if url.startswith(prefix) and "?" not in url and not Path(url[len(prefix) :]).is_file():
         return None
-    with unit() as uow:
-        return uow.profiles.get()
+    with reader() as plan:  # a read: the quick reader on SQLite, no write lock
+        return plan.profiles.get()
 
 
 def _day(value: str, what: str) -> date:

@@ -93,14 +93,6 @@ def init_plan(
 
 
 VISION_FIELD_NAMES = tuple(f.name for f in fields(Vision) if f.name not in {"id", "version"})
-PROFILE_FIELD_NAMES = (
-    "name",
-    "current_job_title",
-    "current_occupation_code",
-    "hours_per_week",
-    "education",
-    "education_field",
-)
 
 
 def _education(value: Education | str | None) -> Education | None:
