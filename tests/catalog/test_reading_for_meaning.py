@@ -129,3 +129,31 @@ def test_a_bridge_says_which_licence_it_asks_for_first_and_counts_it(catalog: Ca
     assert not any("nursing assistant" in r.lower() for r in nurse.reasons if "Asks" in r)
     scores = [b.score for b in found]
     assert scores == sorted(scores, reverse=True)
+
+
+def test_the_jobs_most_like_todays_job_join_the_matches_with_a_reason(catalog: Catalog) -> None:
+    hvac = catalog.occupation("49-9021.00")
+    closest = {catalog.by_id[oid].code for oid, tier, _ in catalog.related(hvac) if tier == 1}
+    assert len(closest) == 5
+    quiz = answers(catalog, {"R": 5, "E": 4, "C": 4})
+    without = {m.code for m in recommend(quiz, catalog=catalog).matches}
+    result = recommend(quiz, None, hvac.code, catalog=catalog)
+    lifted = [m for m in result.matches if m.code in closest]
+    assert not closest & without  # the quiz alone does not put them in the top 10
+    assert 1 <= len(lifted) <= 5  # experience adds short moves; it does not fill the list
+    assert hvac.code not in {m.code for m in result.matches}
+    for match in lifted:
+        assert any(
+            r.startswith(f"One of the jobs O*NET lists as most like {hvac.title}")
+            for r in match.reasons
+        )
+    assert all(m.fit <= 100 for m in result.matches)
+
+
+def test_closeness_to_todays_job_lifts_only_what_the_quiz_allows(catalog: Catalog) -> None:
+    nurses = catalog.occupation("29-1141.00")  # their closest jobs are Social-Investigative
+    quiz = answers(catalog, {"R": 5, "C": 5})  # a clear quiz far from them
+    result = recommend(quiz, None, nurses.code, catalog=catalog)
+    closest = {catalog.by_id[oid].code for oid, tier, _ in catalog.related(nurses) if tier == 1}
+    assert closest
+    assert not closest & {m.code for m in result.matches}

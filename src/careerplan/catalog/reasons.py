@@ -11,6 +11,7 @@ from careerplan.catalog.store import Catalog, Occupation
 
 WORDS_SHOWN = 0.25  # how well the words must describe it before they are quoted as a reason
 QUOTE_CHARACTERS = 90
+CLOSE_BY_TIER = {1: 1.0}
 
 
 def reasons_for(
@@ -34,8 +35,19 @@ def reasons_for(
         fit = transfer(skills_of(start.code, catalog=cat), occupation.code, cat)
         carried = ", ".join(s.name for s in fit.strengths[:2])
         reason = f"Keeps {fit.score:.0f}% of the skill level it needs from {start.title}"
+        if occupation.id in closeness(start, cat):
+            reason = f"One of the jobs O*NET lists as most like {start.title}; it keeps "
+            reason += f"{fit.score:.0f}% of the skill level it needs"
         reasons.append(reason + (f" ({carried})." if carried else "."))
     return reasons
+
+
+def closeness(start: Occupation, cat: Catalog) -> dict[int, float]:
+    """The jobs O*NET lists as most like `start` (the first tier of its related occupations,
+    five of them), with how close each is, 0-1. At most half a top 10 can be lifted by it."""
+    return {
+        oid: CLOSE_BY_TIER[tier] for oid, tier, _ in cat.related(start) if tier in CLOSE_BY_TIER
+    }
 
 
 def _in_their_words(occupation: Occupation, meaning: Meaning, cat: Catalog) -> str:

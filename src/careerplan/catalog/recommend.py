@@ -3,9 +3,11 @@
 The Interest Profiler's six scores are the basis (agreement with each occupation's O*NET profile,
 0-100). A reflection adds in two ways: the occupations its sentences describe (`meaning`) earn a
 bonus, and their interest profiles nudge the person's; neither can overturn a clear quiz result,
-because the bonus is bounded and the nudge is a third at most. With `current`, the skills that
-carry over from today's job are a reason shown with each match, not part of its fit:
-counsellors' shortlists follow what a person loves, and skills lead in bridges instead.
+because the bonus is bounded and the nudge is a third at most. With `current`, the jobs O*NET
+lists as most like today's job earn a smaller bonus, since a counsellor puts the short moves
+beside the ones a person's interests suggest; the skills that carry over are a reason shown
+with each match, not part of its fit (mixed in, they pulled every match towards the job the
+person wants to leave), and skills lead in bridges instead.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from dataclasses import dataclass
 
 from careerplan.catalog.interests import InterestProfile, Match, agreement, combine, score_answers
 from careerplan.catalog.meaning import Meaning, read_meaning, words_for
-from careerplan.catalog.reasons import reasons_for
+from careerplan.catalog.reasons import closeness, reasons_for
 from careerplan.catalog.reflection import Reading, read_reflection
 from careerplan.catalog.store import RIASEC, Catalog, Occupation, resolve
 from careerplan.domain.credentials import Education
@@ -32,6 +34,10 @@ NEIGHBOURS_OF = 10  # best-described occupations whose close relations share the
 NEIGHBOUR_SHARE = 0.5
 QUIZ_MARGIN = 25.0  # how far below the quiz's best fit the words may still lift a job
 CLEAR_SPREAD = 0.25  # below this gap between the strongest and weakest area, the quiz is flat
+# Points the job most like today's job gains (`closeness`): counsellors put the moves a
+# person's experience makes short beside the ones their interests suggest. Only what the quiz
+# allows is lifted.
+EXPERIENCE = 30.0
 ZONE_COST = 8.0  # points per job zone beyond one from what the education reaches
 # The job zone a person's highest education reaches (O*NET's job zone definitions: zone 2 a
 # high school diploma, 3 vocational training or an associate's, 4 a bachelor's, 5 graduate).
@@ -148,8 +154,9 @@ def recommend(
             "mentions activities you enjoy."
         )
     reach = REACH.get(education) if education is not None else None
-    ranked = _ranked(person, meaning, bonus, job_zone, reach, cat)
     start = cat.occupation(current) if current is not None else None
+    near = closeness(start, cat) if start is not None else {}
+    ranked = _ranked(person, meaning, bonus, job_zone, reach, cat, near)
     chosen = [pair for pair in ranked if start is None or pair[1].id != start.id][:limit]
     return Recommendation(person, reading, _matches(chosen, person, meaning, start, cat))
 
@@ -161,9 +168,11 @@ def _ranked(
     job_zone: int | None,
     reach: int | None,
     cat: Catalog,
+    near: dict[int, float],
 ) -> list[tuple[float, Occupation]]:
-    """Occupations by interest fit; the words lift those the quiz allows, and a job far beyond
-    or below what the person's education reaches (`reach`, a job zone) counts for less."""
+    """Occupations by interest fit; the words, and closeness to today's job (`near`), lift
+    those the quiz allows, and a job far beyond or below what the person's education reaches
+    (`reach`, a job zone) counts for less."""
     vector = person.vector()
     flat = not any(person.scores.values())
     fits: list[tuple[float, Occupation]] = []
@@ -177,14 +186,17 @@ def _ranked(
     # The words may lift only what the quiz allows: occupations within QUIZ_MARGIN points of
     # its best fit (all of them when the quiz is flat or absent).
     allowed = fits[0][0] - QUIZ_MARGIN if fits and not flat and spread >= CLEAR_SPREAD else -1.0
+    ceiling = 100 + bonus + (EXPERIENCE if near else 0.0)
     scored = []
     for fit, occupation in fits:
-        words = meaning.scores.get(occupation.id, 0.0) if fit >= allowed else 0.0
-        score = fit + bonus * words
+        score = fit
+        if fit >= allowed:
+            score += bonus * meaning.scores.get(occupation.id, 0.0)
+            score += EXPERIENCE * near.get(occupation.id, 0.0)
         if reach is not None and occupation.job_zone is not None:
             score -= ZONE_COST * max(0, abs(occupation.job_zone - reach) - 1)
-        # On a 0-100 scale whatever the bonus: a perfect fit, fully described, is 100.
-        scored.append((100 * max(score, 0.0) / (100 + bonus), occupation))
+        # On a 0-100 scale whatever the bonuses: a perfect fit, fully described, is 100.
+        scored.append((100 * max(score, 0.0) / ceiling, occupation))
     scored.sort(key=lambda pair: (-pair[0], pair[1].code))
     return scored
 

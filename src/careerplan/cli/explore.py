@@ -152,7 +152,7 @@ def matches(
     limit: LimitOption = 10,
     json: JsonOption = False,
 ) -> None:
-    """Occupations that fit your interests (and, with --current, your skills), with reasons."""
+    """Occupations that fit your interests (and, with --current, your experience), with reasons."""
     from careerplan.catalog import parse_answers, recommend
     from careerplan.catalog.store import AREA_NAMES
 
