@@ -62,7 +62,8 @@ def _in_their_words(occupation: Occupation, meaning: Meaning, cat: Catalog) -> s
             clauses[said.clause] = clauses.get(said.clause, 0) + 1
     clause = max(clauses, key=lambda c: (clauses[c], -len(c)))
     quote = clause if len(clause) <= QUOTE_CHARACTERS else clause[: QUOTE_CHARACTERS - 1] + "…"
-    stems = [w[:5] for w in words]
+    # The task quoted answers the words of the quoted clause, not the person's other words.
+    stems = [s.word[:5] for s in meaning.said if s.clause == clause and s.word in words]
     tasks = [
         t for (t,) in cat.query("SELECT text FROM task WHERE occupation_id = ?", (occupation.id,))
     ]

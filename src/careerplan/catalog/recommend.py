@@ -29,7 +29,6 @@ WORDS_WITH_QUIZ = 40.0
 WORDS_ALONE = 60.0
 NUDGE = 0.3  # the share of the person's interest profile their words may move
 DESCRIBED = 20  # occupations whose interest profiles make the words' profile
-EVIDENCE_FROM = 5  # occupations whose words are shown as the reading's evidence
 NEIGHBOURS_OF = 10  # best-described occupations whose close relations share their score
 NEIGHBOUR_SHARE = 0.5
 QUIZ_MARGIN = 25.0  # how far below the quiz's best fit the words may still lift a job
@@ -96,18 +95,23 @@ def _with_neighbours(meaning: Meaning, cat: Catalog) -> Meaning:
 
 
 def _evidence(meaning: Meaning, cat: Catalog) -> dict[str, list[str]]:
-    """Each word under one area: that of the best-described occupation it speaks of."""
-    evidence: dict[str, list[str]] = {}
-    placed: set[str] = set()
-    ranked = sorted(meaning.scores.items(), key=lambda item: -item[1])[:EVIDENCE_FROM]
-    for oid, _ in ranked:
+    """Each word under one area: the one where the best-described occupations that use it
+    weigh most. "Teacher" in "I played teacher to my stuffed animals" goes under Social, with
+    the teachers, although an animal trainer is the best description of the whole sentence."""
+    votes: dict[str, dict[str, float]] = {}
+    ranked = sorted(meaning.scores.items(), key=lambda item: -item[1])[:DESCRIBED]
+    for oid, score in ranked:
         riasec = cat.by_id[oid].riasec
         if riasec is None:
             continue
         area = RIASEC[max(range(6), key=lambda i: riasec[i])]
-        new = [w for w in words_for(meaning, oid, cat) if w not in placed]
-        placed.update(new)
-        evidence.setdefault(area, []).extend(new)
+        for word in words_for(meaning, oid, cat):
+            votes.setdefault(word, dict.fromkeys(RIASEC, 0.0))[area] += score
+    evidence: dict[str, list[str]] = {}
+    for word in meaning.words():
+        if word in votes:
+            area = max(RIASEC, key=lambda a: votes[word][a])
+            evidence.setdefault(area, []).append(word)
     return {a: evidence[a] for a in RIASEC if evidence.get(a)}
 
 
