@@ -1,11 +1,12 @@
 """The catalogue's reading model: what each occupation is about, in the words people use.
 
-One document per occupation, indexed by SQLite's FTS5 with the Porter stemmer, so a person's own
-sentences ("I looked after my brother when he was ill") are ranked against occupations with BM25
-at run time. The title column holds what the job is called: O*NET's title, alternate and reported
-titles, and the labels of the ESCO occupations the ESCO-O*NET crosswalk maps to it. The body holds
-what the job does: O*NET's description, every task statement, the detailed work activities of
-those tasks, and the ESCO descriptions. Build-time only.
+One document per occupation, indexed by SQLite's FTS5 with the Porter stemmer; a semantic model
+of the documents (catalog_reading_model.py) places a person's own sentences ("I looked after my
+brother when he was ill") among the occupations at run time, and the index says which of their
+words each document holds. The title column holds what the job is called: O*NET's title,
+alternate and reported titles, and the labels of the ESCO occupations the ESCO-O*NET crosswalk
+maps to it. The body holds what the job does: O*NET's description, every task statement, the
+detailed work activities of those tasks, and the ESCO descriptions. Build-time only.
 """
 
 from __future__ import annotations
@@ -15,12 +16,12 @@ import sqlite3
 from collections import defaultdict
 from pathlib import Path
 
+from careerplan.catalog.meaning import GENERIC, TOKENIZER, stems
+from catalog_reading_model import build_reading_model
 from catalog_sources import read_csv, read_tsv
 
-MEANING_SCHEMA = """
-CREATE VIRTUAL TABLE meaning_fts USING fts5(
-    title, body, content='', tokenize='porter unicode61 remove_diacritics 2'
-);
+MEANING_SCHEMA = f"""
+CREATE VIRTUAL TABLE meaning_fts USING fts5(title, body, content='', tokenize='{TOKENIZER}');
 """
 
 
@@ -75,3 +76,4 @@ def build_meaning(db: sqlite3.Connection, data: Path) -> None:
         rows.append((oid, title_text, body_text))
     db.executemany("INSERT INTO meaning_fts(rowid, title, body) VALUES (?, ?, ?)", rows)
     db.execute("INSERT INTO meaning_fts(meaning_fts) VALUES ('optimize')")
+    build_reading_model(db, set(stems(" ".join(sorted(GENERIC)))))

@@ -14,9 +14,9 @@ NOTICES = {
     "modified": (
         "careerplan has modified all or some of this information: it keeps a subset of the "
         "tasks and technology examples, joins the ratings with wage and projection data, "
-        "normalises titles for search, and indexes the titles, task statements and detailed work "
-        "activities to read a person's own words. USDOL/ETA has not approved, endorsed, or "
-        "tested these modifications."
+        "normalises titles for search, and indexes and models (latent semantic analysis) the "
+        "titles, task statements and detailed work activities to read a person's own words. "
+        "USDOL/ETA has not approved, endorsed, or tested these modifications."
     ),
     "interest_profiler": (
         "Items from the O*NET® Interest Profiler™ Short Form, U.S. Department of Labor, Employment "

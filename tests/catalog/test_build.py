@@ -55,7 +55,8 @@ def test_the_check_fails_clearly_when_the_shipped_file_differs(tmp_path: Path) -
 def test_the_runtime_catalogue_does_not_import_build_time_libraries() -> None:
     code = (
         "import sys, careerplan.catalog as c; c.profile('15-1252'); c.search_titles('nurse');"
-        "print(sorted(m for m in ('openpyxl', 'pyarrow', 'pandas') if m in sys.modules))"
+        "c.recommend(reflection='I looked after my brother when he was ill');"
+        "print(sorted(m for m in ('openpyxl', 'pyarrow', 'pandas', 'numpy') if m in sys.modules))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"

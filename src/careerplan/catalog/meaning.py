@@ -1,26 +1,35 @@
 """A person's own sentences read for meaning: which occupations they describe.
 
 The catalogue holds one document per occupation (`meaning_fts`: its titles, tasks, detailed work
-activities and ESCO descriptions, stemmed by FTS5's Porter tokenizer), so "I looked after my
-little brother when he was ill" ranks nursing and home health work by BM25, and "organised the
-pickup games; I coach a 12U team" ranks coaches, without a list of cue words. What a person says
-they did not like ("I was never good at drawing") is left out, clause by clause, and so are the
-words every reflection uses (loved, remember, kid).
+activities and ESCO descriptions, stemmed by FTS5's Porter tokenizer) and a latent semantic
+model of them (`meaning_term`, `meaning_vector`; see scripts/catalog_reading_model.py). The
+person's words are placed in the model's space and compared with every occupation, so "I looked
+after my little brother when he was ill" ranks nursing and home health work, and "organised the
+pickup games; I coach a 12U team" ranks coaches, without a list of cue words and without needing
+the words of a task statement. What a person says they did not like ("I was never good at
+drawing") is left out, clause by clause, and so are the words every reflection uses (loved,
+remember, kid).
+
+The model was chosen against BM25 over the same documents, and plain TF-IDF, on the development
+personas (docs/benchmarks.md).
 """
 
 from __future__ import annotations
 
+import math
 import re
+import sqlite3
+import threading
+import weakref
+from array import array
 from dataclasses import dataclass, field
-from itertools import pairwise
+from operator import mul
 
 from careerplan.catalog.store import Catalog
 
-TITLE_WEIGHT, BODY_WEIGHT = 3.0, 1.0
+# How the catalogue's documents were tokenized; the person's words are read the same way.
+TOKENIZER = "porter unicode61 remove_diacritics 2"
 POOL = 80  # occupations kept from one reading
-# A BM25 score that counts as a full description: a text whose best match scores less (a few
-# common words) describes it only partly, whatever the ranking.
-FULL_MATCH = 0.0
 # Words of any reflection, and grammar: they say nothing about which work. "Play" is one: what
 # was played says it ("played the piano", "played basketball", "played teacher").
 _GENERIC_TEXT = """a about after again all also always am an and any are as at back be
@@ -88,34 +97,66 @@ def spoken_words(text: str) -> list[Said]:
     return found
 
 
+def stems(text: str) -> dict[str, int]:
+    """The terms of `text` and how often each occurs, as the catalogue's tokenizer reads them."""
+    db = sqlite3.connect(":memory:")
+    try:
+        db.execute(f"CREATE VIRTUAL TABLE t USING fts5(x, tokenize='{TOKENIZER}')")
+        db.execute("CREATE VIRTUAL TABLE v USING fts5vocab(t, 'row')")
+        db.execute("INSERT INTO t VALUES (?)", (text,))
+        return {term: count for term, _, count in db.execute("SELECT term, doc, cnt FROM v")}
+    finally:
+        db.close()
+
+
+_vectors: weakref.WeakKeyDictionary[Catalog, list[tuple[int, array[float]]]] = (
+    weakref.WeakKeyDictionary()
+)
+_vectors_lock = threading.Lock()
+
+
+def _documents(catalog: Catalog) -> list[tuple[int, array[float]]]:
+    """Each occupation's unit vector in the model, loaded once per catalogue. Catch-alls
+    ("Production Workers, All Other") gather every kind of task, so they match everything;
+    O*NET gives them no interest profile, and they are not read as an answer."""
+    with _vectors_lock:
+        found = _vectors.get(catalog)
+        if found is None:
+            found = []
+            for oid, blob in catalog.query("SELECT occupation_id, vector FROM meaning_vector"):
+                if catalog.by_id[oid].riasec is not None:
+                    found.append((oid, array("f", blob)))
+            _vectors[catalog] = found
+        return found
+
+
 def read_meaning(text: str, catalog: Catalog) -> Meaning:
-    """The occupations `text` describes, by BM25 over their titles, tasks and activities."""
+    """The occupations `text` describes: the cosine between the person's words and each
+    occupation in the catalogue's semantic model, the best scaled to 1."""
     said = spoken_words(text)
-    words = list(dict.fromkeys(s.word for s in said))
-    if not words:
+    if not said:
         return Meaning()
-    # Two words side by side in one clause ("wind turbine", "jet engines") say more than
-    # either alone: the pair is asked for as a phrase as well.
-    pairs = [
-        f"{a.word} {b.word}"
-        for a, b in pairwise(said)
-        if a.clause == b.clause and f"{a.word} {b.word}" in a.clause.lower()
-    ]
-    query = " OR ".join(f'"{term}"' for term in [*words, *dict.fromkeys(pairs)])
-    found = catalog.query(
-        "SELECT rowid, bm25(meaning_fts, ?, ?) FROM meaning_fts WHERE meaning_fts MATCH ? "
-        "ORDER BY 2 LIMIT ?",
-        (TITLE_WEIGHT, BODY_WEIGHT, query, 2 * POOL),
+    counts = stems(" ".join(s.word for s in said))
+    marks = ",".join("?" * len(counts))
+    rows = catalog.query(
+        f"SELECT term, idf, vector FROM meaning_term WHERE term IN ({marks})", tuple(counts)
     )
-    # Catch-alls ("Production Workers, All Other") gather every kind of task, so they match
-    # everything; O*NET gives them no interest profile, and they are not read as an answer.
-    rows = [row for row in found if catalog.by_id[int(row[0])].riasec is not None][:POOL]
-    if not rows:
+    query: list[float] | None = None
+    for term, idf, blob in rows:
+        weight = (1 + math.log(counts[term])) * idf
+        loadings = array("f", blob)
+        if query is None:
+            query = [weight * v for v in loadings]
+        else:
+            query = [q + weight * v for q, v in zip(query, loadings, strict=True)]
+    if query is None:
         return Meaning(said=said)
-    best = -rows[0][1]
-    scale = max(best, FULL_MATCH)
-    scores = {int(oid): max(0.0, -rank / scale) for oid, rank in rows}
-    return Meaning(scores, said)
+    cosines = [(sum(map(mul, vector, query)), oid) for oid, vector in _documents(catalog)]
+    best = sorted(cosines, reverse=True)[:POOL]
+    if not best or best[0][0] <= 0:
+        return Meaning(said=said)
+    top = best[0][0]
+    return Meaning({oid: max(0.0, cosine / top) for cosine, oid in best}, said)
 
 
 def words_for(meaning: Meaning, occupation_id: int, catalog: Catalog) -> list[str]:
