@@ -44,7 +44,8 @@ _GENERIC_TEXT = """a about after again all also always am an and any are as at b
     which while who why will with would year years yet you your child children childhood
     growing grew older young younger age old favourite favorite whole always usually
     sometimes mostly spent spend spending weekend weekends summer summers looked look
-    looking play plays played playing"""
+    looking play plays played playing want wants wanted wanting wish wished hope hoped
+    dream dreamed dreamt someday maybe"""
 GENERIC = frozenset(_GENERIC_TEXT.split())
 NEGATION = re.compile(
     r"\b(?:never|not|no|nor|hate[sd]?|hating|dislike[sd]?|disliking|avoid(?:ed|s)?|"
