@@ -16,10 +16,8 @@ carry on; the exit code is 0 once every line has an answer.
 
 from __future__ import annotations
 
-import json
-import sys
 from datetime import date
-from typing import TYPE_CHECKING, Annotated, Any, BinaryIO
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -87,7 +85,9 @@ def check(
             raise InvalidInput(
                 "--json and --parent do not apply to --jsonl; put parent_goal in each line."
             )
-        _stream(jsonl, reference, context)
+        from careerplan.cli.jsonl import run
+
+        run(jsonl, lambda raw, number: check_line(raw, number, reference, context))
         return
     goal = read_text(text or "")
     if not goal.strip():
@@ -128,71 +128,38 @@ def _day(value: str, what: str) -> date:
         raise InvalidInput(f"{what} must be a date written YYYY-MM-DD, not {value!r}.") from None
 
 
-def _stream(source: str, today: date, context: AnalysisContext) -> None:
-    if source == "-":
-        _run_lines(sys.stdin.buffer if hasattr(sys.stdin, "buffer") else None, today, context)
-        return
-    try:
-        with open(source, "rb") as handle:
-            _run_lines(handle, today, context)
-    except OSError as error:
-        raise InvalidInput(f"Cannot read {source}: {error.strerror or error}.") from None
-
-
-def _run_lines(handle: BinaryIO | None, today: date, context: AnalysisContext) -> None:
-    data = handle.read() if handle is not None else sys.stdin.read().encode()
-    lines = data.split(b"\n")
-    if lines and lines[-1] == b"":
-        lines.pop()
-    out = sys.stdout
-    for number, raw in enumerate(lines, start=1):
-        out.write(json.dumps(check_line(raw, number, today, context), ensure_ascii=False) + "\n")
-    out.flush()
-
-
 def check_line(
     raw: bytes, number: int, today: date, context: AnalysisContext | None = None
 ) -> dict[str, Any]:
     """The report for one JSONL line, or an error object naming what is wrong with it."""
+    from careerplan.cli.jsonl import error_at, ident_of, object_of
     from careerplan.domain.smart import analyse
 
-    def error(message: str, ident: object = None) -> dict[str, Any]:
-        found: dict[str, Any] = {"line": number, "error": message}
-        if ident is not None:
-            found["id"] = ident
-        return found
+    parsed = object_of(raw, number, "`text`")
+    if "error" in parsed:
+        return parsed
+    item: dict[str, Any] = parsed["item"]
+    ident = ident_of(item)
 
-    try:
-        decoded = raw.decode("utf-8").rstrip("\r").removeprefix("\ufeff")
-    except UnicodeDecodeError:
-        return error("The line is not valid UTF-8.")
-    if not decoded.strip():
-        return error("The line is empty; expected a JSON object with `text`.")
-    try:
-        item = json.loads(decoded)
-    except (json.JSONDecodeError, RecursionError) as problem:
-        return error(f"The line is not valid JSON: {getattr(problem, 'msg', problem)}.")
-    if not isinstance(item, dict):
-        return error("The line must be a JSON object with `text`.")
-    ident = item.get("id")
-    if ident is not None and not isinstance(ident, str | int):
-        ident = None
+    def error(message: str) -> dict[str, Any]:
+        return error_at(number, message, ident)
+
     text = item.get("text")
     if not isinstance(text, str):
         what = "missing" if text is None else "not a string"
-        return error(f"`text` is {what}.", ident)
+        return error(f"`text` is {what}.")
     parent = item.get("parent_goal")
     if parent is not None and not isinstance(parent, str):
-        return error("`parent_goal` must be a string or null.", ident)
+        return error("`parent_goal` must be a string or null.")
     reference = item.get("reference_date")
     day = today
     if reference is not None:
         if not isinstance(reference, str):
-            return error("`reference_date` must be a string YYYY-MM-DD.", ident)
+            return error("`reference_date` must be a string YYYY-MM-DD.")
         try:
             day = _day(reference, "`reference_date`")
         except InvalidInput as problem:
-            return error(said(problem), ident)
+            return error(said(problem))
     report = analyse(text, parent, today=day, context=context).to_json()
     head: dict[str, Any] = {"line": number}
     if ident is not None:
