@@ -37,7 +37,7 @@ from careerplan.catalog.meaning import (
     stems,
 )
 from careerplan.catalog.store import Catalog, shipped_path
-from catalog_reading_model import latent, term_counts, tf_idf
+from catalog_reading_model import latent, occupation_counts, tf_idf
 from step1_quality import load, persona_hits
 
 Reader = Callable[[str, Catalog], Meaning]
@@ -95,7 +95,7 @@ def vector_reader(
 def readers(catalog: Catalog) -> dict[str, Reader]:
     db = sqlite3.connect(":memory:")
     db.execute("ATTACH ? AS shipped", (f"file:{shipped_path()}?mode=ro",))
-    weighted = tf_idf(term_counts(db, set(stems(" ".join(sorted(GENERIC)))), "shipped"))
+    weighted = tf_idf(occupation_counts(db, set(stems(" ".join(sorted(GENERIC)))), "shipped"))
     found: dict[str, Reader] = {
         "BM25 (the reader before)": bm25,
         "TF-IDF cosine": vector_reader(

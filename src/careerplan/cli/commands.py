@@ -22,6 +22,7 @@ def register(app: typer.Typer) -> None:
         proposal,
         review,
         serve,
+        skills,
         smart,
     )
 
@@ -34,6 +35,7 @@ def register(app: typer.Typer) -> None:
     app.add_typer(goals.app, name="goal")
     app.add_typer(proposal.app, name="plan")
     app.add_typer(smart.app, name="smart")
+    app.add_typer(skills.app, name="skills")
     app.add_typer(actions.action_app, name="action")
     app.add_typer(actions.resource_app, name="resource")
     app.command("checkin")(actions.checkin)
