@@ -17,6 +17,7 @@ def register(app: typer.Typer) -> None:
         export,
         goals,
         importing,
+        jobs,
         occupations,
         plan,
         proposal,
@@ -36,6 +37,7 @@ def register(app: typer.Typer) -> None:
     app.add_typer(proposal.app, name="plan")
     app.add_typer(smart.app, name="smart")
     app.add_typer(skills.app, name="skills")
+    app.add_typer(jobs.app, name="jobs")
     app.add_typer(actions.action_app, name="action")
     app.add_typer(actions.resource_app, name="resource")
     app.command("checkin")(actions.checkin)

@@ -1,0 +1,282 @@
+"""How well a résumé meets a job posting's requirements: "qualified now", with its reasons.
+
+The posting is read as requirements: the items under its requirement, skill, experience,
+education and certification headings (must-haves), and under "preferred" or "nice to have"
+headings, or that say "is a plus" (nice to have). Each requirement is a skill (a list of skills
+in one line is one requirement for each), years of experience in a role, a degree, or a licence
+or certificate. The résumé is read line by line, with its jobs and their years (the dates of a
+line, "2019 - 2023" or "2019 - present") and its highest degree.
+
+A skill is met when one line of the résumé uses at least half of the requirement's telling
+words, or when a short line (a skill's name) has at least half of its telling words in the
+requirement. Words are weighed by how rare they are among ESCO's skill texts, and a word ESCO
+never uses, such as a product name, weighs most. An experience requirement is met by the years
+in jobs whose titles use the role's words, and a degree by its level. `qualified` is the
+weighted share met, where a must-have counts twice; a must-have not met is a deal-breaker and
+keeps `qualified` below QUALIFIED.
+
+Measured on RJDB's development rows (bench/job_fit.py, docs/benchmarks.md): the method reads
+words, not meaning, so a paraphrase ("Prime physical fitness" for "Excellent physical
+fitness") can pass or fail on one word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from careerplan.catalog.documents import Section, sections_of
+from careerplan.catalog.meaning import stems
+from careerplan.catalog.skill_links import FILLER
+from careerplan.catalog.store import Catalog, resolve
+from careerplan.domain.errors import InvalidInput
+
+QUALIFIED = 60  # at or above: qualified now; a deal-breaker keeps the score below it
+MET = 0.5  # share of a requirement's weighted words one line of the résumé must use
+SKILL_NAME_TERMS = 4  # a résumé line this short (in telling words) may be a skill's name
+MUST_WEIGHT, NICE_WEIGHT = 2.0, 1.0
+UNKNOWN_IDF = 8.0  # a word ESCO's skill texts never use: as telling as the rarest
+MAX_TEXT = 100_000
+REQUIRING = {"requirements", "skills", "experience", "education", "certifications"}
+# Words of requirements that say how much or how well, not what.
+_HOW_TEXT = """about after among an any based being both but do does each either ensure etc
+    every further given high highly how important including into just key like make many may
+    more most much need needed needs new not now only other own per prior proficient
+    proficiency really same should so some such than then there these they those through
+    under up upon very via was what when where whether which while would demanded desirable
+    desired essential expert expertise hands in-depth advanced basic thorough deep working
+    great ideal ideally candidate candidates applicant successful capable capability
+    competent competency comfortable understand understands familiarity familiar knowledge
+    of the and or a to in for with on at by as is are be minimum least year years months
+    month experience experienced professional prior previous previously"""
+HOW = frozenset(_HOW_TEXT.split()) | FILLER
+HOW_TERMS = frozenset(stems(" ".join(sorted(HOW))))
+NUMBERS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+YEARS = re.compile(
+    r"(\d{1,2}|" + "|".join(NUMBERS) + r")\s*\+?\s*(?:-\s*\d{1,2}\s*)?(?:years?|yrs?)\b", re.I
+)
+# "as a Carpenter which requires dexterity", "as a baker in a bakery": the role ends where a
+# clause about it begins.
+ROLE = re.compile(
+    r"\b(?:as an?|as the|as)\s+(.+?)(?:[,.;(]|\s(?:is|are|required|preferred|which|who|with|"
+    r"for|in|at|where|while|that|dealing|emphasi\w+|focus\w*|including|and\s+\d)\b|$)",
+    re.I,
+)
+SPAN = re.compile(
+    r"\b((?:19|20)\d\d)\s*(?:-|–|—|to)\s*((?:19|20)\d\d|present|current|now|today)\b", re.I
+)
+NICE = re.compile(r"\b(?:a plus|is a bonus|nice to have|preferred|desirable|ideally)\b", re.I)
+DEGREES = (
+    (5, re.compile(r"\b(?:ph\.?\s?d|doctor(?:ate|al)?|md)\b", re.I)),
+    (4, re.compile(r"\b(?:master'?s?|m\.?s\.?c?|mba|m\.?a\.?)\b", re.I)),
+    (3, re.compile(r"\b(?:bachelor'?s?|b\.?s\.?c?|b\.?a\.?|undergraduate degree)\b", re.I)),
+    (2, re.compile(r"\bassociate'?s?\s+degree\b", re.I)),
+    (1, re.compile(r"\b(?:high school|ged|secondary school)\b", re.I)),
+)  # fmt: skip
+# A list of skills in one requirement ("Jboss, Linux, and Greenplum") asks for each.
+LIST = re.compile(r",\s*(?:and|or)?\s*|;")
+LICENCE = re.compile(r"\b(?:licen[cs]e[ds]?|certifi(?:ed|cation|cate)|registered)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Requirement:
+    text: str
+    kind: str  # skill, experience, degree or licence
+    must: bool
+    met: bool
+    why: str
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "text": self.text, "kind": self.kind, "must": self.must, "met": self.met,
+            "why": self.why,
+        }  # fmt: skip
+
+
+@dataclass(slots=True)
+class Fit:
+    qualified: int
+    requirements: list[Requirement]
+    missing: list[str] = field(default_factory=list)
+    deal_breakers: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "qualified": self.qualified,
+            "requirements": [r.to_dict() for r in self.requirements],
+            "missing": self.missing,
+            "deal_breakers": self.deal_breakers,
+        }
+
+
+@dataclass(slots=True)
+class Resume:
+    terms: set[str]
+    lines: list[set[str]]  # the terms of each line
+    jobs: list[tuple[set[str], float]]  # the terms of each job's line, and its years
+    degree: int  # the highest level named, 0 when none
+
+
+def _level(text: str) -> int:
+    return max((level for level, pattern in DEGREES if pattern.search(text)), default=0)
+
+
+def read_resume(text: str, today: date) -> Resume:
+    """The résumé's lines, its dated jobs (a year span's "present" is `today`) and degree."""
+    jobs = []
+    lines = [set(stems(line)) for line in text.splitlines() if line.strip()]
+    for line in text.splitlines():
+        span = SPAN.search(line)
+        if span is None:
+            continue
+        start = int(span.group(1))
+        end = today.year if not span.group(2)[0].isdigit() else int(span.group(2))
+        title = line[: span.start()] or line[span.end() :]
+        jobs.append((set(stems(title)), float(max(0, end - start))))
+    education = [i for s in sections_of(text) if s.kind == "education" for i in s.items]
+    return Resume(set(stems(text)), lines, jobs, _level(" ".join(education) or text))
+
+
+def _weighed(words: str, idf: Callable[[list[str]], dict[str, float]]) -> dict[str, float]:
+    """The telling terms of `words` and how much each tells."""
+    found = (w.strip(".") for w in re.findall(r"[\w+#.]+", words.lower()))
+    kept = " ".join(w for w in found if w and w not in HOW)
+    terms = [t for t in stems(kept) if not t.isdigit()]
+    return idf(terms)
+
+
+def _requirements(posting: str) -> list[tuple[str, str, bool]]:
+    """(text, kind of section, must) for each requirement of the posting."""
+    sections: list[Section] = sections_of(posting)
+    found = []
+    for section in sections:
+        if section.kind not in REQUIRING | {"preferred"}:
+            continue
+        for item in section.items:
+            must = section.kind != "preferred" and not NICE.search(item)
+            found.append((item, section.kind, must))
+    return found
+
+
+def fit(posting: str, resume: str, today: date, catalog: Catalog | None = None) -> Fit:
+    """How well `resume` meets the requirements of `posting`."""
+    if not posting.strip():
+        raise InvalidInput("The posting is empty: paste the job posting's text.")
+    if not resume.strip():
+        raise InvalidInput("The résumé is empty: give its text.")
+    cat = resolve(catalog)
+    idf = _idf_lookup(cat)
+    person = read_resume(resume[:MAX_TEXT], today)
+    judged = [
+        _judge(text, kind, must, person, idf)
+        for text, kind, must in _requirements(posting[:MAX_TEXT])
+    ]
+    if not judged:
+        raise InvalidInput(
+            "No requirements were found in the posting: put them under a heading such as "
+            "“Requirements”, “Required Skills” or “Qualifications”, one a line."
+        )
+    weights = [MUST_WEIGHT if r.must else NICE_WEIGHT for r in judged]
+    score = 100 * sum(w for w, r in zip(weights, judged, strict=True) if r.met) / sum(weights)
+    deal_breakers = [r.text for r in judged if r.must and not r.met]
+    if deal_breakers:
+        # Scaled, not capped, below QUALIFIED: of two résumés that both miss a must-have, the
+        # one that meets more of the rest still scores higher.
+        score *= (QUALIFIED - 1) / 100
+    missing = [r.why for r in judged if not r.met]
+    return Fit(round(score), judged, missing, deal_breakers)
+
+
+def _judge(
+    text: str, kind: str, must: bool, person: Resume,
+    idf: Callable[[list[str]], dict[str, float]],
+) -> Requirement:  # fmt: skip
+    years = YEARS.search(text)
+    role = ROLE.search(text)
+    if years is not None or (kind == "experience" and role is not None):
+        return _experience(text, must, person, idf, years, role)
+    level = _level(text)
+    if (level and re.search(r"\bdegree\b|\bdiploma\b", text, re.I)) or kind == "education":
+        met = person.degree >= level if level else True
+        return Requirement(text, "degree", must, met, "" if met else f"a degree: {text}")
+    lacking = []
+    for part in _parts(text, idf):
+        weighed = _weighed(part, idf)
+        if weighed and not any(_says(weighed, line, idf) for line in person.lines):
+            lacking.append(part)
+    kind = "licence" if LICENCE.search(text) else "skill"
+    return Requirement(text, kind, must, not lacking, ", ".join(lacking))
+
+
+def _parts(text: str, idf: Callable[[list[str]], dict[str, float]]) -> list[str]:
+    """What a requirement asks for: "Skill name: how it is used" asks for the name; a list
+    ("Jboss, Linux, and Greenplum") asks for each of its items."""
+    head = text.split(":")[0] if ":" in text and len(text.split(":")[0]) < 60 else text
+    parts = [p.strip(" .") for p in LIST.split(head)]
+    kept = [p for p in parts if p and _weighed(p, idf)]
+    return kept or [head.strip(" .")]
+
+
+def _says(
+    requirement: dict[str, float], line: set[str], idf: Callable[[list[str]], dict[str, float]]
+) -> bool:
+    """Whether one line of the résumé says what the requirement asks: it uses most of the
+    requirement's telling words, or it is a short skill name ("Physical Strength and Stamina")
+    whose words the requirement uses ("High physical stamina and strength to lift 50 lb").
+    One line, because "time" in one job and "management" in another are not time management."""
+    total = sum(requirement.values())
+    if sum(w for t, w in requirement.items() if t in line) / total >= MET:
+        return True
+    named = idf([t for t in line if t not in HOW_TERMS])
+    if not named or len(named) > SKILL_NAME_TERMS:
+        return False
+    return sum(w for t, w in named.items() if t in requirement) / sum(named.values()) >= MET
+
+
+def _experience(
+    text: str, must: bool, person: Resume, idf: Callable[[list[str]], dict[str, float]],
+    years: re.Match[str] | None, role: re.Match[str] | None,
+) -> Requirement:  # fmt: skip
+    """Years in jobs whose titles use most of the role's telling words (any job, when the
+    requirement names no role); without dated jobs, the résumé's words alone."""
+    wanted = float(_number(years.group(1))) if years else 0.0
+    weighed = _weighed(role.group(1) if role else YEARS.sub(" ", text), idf)
+
+    def names_the_role(terms: set[str]) -> bool:
+        share = sum(w for t, w in weighed.items() if t in terms) / sum(weighed.values())
+        return share >= MET
+
+    if not person.jobs:
+        held = None
+        met = not weighed or names_the_role(person.terms)
+    else:
+        held = sum(spent for terms, spent in person.jobs if not weighed or names_the_role(terms))
+        matched = not weighed or any(names_the_role(terms) for terms, _ in person.jobs)
+        met = matched and held >= wanted
+    shown = role.group(1).strip() if role else text
+    why = shown
+    if years is not None:
+        unit = "year" if wanted == 1 else "years"
+        why = f"{wanted:.0f} {unit} as {shown}" + (
+            "" if held is None else f" (the résumé shows {held:.0f})"
+        )
+    return Requirement(text, "experience", must, met, "" if met else why)
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else NUMBERS.index(word.lower()) + 1
+
+
+def _idf_lookup(cat: Catalog) -> Callable[[list[str]], dict[str, float]]:
+    def look(terms: list[str]) -> dict[str, float]:
+        unique = list(dict.fromkeys(terms))
+        if not unique:
+            return {}
+        marks = ",".join("?" * len(unique))
+        rows = cat.query(f"SELECT key, idf FROM skill_word WHERE key IN ({marks})", tuple(unique))
+        known = dict(rows)
+        return {t: known.get(t, UNKNOWN_IDF) for t in unique}
+
+    return look

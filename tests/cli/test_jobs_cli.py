@@ -1,0 +1,57 @@
+"""`careerplan jobs fit --jsonl`: postings and résumés scored in bulk, a bad line answered with
+an error while the rest carry on."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from careerplan.cli.main import app
+
+POSTING = "Requirements\n- SQL\n- 2 years as a data analyst\n"
+
+
+def run(*args: str, input: str | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, ["jobs", "fit", *args], input=input)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_every_line_gets_its_fit_in_order(tmp_path: Path) -> None:
+    source = tmp_path / "pairs.jsonl"
+    lines = [
+        {"posting": POSTING, "resume": "Skills\n- SQL\nData Analyst (2020 - 2023)", "id": 1},
+        {"posting": POSTING, "resume": "Skills\n- Excel\nData Analyst (2022 - 2023)"},
+    ]
+    source.write_text(
+        "\n".join(
+            [json.dumps(lines[0]), "{", json.dumps({"posting": POSTING}), json.dumps(lines[1])]
+        )
+        + "\n"
+    )
+    code, out, _ = run("--jsonl", str(source))
+    assert code == 0
+    answers = [json.loads(line) for line in out.splitlines()]
+    assert [a["line"] for a in answers] == [1, 2, 3, 4]
+    good, bad = answers[0], answers[3]
+    assert good["id"] == 1
+    assert good["qualified"] == 100
+    assert good["toward_dream"] is None
+    assert good["missing"] == []
+    assert good["deal_breakers"] == []
+    assert bad["missing"] == ["SQL", "2 years as data analyst (the résumé shows 1)"]
+    assert bad["deal_breakers"] == ["SQL", "2 years as a data analyst"]
+    assert bad["qualified"] < 60
+    assert answers[1]["error"].startswith("The line is not valid JSON")
+    assert answers[2]["error"] == "`resume` is missing."
+
+
+def test_standard_input_and_a_missing_option() -> None:
+    pair = json.dumps({"posting": POSTING, "resume": "SQL"})
+    code, out, _ = run("--jsonl", "-", input=pair + "\n")
+    assert code == 0
+    assert json.loads(out)["requirements"][0] == {
+        "text": "SQL", "kind": "skill", "must": True, "met": True, "why": "",
+    }  # fmt: skip
+    assert run()[0] == 2
