@@ -13,6 +13,7 @@ KINDS = (
     ("education", ("education", "degree", "academic")),
     ("certifications", ("certification", "licence", "license", "credential")),
     ("skills", ("skill", "competenc", "technolog", "tools", "expertise")),
+    ("languages", ("language",)),
     ("requirements", ("require", "qualification", "must have", "what you need", "looking for")),
     ("responsibilities", ("responsibilit", "duties", "what you will do", "what you'll do")),
     ("summary", ("summary", "about", "profile", "objective", "description", "overview")),

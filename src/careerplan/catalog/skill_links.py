@@ -147,20 +147,33 @@ def _neighbours(
     return added
 
 
-def _named(text: str, cat: Catalog) -> set[int]:
+def _named(text: str, cat: Catalog, short: bool = False) -> set[int]:
+    return set(named_skills(text, cat, short))
+
+
+def named_skills(text: str, catalog: Catalog | None = None, short: bool = False) -> list[int]:
+    """The skills whose labels `text` names as phrases, in the order named. One- and
+    two-letter names (R, ML) count only when `short`, as in a résumé's skills section: in
+    running text they are a letter or an abbreviation by chance."""
+    cat = resolve(catalog)
     words = words_of(text)
-    phrases = {
+    ordered = [
         " ".join(words[i : i + n])
+        for i in range(len(words))
         for n in range(1, LONGEST_PHRASE + 1)
-        for i in range(len(words) - n + 1)
+        if i + n <= len(words)
+    ]
+    phrases = {
+        p for p in ordered if (short or len(p) > 2 or "#" in p or "+" in p) and p not in FILLER
     }
-    # One- and two-letter names (R, Go) and filler words name a skill too often by chance.
-    phrases = {p for p in phrases if (len(p) > 2 or "#" in p or "+" in p) and p not in FILLER}
     if not phrases:
-        return set()
+        return []
     marks = ",".join("?" * len(phrases))
-    rows = cat.query(f"SELECT skill_id FROM skill_phrase WHERE phrase IN ({marks})", (*phrases,))
-    return {sid for (sid,) in rows}
+    rows = cat.query(
+        f"SELECT phrase, skill_id FROM skill_phrase WHERE phrase IN ({marks})", (*phrases,)
+    )
+    where = {phrase: i for i, phrase in reversed(list(enumerate(ordered)))}
+    return [sid for _, sid in sorted((where[phrase], sid) for phrase, sid in rows)]
 
 
 def _bm25(text: str, cat: Catalog) -> dict[int, float]:

@@ -21,6 +21,7 @@ def register(app: typer.Typer) -> None:
         occupations,
         plan,
         proposal,
+        resume,
         review,
         serve,
         skills,
@@ -37,6 +38,7 @@ def register(app: typer.Typer) -> None:
     app.add_typer(proposal.app, name="plan")
     app.add_typer(smart.app, name="smart")
     app.add_typer(skills.app, name="skills")
+    app.add_typer(resume.app, name="resume")
     app.add_typer(jobs.app, name="jobs")
     app.add_typer(actions.action_app, name="action")
     app.add_typer(actions.resource_app, name="resource")
