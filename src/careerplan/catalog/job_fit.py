@@ -39,6 +39,10 @@ SKILL_NAME_TERMS = 4  # a résumé line this short (in telling words) may be a s
 MUST_WEIGHT, NICE_WEIGHT = 2.0, 1.0
 UNKNOWN_IDF = 8.0  # a word ESCO's skill texts never use: as telling as the rarest
 MAX_TEXT = 100_000
+# Each requirement is compared with each line: bounded, so that a pasted book cannot stall a
+# request. Postings have dozens of requirements and résumés a few hundred lines.
+MAX_REQUIREMENTS = 200
+MAX_LINES = 1_000
 REQUIRING = {"requirements", "skills", "experience", "education", "certifications"}
 # Words of requirements that say how much or how well, not what.
 _HOW_TEXT = """about after among an any based being both but do does each either ensure etc
@@ -126,7 +130,7 @@ def _level(text: str) -> int:
 def read_resume(text: str, today: date) -> Resume:
     """The résumé's lines, its dated jobs (a year span's "present" is `today`) and degree."""
     jobs = []
-    lines = [set(stems(line)) for line in text.splitlines() if line.strip()]
+    lines = [set(stems(line)) for line in text.splitlines() if line.strip()][:MAX_LINES]
     for line in text.splitlines():
         span = SPAN.search(line)
         if span is None:
@@ -169,9 +173,10 @@ def fit(posting: str, resume: str, today: date, catalog: Catalog | None = None) 
     cat = resolve(catalog)
     idf = _idf_lookup(cat)
     person = read_resume(resume[:MAX_TEXT], today)
+    names = [_name_weights(line, idf) for line in person.lines]
     judged = [
-        _judge(text, kind, must, person, idf)
-        for text, kind, must in _requirements(posting[:MAX_TEXT])
+        _judge(text, kind, must, person, names, idf)
+        for text, kind, must in _requirements(posting[:MAX_TEXT])[:MAX_REQUIREMENTS]
     ]
     if not judged:
         raise InvalidInput(
@@ -190,7 +195,7 @@ def fit(posting: str, resume: str, today: date, catalog: Catalog | None = None) 
 
 
 def _judge(
-    text: str, kind: str, must: bool, person: Resume,
+    text: str, kind: str, must: bool, person: Resume, names: list[dict[str, float]],
     idf: Callable[[list[str]], dict[str, float]],
 ) -> Requirement:  # fmt: skip
     years = YEARS.search(text)
@@ -204,7 +209,9 @@ def _judge(
     lacking = []
     for part in _parts(text, idf):
         weighed = _weighed(part, idf)
-        if weighed and not any(_says(weighed, line, idf) for line in person.lines):
+        if weighed and not any(
+            _says(weighed, line, name) for line, name in zip(person.lines, names, strict=True)
+        ):
             lacking.append(part)
     kind = "licence" if LICENCE.search(text) else "skill"
     return Requirement(text, kind, must, not lacking, ", ".join(lacking))
@@ -219,20 +226,25 @@ def _parts(text: str, idf: Callable[[list[str]], dict[str, float]]) -> list[str]
     return kept or [head.strip(" .")]
 
 
-def _says(
-    requirement: dict[str, float], line: set[str], idf: Callable[[list[str]], dict[str, float]]
-) -> bool:
+def _says(requirement: dict[str, float], line: set[str], name: dict[str, float]) -> bool:
     """Whether one line of the résumé says what the requirement asks: it uses most of the
-    requirement's telling words, or it is a short skill name ("Physical Strength and Stamina")
-    whose words the requirement uses ("High physical stamina and strength to lift 50 lb").
-    One line, because "time" in one job and "management" in another are not time management."""
+    requirement's telling words, or it is a short skill name (`name`: its telling words,
+    weighed, when it has few) whose words the requirement uses ("Physical Strength and Stamina"
+    in "High physical stamina and strength to lift 50 lb"). One line, because "time" in one job
+    and "management" in another are not time management."""
     total = sum(requirement.values())
     if sum(w for t, w in requirement.items() if t in line) / total >= MET:
         return True
-    named = idf([t for t in line if t not in HOW_TERMS])
-    if not named or len(named) > SKILL_NAME_TERMS:
-        return False
-    return sum(w for t, w in named.items() if t in requirement) / sum(named.values()) >= MET
+    return (
+        bool(name)
+        and sum(w for t, w in name.items() if t in requirement) / sum(name.values()) >= MET
+    )
+
+
+def _name_weights(line: set[str], idf: Callable[[list[str]], dict[str, float]]) -> dict[str, float]:
+    """A short line's telling words, weighed: it may be a skill's name."""
+    telling = [t for t in line if t not in HOW_TERMS]
+    return idf(telling) if 0 < len(telling) <= SKILL_NAME_TERMS else {}
 
 
 def _experience(

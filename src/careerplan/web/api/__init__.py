@@ -14,6 +14,7 @@ from careerplan.web.api import (  # noqa: E402
     catalog,
     checkins,
     goals,
+    job_search,
     plan,
     proposal,
     resources,
@@ -31,6 +32,7 @@ for module in (
     reviews,
     catalog,
     smart,
+    job_search,
     backup,
 ):
     router.include_router(module.router)

@@ -1,0 +1,85 @@
+"""Skills in a line of text, and a résumé measured against a posting: pure analysis, nothing is
+saved and no plan is needed."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter
+from pydantic import Field
+
+from careerplan.web.api.responses import INVALID, WRITE, Responses
+from careerplan.web.api.schemas import In, Out
+from careerplan.web.api.types import storable
+from careerplan.web.deps import ClockDep
+
+# A posting or a résumé pasted whole; the analysis reads this much of each.
+MAX_DOCUMENT = 100_000
+Document = Annotated[str, Field(min_length=1, max_length=MAX_DOCUMENT), storable]
+
+router = APIRouter(tags=["job search"], responses=INVALID)
+ANALYSIS: Responses = {status: WRITE[status] for status in (400, 403)}
+
+
+class SkillLinkIn(In):
+    text: Annotated[str, Field(min_length=1, max_length=5_000), storable]
+    limit: int = Field(10, ge=1, le=100, strict=True)
+
+
+class SkillOut(Out):
+    label: str = Field(description="ESCO's preferred label.")
+    uri: str = Field(description="The ESCO skill's concept URI.")
+    score: float = Field(description="How strongly the text speaks of it, 0 to 1.")
+
+
+class SkillLinksOut(Out):
+    skills: list[SkillOut]
+
+
+class JobFitIn(In):
+    posting: Document
+    resume: Document
+
+
+class RequirementOut(Out):
+    text: str
+    kind: str = Field(description="skill, experience, degree or licence.")
+    must: bool = Field(description="false for a nice-to-have.")
+    met: bool
+    why: str = Field(description="What is missing, when it is not met.")
+
+
+class JobFitOut(Out):
+    qualified: int = Field(
+        description="Weighted share of the requirements met, 0-100; 60 and up: qualified now."
+    )
+    toward_dream: int | None = Field(description="Not computed yet: always null.")
+    requirements: list[RequirementOut]
+    missing: list[str]
+    deal_breakers: list[str] = Field(description="Must-haves the résumé does not meet.")
+
+
+@router.post(
+    "/skills/link",
+    summary="The ESCO skills a line of a résumé or a posting names",
+    response_model=SkillLinksOut,
+    responses=ANALYSIS,
+)
+def link(body: SkillLinkIn) -> SkillLinksOut:
+    from careerplan.catalog.skill_links import link_skills
+
+    found = link_skills(body.text, body.limit)
+    return SkillLinksOut.model_validate({"skills": [f.to_dict() for f in found]})
+
+
+@router.post(
+    "/jobs/fit",
+    summary="How well a résumé meets a job posting's requirements",
+    response_model=JobFitOut,
+    responses=ANALYSIS,
+)
+def fit(body: JobFitIn, clock: ClockDep) -> JobFitOut:
+    from careerplan.catalog.job_fit import fit as measure
+
+    found = measure(body.posting, body.resume, clock.today()).to_dict()
+    return JobFitOut.model_validate(found | {"toward_dream": None})
