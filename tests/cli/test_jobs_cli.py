@@ -55,3 +55,35 @@ def test_standard_input_and_a_missing_option() -> None:
         "text": "SQL", "kind": "skill", "must": True, "met": True, "why": "",
     }  # fmt: skip
     assert run()[0] == 2
+
+
+def test_a_posting_page_and_a_resume_file_are_compared_for_people(tmp_path: Path) -> None:
+    posting = tmp_path / "job.html"
+    posting.write_text(
+        "<html><body><h2>Requirements</h2><ul><li>SQL</li><li>Tableau is a plus</li>"
+        "<li>2 years as a data analyst</li></ul><script>track()</script></body></html>"
+    )
+    resume = tmp_path / "cv.md"
+    resume.write_text("## Skills\n- SQL\n## Experience\n- Data analyst (2020 - 2021)\n")
+    code, out, _ = run("--posting", str(posting), "--resume", str(resume))
+    assert code == 0
+    assert "Qualified: 24/100 (not qualified yet)." in out
+    assert "✓ SQL" in out
+    assert "· Tableau is a plus (nice to have)" in out
+    assert "✗ 2 years as a data analyst" in out
+    assert "gaps to close: Tableau; 2 years as data analyst (the résumé shows 1)." in " ".join(
+        out.split()
+    )
+    code, out, _ = run("--posting", str(posting), "--resume", str(resume), "--json")
+    assert json.loads(out)["qualified"] == 24
+
+
+def test_the_pair_options_are_checked(tmp_path: Path) -> None:
+    code, _, err = run("--posting", str(tmp_path / "job.txt"))
+    assert code == 2
+    assert "Give --posting FILE and --resume FILE" in err
+    code, _, err = run("--posting", "-", "--resume", "-")
+    assert code == 2
+    assert "Only one of --posting and --resume" in err
+    code, _, err = run("--jsonl", "-", "--posting", "x")
+    assert code == 2

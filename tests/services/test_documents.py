@@ -121,3 +121,16 @@ def test_a_docx_with_an_xml_entity_bomb_is_refused() -> None:
         archive.writestr("word/document.xml", bomb)
     with pytest.raises(InvalidInput, match="damaged DOCX"):
         read_document(out.getvalue(), "entities.docx")
+
+
+def test_a_web_page_gives_its_visible_text_a_line_for_each_block() -> None:
+    page = (
+        b"<!DOCTYPE html><html><head><title>Job</title><style>p {}</style></head><body>"
+        b"<h2>Requirements</h2><ul><li>SQL &amp; Python</li><li>3 years as an analyst</li></ul>"
+        b"<script>track()</script></body></html>"
+    )
+    found = read_document(page, "job.html")
+    assert (found.kind, found.text) == (
+        "html",
+        "Requirements\n- SQL & Python\n- 3 years as an analyst",
+    )

@@ -23,6 +23,7 @@ KINDS = (
 HEADING_WORDS = 6  # a heading is short
 MARKER = re.compile(r"^\s*(?:[-*•·▪‣◦]|\d{1,2}[.)])\s+")
 MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s*")
+SENTENCE = re.compile(r"\s(?:is|are|was|were|will|must|should|can)\s", re.I)
 
 
 @dataclass(slots=True)
@@ -47,6 +48,8 @@ def _heading(line: str) -> str | None:
         return MARKDOWN_HEADING.sub("", line).strip(" :") or None
     text = line.strip()
     if not text or MARKER.match(text) or len(text.split()) > HEADING_WORDS or text.endswith("."):
+        return None
+    if SENTENCE.search(text):  # "Tableau is a plus" is an item, not a "plus" heading
         return None
     if text.endswith(":") or kind_of(text) is not None:
         return text.rstrip(":").strip()

@@ -71,7 +71,11 @@ ROLE = re.compile(
 SPAN = re.compile(
     r"\b((?:19|20)\d\d)\s*(?:-|–|—|to)\s*((?:19|20)\d\d|present|current|now|today)\b", re.I
 )
-NICE = re.compile(r"\b(?:a plus|is a bonus|nice to have|preferred|desirable|ideally)\b", re.I)
+NICE = re.compile(
+    r"\b(?:(?:is|are|would be|will be)\s+)?(?:a plus|a bonus|an advantage|nice to have)\b"
+    r"|\b(?:preferred|desirable|ideally)\b",
+    re.I,
+)
 DEGREES = (
     (5, re.compile(r"\b(?:ph\.?\s?d|doctor(?:ate|al)?|md)\b", re.I)),
     (4, re.compile(r"\b(?:master'?s?|m\.?s\.?c?|mba|m\.?a\.?)\b", re.I)),
@@ -221,6 +225,7 @@ def _parts(text: str, idf: Callable[[list[str]], dict[str, float]]) -> list[str]
     """What a requirement asks for: "Skill name: how it is used" asks for the name; a list
     ("Jboss, Linux, and Greenplum") asks for each of its items."""
     head = text.split(":")[0] if ":" in text and len(text.split(":")[0]) < 60 else text
+    head = NICE.sub(" ", head)  # "Tableau is a plus" asks for Tableau
     parts = [p.strip(" .") for p in LIST.split(head)]
     kept = [p for p in parts if p and _weighed(p, idf)]
     return kept or [head.strip(" .")]

@@ -63,9 +63,7 @@ def read_resume(text: str, catalog: Catalog | None = None) -> ResumeReading:
                 if best and best[0].score >= CLEAR_LINK:
                     found = _id_of(best[0].uri, cat)
                     if found is not None and found not in shown:
-                        shown[found] = ShownSkill(
-                            best[0].label, best[0].uri, item, section.heading
-                        )
+                        shown[found] = ShownSkill(best[0].label, best[0].uri, item, section.heading)
     return ResumeReading(sections, list(shown.values()))
 
 

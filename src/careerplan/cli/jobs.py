@@ -1,44 +1,106 @@
 """`careerplan jobs`: job postings measured against a résumé.
 
+    careerplan jobs fit --posting FILE --resume FILE [--json]
     careerplan jobs fit --jsonl FILE      (FILE may be `-` for standard input)
 
-Each input line is `{"posting": "...", "resume": "..."}` (and an optional `id`); each output
-line is `{"qualified": 0-100, "toward_dream": null, "requirements": [...], "missing": [...],
-"deal_breakers": [...]}`, with `line` (and `id`) saying which input it answers. `qualified` is
-the weighted share of the posting's requirements the résumé meets (60 and above: qualified
-now); a must-have it does not meet is a deal-breaker. `toward_dream` is not computed yet and is
-always null. A line that cannot be scored gives `{"line": N, "error": "..."}` and the rest carry
-on. No plan is needed.
+A posting may be text, HTML, PDF or DOCX, and a résumé PDF, DOCX, Markdown or text. With
+--jsonl, each input line is `{"posting": "...", "resume": "..."}` (and an optional `id`); each
+output line is `{"qualified": 0-100, "toward_dream": null, "requirements": [...], "missing":
+[...], "deal_breakers": [...]}`, with `line` (and `id`) saying which input it answers.
+`qualified` is the weighted share of the posting's requirements the résumé meets (60 and above:
+qualified now); a must-have it does not meet is a deal-breaker. `toward_dream` is not computed
+yet and is always null. A line that cannot be scored gives `{"line": N, "error": "..."}` and the
+rest carry on. No plan is needed.
 """
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from careerplan.cli.apps import sub_app
 from careerplan.domain.errors import InvalidInput
 
+if TYPE_CHECKING:
+    from careerplan.catalog.job_fit import Fit
+
 app = sub_app("Measure job postings against a résumé.")
 
 
 @app.command("fit")
 def fit(
+    posting: Annotated[
+        str | None,
+        typer.Option("--posting", help="The posting: a text, HTML, PDF or DOCX file (`-`: stdin)."),
+    ] = None,
+    resume: Annotated[
+        str | None,
+        typer.Option("--resume", help="The résumé: a PDF, DOCX, Markdown or text file."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")] = False,
     jsonl: Annotated[
-        str,
+        str | None,
         typer.Option(
             "--jsonl", help='Score every line {"posting": …, "resume": …} of FILE (`-`: stdin).'
         ),
-    ],
+    ] = None,
 ) -> None:
-    """How well each résumé meets its posting's requirements, with what it misses."""
+    """How well a résumé meets a posting's requirements, with what it misses and what to do."""
     from careerplan.cli.context import clock
-    from careerplan.cli.jsonl import run
 
     today = clock().today()
-    run(jsonl, lambda raw, number: fit_line(raw, number, today))
+    if jsonl is not None:
+        if posting is not None or resume is not None or as_json:
+            raise InvalidInput(
+                "--jsonl takes its postings and résumés from the file, one pair a line."
+            )
+        from careerplan.cli.jsonl import run
+
+        run(jsonl, lambda raw, number: fit_line(raw, number, today))
+        return
+    if posting is None or resume is None:
+        raise InvalidInput(
+            "Give --posting FILE and --resume FILE (or --jsonl FILE): "
+            "careerplan jobs fit --posting job.html --resume cv.pdf"
+        )
+    if posting == "-" and resume == "-":
+        raise InvalidInput("Only one of --posting and --resume can read standard input.")
+    from careerplan.catalog.job_fit import fit as measure
+    from careerplan.cli.resume import document_text
+
+    found = measure(document_text(posting), document_text(resume), today)
+    if as_json:
+        from careerplan.cli.output import print_json
+
+        print_json(found.to_dict() | {"toward_dream": None})
+        return
+    _render(found)
+
+
+def _render(found: Fit) -> None:
+    from rich.markup import escape
+
+    from careerplan.catalog.job_fit import QUALIFIED
+    from careerplan.cli.output import console
+
+    out = console()
+    verdict = "qualified now" if found.qualified >= QUALIFIED else "not qualified yet"
+    out.print(f"Qualified: {found.qualified}/100 ({verdict}).")
+    for requirement in found.requirements:
+        mark = "✓" if requirement.met else ("✗" if requirement.must else "·")
+        must = "" if requirement.must else " (nice to have)"
+        out.print(f"  {mark} {escape(requirement.text)}{must}")
+    if found.deal_breakers:
+        out.print("Deal-breakers (must-haves the résumé does not show):")
+        for item in found.deal_breakers:
+            out.print(f"  - {escape(item)}")
+    if found.missing:
+        out.print(
+            "If you have these, say so in your résumé in the posting's words; if not, they are "
+            "the gaps to close: " + "; ".join(escape(m) for m in found.missing) + "."
+        )
 
 
 def fit_line(raw: bytes, number: int, today: date) -> dict[str, Any]:

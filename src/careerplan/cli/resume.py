@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from careerplan.cli.apps import sub_app
 from careerplan.domain.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from careerplan.services.documents import Document
 
 app = sub_app("Read a résumé: its sections, and the skills it shows with the lines that show them.")
 
@@ -27,9 +30,8 @@ def read(
 ) -> None:
     """The résumé's sections and the ESCO skills it shows, each with its line."""
     from careerplan.catalog.resume import read_resume
-    from careerplan.services.documents import MAX_BYTES, read_document
 
-    document = read_document(_bytes(file, MAX_BYTES), "standard input" if file == "-" else file)
+    document = read_file(file)
     reading = read_resume(document.text)
     if as_json:
         from careerplan.cli.output import print_json
@@ -53,6 +55,17 @@ def read(
     out.print(f"Skills shown ({len(reading.skills)}):")
     for skill in reading.skills:
         out.print(f"  {escape(skill.label)}  [dim]← {escape(skill.line)}[/]")
+
+
+def read_file(file: str) -> Document:
+    """The document in FILE (or standard input for `-`), read to text."""
+    from careerplan.services.documents import MAX_BYTES, read_document
+
+    return read_document(_bytes(file, MAX_BYTES), "standard input" if file == "-" else file)
+
+
+def document_text(file: str) -> str:
+    return read_file(file).text
 
 
 def _bytes(file: str, limit: int) -> bytes:

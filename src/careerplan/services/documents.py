@@ -1,4 +1,5 @@
-"""A résumé or a posting from a file: PDF, DOCX, Markdown or plain text, read to plain text.
+"""A résumé or a posting from a file: PDF, DOCX, a web page, Markdown or plain text, read to
+plain text.
 
 The kind is told by the file's first bytes, never by its name. Every limit is checked before
 the work it guards: the size before reading, a DOCX archive's entries and their unpacked sizes
@@ -12,6 +13,7 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass
+from html.parser import HTMLParser
 
 from careerplan.domain.errors import InvalidInput
 
@@ -20,13 +22,14 @@ MAX_PAGES = 10
 MAX_ENTRIES = 500  # a résumé's DOCX has a few dozen parts
 MAX_UNPACKED = 40 * 1024 * 1024
 MAX_RATIO = 200  # text compresses well, but not a thousand to one
+HTML_START = re.compile(r"\s*(?:<!doctype html|<html|<head|<body|<div|<p>|<h[1-6])", re.I)
 STRAY_BULLETS = re.compile(r"(?:\s*[•▪◦‣·])+\s*$")
 WORD = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    kind: str  # pdf, docx or text
+    kind: str  # pdf, docx, html or text
     text: str
     pages: int | None = None
 
@@ -47,7 +50,53 @@ def read_document(data: bytes, name: str = "the file") -> Document:
         return _docx(data, name)
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         raise InvalidInput(f"{name} is an old Word (.doc) file: save it as DOCX or PDF.")
-    return Document("text", _text(data, name))
+    text = _text(data, name)
+    if HTML_START.match(text):
+        return Document("html", _html(text, name))
+    return Document("text", text)
+
+
+class _HtmlText(HTMLParser):
+    """The text of a page, a line for each block (paragraph, heading, list item, row)."""
+
+    BLOCKS = frozenset(
+        {"p", "div", "br", "li", "tr", "ul", "ol", "table", "section", "article", "header"}
+        | {"footer", "h1", "h2", "h3", "h4", "h5", "h6"}
+    )
+    HIDDEN = frozenset({"script", "style", "head", "noscript", "template"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.HIDDEN:
+            self.hidden += 1
+        elif tag in self.BLOCKS:
+            # A list item keeps its marker: it is an item, never a heading.
+            self.parts.append("\n- " if tag == "li" else "\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.HIDDEN:
+            self.hidden = max(0, self.hidden - 1)
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.parts.append(data)
+
+
+def _html(page: str, name: str) -> str:
+    reader = _HtmlText()
+    reader.feed(page)
+    reader.close()
+    lines = (" ".join(line.split()) for line in "".join(reader.parts).splitlines())
+    text = "\n".join(line for line in lines if line)
+    if not text:
+        raise InvalidInput(f"{name} is a web page with no text.")
+    return text
 
 
 def _text(data: bytes, name: str) -> str:
