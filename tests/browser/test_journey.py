@@ -197,6 +197,21 @@ def _see_the_dashboard(page: Page, shot: Shot, dream_job: str, target: date) -> 
     shot(page, "dashboard")
 
 
+def _check_a_posting(page: Page, shot: Shot) -> None:
+    """Step 5's job search: a posting and a résumé pasted, the fit shown."""
+    page.get_by_role("link", name="check a job posting").click()
+    heading = "Check a job posting against your résumé"
+    expect(page.get_by_role("heading", name=heading)).to_be_visible()
+    page.get_by_label("The job posting").fill("Requirements\n- SQL\n- 2 years as a data analyst")
+    page.get_by_label("Your résumé").fill("Skills\n- SQL\nExperience\n- Data analyst (2020 - 2021)")
+    page.get_by_role("button", name="Check the fit").click()
+    expect(
+        page.get_by_role("heading", name="Qualified: 30/100 (not qualified yet)")
+    ).to_be_visible()
+    expect(page.get_by_label("missing, a must-have")).to_be_visible()
+    shot(page, "job-fit")
+
+
 def _journey(page: Page, shot: Shot, *, width: int, quiz: bool) -> None:
     target = TODAY + timedelta(days=730)
     page.goto("/")
@@ -242,6 +257,9 @@ def _journey(page: Page, shot: Shot, *, width: int, quiz: bool) -> None:
 
     _see_the_dashboard(page, shot, dream_job, target)
     _fits(page, width)
+    _check_a_posting(page, shot)
+    _fits(page, width)
+    page.goto("/")
     # The step bar shows what is done: S.M.A.R.T. waits until every goal scores five.
     steps = page.get_by_role("navigation", name="The five steps")
     for label in ("Write it down", "Break it down", "Act"):

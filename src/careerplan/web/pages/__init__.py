@@ -17,6 +17,7 @@ def _include() -> None:
         dashboard,
         explore,
         export,
+        job_search,
         occupations,
         plan,
         proposal,
@@ -34,6 +35,7 @@ def _include() -> None:
     router.include_router(smart.router)
     router.include_router(actions.router)
     router.include_router(review.router)
+    router.include_router(job_search.router)
     router.include_router(export.router)
     router.include_router(backup.router)
     router.include_router(calendar_feed.router)
