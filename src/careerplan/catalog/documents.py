@@ -23,6 +23,7 @@ KINDS = (
 HEADING_WORDS = 6  # a heading is short
 MARKER = re.compile(r"^\s*(?:[-*•·▪‣◦]|\d{1,2}[.)])\s+")
 MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s*")
+JOINING = frozenset({"and", "or", "of", "the", "a", "an", "to", "for", "s", "es", "d", "ed"})
 SENTENCE = re.compile(r"\s(?:is|are|was|were|will|must|should|can)\s", re.I)
 
 
@@ -51,9 +52,25 @@ def _heading(line: str) -> str | None:
         return None
     if SENTENCE.search(text):  # "Tableau is a plus" is an item, not a "plus" heading
         return None
-    if text.endswith(":") or kind_of(text) is not None:
+    if text.endswith(":") or _names_a_section(text):
         return text.rstrip(":").strip()
+    if ":" in text and _names_a_section(text.split(":")[0]):
+        return text  # "Job Title: Nurse", split into the heading and its item by the caller
     return None
+
+
+def _names_a_section(text: str) -> bool:
+    """Whether a plain line is a section's name: it holds a section word and at most one other
+    ("Required Skills", "Work Experience"), not a title that happens to hold one ("Licensed
+    Practical Nurse")."""
+    kind = kind_of(text)
+    if kind is None:
+        return False
+    rest = text.lower()
+    for word in dict(KINDS)[kind]:
+        rest = rest.replace(word, " ")
+    others = [w for w in re.findall(r"[a-z]+", rest) if w not in JOINING]
+    return len(others) <= 1
 
 
 def sections_of(text: str) -> list[Section]:

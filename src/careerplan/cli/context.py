@@ -90,6 +90,22 @@ def reader() -> Iterator[QuickReader | UnitOfWork]:
         quick.close()
 
 
+@contextmanager
+def existing_plan() -> Iterator[QuickReader | UnitOfWork | None]:
+    """A reader of the plan, or None when there is none: reading never creates a plan."""
+    from pathlib import Path
+
+    from careerplan.config import Settings
+
+    url = Settings.from_env().database_url
+    prefix = "sqlite:///"
+    if url.startswith(prefix) and "?" not in url and not Path(url[len(prefix) :]).is_file():
+        yield None
+        return
+    with reader() as plan:
+        yield plan
+
+
 def reset() -> None:
     """Forget the open workspace (tests switch databases between invocations)."""
     if workspace.cache_info().currsize:

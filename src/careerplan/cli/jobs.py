@@ -5,12 +5,16 @@
 
 A posting may be text, HTML, PDF or DOCX, and a résumé PDF, DOCX, Markdown or text. With
 --jsonl, each input line is `{"posting": "...", "resume": "..."}` (and an optional `id`); each
-output line is `{"qualified": 0-100, "toward_dream": null, "requirements": [...], "missing":
-[...], "deal_breakers": [...]}`, with `line` (and `id`) saying which input it answers.
+output line is `{"qualified": 0-100, "toward_dream": 0-100 or null, "job": ..., "quadrant":
+..., "requirements": [...], "missing": [...], "deal_breakers": [...]}`, with `line` (and `id`)
+saying which input it answers.
+
 `qualified` is the weighted share of the posting's requirements the résumé meets (60 and above:
-qualified now); a must-have it does not meet is a deal-breaker. `toward_dream` is not computed
-yet and is always null. A line that cannot be scored gives `{"line": N, "error": "..."}` and the
-rest carry on. No plan is needed.
+qualified now); a must-have it does not meet is a deal-breaker. When the plan names a dream
+occupation, `toward_dream` is the share of its skill gap (above today's job) that the posting's
+job would close, `job` the occupation its title was read as, and `quadrant` where the posting
+lands (sweet spot, stretch, stepping stone, off path); otherwise they are null. A line that
+cannot be scored gives `{"line": N, "error": "..."}` and the rest carry on. No plan is needed.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from careerplan.cli.apps import sub_app
 from careerplan.domain.errors import InvalidInput
 
 if TYPE_CHECKING:
-    from careerplan.catalog.job_fit import Fit
+    from careerplan.services.job_search import PlanReads, PostingFit
 
 app = sub_app("Measure job postings against a résumé.")
 
@@ -56,9 +60,11 @@ def fit(
             raise InvalidInput(
                 "--jsonl takes its postings and résumés from the file, one pair a line."
             )
+        from careerplan.cli.context import existing_plan
         from careerplan.cli.jsonl import run
 
-        run(jsonl, lambda raw, number: fit_line(raw, number, today))
+        with existing_plan() as plan:
+            run(jsonl, lambda raw, number: fit_line(raw, number, today, plan))
         return
     if posting is None or resume is None:
         raise InvalidInput(
@@ -67,27 +73,37 @@ def fit(
         )
     if posting == "-" and resume == "-":
         raise InvalidInput("Only one of --posting and --resume can read standard input.")
-    from careerplan.catalog.job_fit import fit as measure
+    from careerplan.cli.context import existing_plan
     from careerplan.cli.resume import document_text
+    from careerplan.services.job_search import score_posting
 
-    found = measure(document_text(posting), document_text(resume), today)
+    texts = document_text(posting), document_text(resume)
+    with existing_plan() as plan:
+        scored = score_posting(*texts, today, plan)
     if as_json:
         from careerplan.cli.output import print_json
 
-        print_json(found.to_dict() | {"toward_dream": None})
+        print_json(scored.to_dict())
         return
-    _render(found)
+    _render(scored)
 
 
-def _render(found: Fit) -> None:
+def _render(scored: PostingFit) -> None:
     from rich.markup import escape
 
     from careerplan.catalog.job_fit import QUALIFIED
     from careerplan.cli.output import console
 
     out = console()
+    found = scored.fit
     verdict = "qualified now" if found.qualified >= QUALIFIED else "not qualified yet"
     out.print(f"Qualified: {found.qualified}/100 ({verdict}).")
+    if scored.dream is not None:
+        dream = scored.dream
+        out.print(
+            f"Toward your dream job: {dream.toward}/100, read as {escape(dream.job_title)} "
+            f"({dream.job_code}). A {dream.quadrant(found.qualified >= QUALIFIED)}."
+        )
     for requirement in found.requirements:
         mark = "✓" if requirement.met else ("✗" if requirement.must else "·")
         must = "" if requirement.must else " (nice to have)"
@@ -103,11 +119,11 @@ def _render(found: Fit) -> None:
         )
 
 
-def fit_line(raw: bytes, number: int, today: date) -> dict[str, Any]:
+def fit_line(raw: bytes, number: int, today: date, plan: PlanReads | None = None) -> dict[str, Any]:
     """The fit of one JSONL line, or an error object naming what is wrong with it."""
-    from careerplan.catalog.job_fit import fit as measure
     from careerplan.cli.hints import said
     from careerplan.cli.jsonl import error_at, ident_of, object_of
+    from careerplan.services.job_search import score_posting
 
     parsed = object_of(raw, number, "`posting` and `resume`")
     if "error" in parsed:
@@ -122,11 +138,10 @@ def fit_line(raw: bytes, number: int, today: date) -> dict[str, Any]:
             return error_at(number, f"`{field}` is {what}.", ident)
         texts.append(value)
     try:
-        found = measure(texts[0], texts[1], today)
+        scored = score_posting(texts[0], texts[1], today, plan)
     except InvalidInput as problem:
         return error_at(number, said(problem), ident)
     head: dict[str, Any] = {"line": number}
     if ident is not None:
         head["id"] = ident
-    body = found.to_dict()
-    return head | {"qualified": body.pop("qualified"), "toward_dream": None} | body
+    return head | scored.to_dict()

@@ -105,18 +105,10 @@ def check(
 
 def _profile() -> Profile | None:
     """The plan's profile, or None when there is no plan; checking words never creates one."""
-    from pathlib import Path
+    from careerplan.cli.context import existing_plan
 
-    from careerplan.cli.context import reader
-    from careerplan.config import Settings
-
-    settings = Settings.from_env()
-    prefix = "sqlite:///"
-    url = settings.database_url
-    if url.startswith(prefix) and "?" not in url and not Path(url[len(prefix) :]).is_file():
-        return None
-    with reader() as plan:  # a read: the quick reader on SQLite, no write lock
-        return plan.profiles.get()
+    with existing_plan() as plan:  # a read: the quick reader on SQLite, no write lock
+        return plan.profiles.get() if plan is not None else None
 
 
 def _day(value: str, what: str) -> date:

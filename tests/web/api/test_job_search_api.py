@@ -47,3 +47,23 @@ def test_a_cross_site_request_is_refused(client: TestClient) -> None:
         headers={"Sec-Fetch-Site": "cross-site"},
     )
     assert response.status_code == 403
+
+
+def test_with_a_dream_job_in_the_plan_the_posting_lands_in_a_quadrant(client: TestClient) -> None:
+    plan = {
+        "name": "Rosa",
+        "current_job_title": "Cashier",
+        "vision": {"dream_job_title": "Registered nurse", "dream_occupation_code": "29-1141.00"},
+    }
+    assert client.post("/api/v1/plan", json=plan).status_code == 201
+    posting = "Job title\nLicensed Practical Nurse\nRequirements\n- First aid\n"
+    found = client.post(
+        "/api/v1/jobs/fit", json={"posting": posting, "resume": "Skills\n- First aid\n"}
+    ).json()
+    assert found["qualified"] == 100
+    assert found["job"] == {
+        "code": "29-2061.00",
+        "title": "Licensed Practical and Licensed Vocational Nurses",
+    }
+    assert 50 <= found["toward_dream"] < 100
+    assert found["quadrant"].startswith("sweet spot")

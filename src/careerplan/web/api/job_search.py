@@ -11,7 +11,7 @@ from pydantic import Field
 from careerplan.web.api.responses import INVALID, WRITE, Responses
 from careerplan.web.api.schemas import In, Out
 from careerplan.web.api.types import storable
-from careerplan.web.deps import ClockDep
+from careerplan.web.deps import ClockDep, UnitsDep
 
 # A posting or a résumé pasted whole; the analysis reads this much of each.
 MAX_DOCUMENT = 100_000
@@ -49,11 +49,23 @@ class RequirementOut(Out):
     why: str = Field(description="What is missing, when it is not met.")
 
 
+class JobOut(Out):
+    code: str
+    title: str
+
+
 class JobFitOut(Out):
     qualified: int = Field(
         description="Weighted share of the requirements met, 0-100; 60 and up: qualified now."
     )
-    toward_dream: int | None = Field(description="Not computed yet: always null.")
+    toward_dream: int | None = Field(
+        description="Share of the dream job's skill gap the job would close, 0-100; null "
+        "without a dream occupation in the plan, or when the title names no occupation."
+    )
+    job: JobOut | None = Field(description="The occupation the posting's title was read as.")
+    quadrant: str | None = Field(
+        description="Sweet spot, stretch, stepping stone or off path, with why."
+    )
     requirements: list[RequirementOut]
     missing: list[str]
     deal_breakers: list[str] = Field(description="Must-haves the résumé does not meet.")
@@ -78,8 +90,9 @@ def link(body: SkillLinkIn) -> SkillLinksOut:
     response_model=JobFitOut,
     responses=ANALYSIS,
 )
-def fit(body: JobFitIn, clock: ClockDep) -> JobFitOut:
-    from careerplan.catalog.job_fit import fit as measure
+def fit(body: JobFitIn, units: UnitsDep, clock: ClockDep) -> JobFitOut:
+    from careerplan.services.job_search import score_posting
 
-    found = measure(body.posting, body.resume, clock.today()).to_dict()
-    return JobFitOut.model_validate(found | {"toward_dream": None})
+    with units() as uow:
+        scored = score_posting(body.posting, body.resume, clock.today(), uow)
+    return JobFitOut.model_validate(scored.to_dict())

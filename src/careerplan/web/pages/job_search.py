@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse
 
 from careerplan.domain.errors import InvalidInput
 from careerplan.web.api.job_search import MAX_DOCUMENT
-from careerplan.web.deps import ClockDep
+from careerplan.web.deps import ClockDep, UnitsDep
 from careerplan.web.forms import Form
 from careerplan.web.hints import for_page
 from careerplan.web.templating import render
@@ -24,8 +24,9 @@ def fit_page(request: Request) -> HTMLResponse:
 
 
 @router.post("/jobs/fit", response_class=HTMLResponse)
-async def fit_form(request: Request, clock: ClockDep) -> HTMLResponse:
-    from careerplan.catalog.job_fit import QUALIFIED, fit
+async def fit_form(request: Request, units: UnitsDep, clock: ClockDep) -> HTMLResponse:
+    from careerplan.catalog.job_fit import QUALIFIED
+    from careerplan.services.job_search import score_posting
 
     form = await Form.read(request)
     posting, resume = form.values.get("posting", ""), form.values.get("resume", "")
@@ -36,7 +37,10 @@ async def fit_form(request: Request, clock: ClockDep) -> HTMLResponse:
                 f"Each text is read up to {MAX_DOCUMENT:,} characters; paste the requirements "
                 "and the résumé's skills and experience."
             )
-        context["found"] = fit(posting, resume, clock.today())
+        with units() as uow:
+            scored = score_posting(posting, resume, clock.today(), uow)
+        context["found"] = scored.fit
+        context["dream"] = scored.dream
         context["qualified_at"] = QUALIFIED
     except InvalidInput as error:
         context["form_error"] = for_page(error)
