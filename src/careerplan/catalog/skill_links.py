@@ -18,11 +18,13 @@ person's words about occupations, made skill links worse: skill labels are preci
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from array import array
 from collections import defaultdict
 from dataclasses import dataclass
+from operator import itemgetter
 
 from careerplan.catalog.meaning import stems
 from careerplan.catalog.store import Catalog, resolve
@@ -30,6 +32,9 @@ from careerplan.domain.errors import InvalidInput
 
 LABEL_WEIGHT, BODY_WEIGHT = 10.0, 0.5  # BM25 column weights: the label says what the skill is
 CANDIDATES = 200  # from each signal
+# Keys (words, grams) this common (in one skill in 12 or more: " co", "ing") add to thousands of
+# scores and change few rankings; they are left out of the cosine signals.
+COMMON_IDF = 3.5
 # A phrase of the text that is the label, on top of the other signals: naming a skill is the
 # clearest evidence of it, so a named skill ranks above those only described.
 NAMED = 2.0
@@ -195,15 +200,15 @@ def _postings(cat: Catalog, table: str, keys: dict[str, int]) -> dict[int, float
         return {}
     marks = ",".join("?" * len(keys))
     rows = cat.query(
-        f"SELECT key, idf, skills, weights FROM {table} WHERE key IN ({marks})", tuple(keys)
+        f"SELECT key, idf, skills, weights FROM {table} WHERE key IN ({marks}) AND idf >= ?",
+        (*keys, COMMON_IDF),
     )
     scores: dict[int, float] = defaultdict(float)
     for key, idf, skills, weights in rows:
         weight = (1 + math.log(keys[key])) * idf / WEIGHT_SCALE
         for sid, value in zip(array("H", skills), array("H", weights), strict=True):
             scores[sid] += weight * value
-    top = sorted(scores.items(), key=lambda item: -item[1])[:CANDIDATES]
-    return dict(top)
+    return dict(heapq.nlargest(CANDIDATES, scores.items(), key=itemgetter(1)))
 
 
 def _cosine(text: str, cat: Catalog) -> dict[int, float]:
