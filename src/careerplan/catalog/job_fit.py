@@ -32,13 +32,14 @@ from careerplan.catalog.meaning import stems
 from careerplan.catalog.skill_links import FILLER
 from careerplan.catalog.store import Catalog, resolve
 from careerplan.domain.errors import InvalidInput
+from careerplan.domain.rules import MAX_DOCUMENT
 
 QUALIFIED = 60  # at or above: qualified now; a deal-breaker keeps the score below it
 MET = 0.5  # share of a requirement's weighted words one line of the résumé must use
 SKILL_NAME_TERMS = 4  # a résumé line this short (in telling words) may be a skill's name
 MUST_WEIGHT, NICE_WEIGHT = 2.0, 1.0
 UNKNOWN_IDF = 8.0  # a word ESCO's skill texts never use: as telling as the rarest
-MAX_TEXT = 100_000
+MAX_TEXT = MAX_DOCUMENT
 # Each requirement is compared with each line: bounded, so that a pasted book cannot stall a
 # request. Postings have dozens of requirements and résumés a few hundred lines.
 MAX_REQUIREMENTS = 200
@@ -131,7 +132,7 @@ def _level(text: str) -> int:
     return max((level for level, pattern in DEGREES if pattern.search(text)), default=0)
 
 
-def read_resume(text: str, today: date) -> Resume:
+def _read_resume(text: str, today: date) -> Resume:
     """The résumé's lines, its dated jobs (a year span's "present" is `today`) and degree."""
     jobs = []
     lines = [set(stems(line)) for line in text.splitlines() if line.strip()][:MAX_LINES]
@@ -176,7 +177,7 @@ def fit(posting: str, resume: str, today: date, catalog: Catalog | None = None) 
         raise InvalidInput("The résumé is empty: give its text.")
     cat = resolve(catalog)
     idf = _idf_lookup(cat)
-    person = read_resume(resume[:MAX_TEXT], today)
+    person = _read_resume(resume[:MAX_TEXT], today)
     names = [_name_weights(line, idf) for line in person.lines]
     judged = [
         _judge(text, kind, must, person, names, idf)

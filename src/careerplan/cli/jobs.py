@@ -122,7 +122,7 @@ def _render(scored: PostingFit) -> None:
 def fit_line(raw: bytes, number: int, today: date, plan: PlanReads | None = None) -> dict[str, Any]:
     """The fit of one JSONL line, or an error object naming what is wrong with it."""
     from careerplan.cli.hints import said
-    from careerplan.cli.jsonl import error_at, ident_of, object_of
+    from careerplan.cli.jsonl import answer_at, error_at, ident_of, object_of
     from careerplan.services.job_search import score_posting
 
     parsed = object_of(raw, number, "`posting` and `resume`")
@@ -141,7 +141,4 @@ def fit_line(raw: bytes, number: int, today: date, plan: PlanReads | None = None
         scored = score_posting(texts[0], texts[1], today, plan)
     except InvalidInput as problem:
         return error_at(number, said(problem), ident)
-    head: dict[str, Any] = {"line": number}
-    if ident is not None:
-        head["id"] = ident
-    return head | scored.to_dict()
+    return answer_at(number, ident, scored.to_dict())

@@ -60,6 +60,14 @@ def ident_of(item: dict[str, Any]) -> str | int | None:
     return ident if isinstance(ident, str | int) and not isinstance(ident, bool) else None
 
 
+def answer_at(number: int, ident: object, body: dict[str, Any]) -> Answer:
+    """A line's answer: its number, its `id` when it gave one, then the body."""
+    head: Answer = {"line": number}
+    if ident is not None:
+        head["id"] = ident
+    return head | body
+
+
 def write_answers(answers: Iterator[Answer]) -> None:
     out = sys.stdout
     for answer in answers:

@@ -73,7 +73,7 @@ def link_line(raw: bytes, number: int, limit: int = 10) -> dict[str, Any]:
     """The skills of one JSONL line, or an error object naming what is wrong with it."""
     from careerplan.catalog.skill_links import link_skills
     from careerplan.cli.hints import said
-    from careerplan.cli.jsonl import error_at, ident_of, object_of
+    from careerplan.cli.jsonl import answer_at, error_at, ident_of, object_of
 
     parsed = object_of(raw, number, "`text`")
     if "error" in parsed:
@@ -88,7 +88,4 @@ def link_line(raw: bytes, number: int, limit: int = 10) -> dict[str, Any]:
         links = link_skills(text, limit)
     except InvalidInput as problem:
         return error_at(number, said(problem), ident)
-    head: dict[str, Any] = {"line": number}
-    if ident is not None:
-        head["id"] = ident
-    return head | {"text": text, "skills": [found.to_dict() for found in links]}
+    return answer_at(number, ident, {"text": text, "skills": [found.to_dict() for found in links]})

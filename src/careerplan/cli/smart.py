@@ -124,7 +124,7 @@ def check_line(
     raw: bytes, number: int, today: date, context: AnalysisContext | None = None
 ) -> dict[str, Any]:
     """The report for one JSONL line, or an error object naming what is wrong with it."""
-    from careerplan.cli.jsonl import error_at, ident_of, object_of
+    from careerplan.cli.jsonl import answer_at, error_at, ident_of, object_of
     from careerplan.domain.smart import analyse
 
     parsed = object_of(raw, number, "`text`")
@@ -153,10 +153,7 @@ def check_line(
         except InvalidInput as problem:
             return error(said(problem))
     report = analyse(text, parent, today=day, context=context).to_json()
-    head: dict[str, Any] = {"line": number}
-    if ident is not None:
-        head["id"] = ident
-    return head | report
+    return answer_at(number, ident, report)
 
 
 def render(report: SmartReport, out: Console, *, goal: str | None = None) -> None:

@@ -14,6 +14,8 @@ from careerplan.domain.errors import DomainRefusal, InvalidInput
 # A goal is a sentence or two; anything longer belongs in a note. Notes hold a page or so.
 MAX_TEXT = 1_000
 MAX_NOTE = 10_000
+# A résumé or a job posting pasted whole: the analysis reads this much of each.
+MAX_DOCUMENT = 100_000
 MAX_NAME = 200
 
 

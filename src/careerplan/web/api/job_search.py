@@ -8,13 +8,12 @@ from typing import Annotated
 from fastapi import APIRouter
 from pydantic import Field
 
+from careerplan.domain.rules import MAX_DOCUMENT
 from careerplan.web.api.responses import INVALID, WRITE, Responses
 from careerplan.web.api.schemas import In, Out
 from careerplan.web.api.types import storable
 from careerplan.web.deps import ClockDep, UnitsDep
 
-# A posting or a résumé pasted whole; the analysis reads this much of each.
-MAX_DOCUMENT = 100_000
 Document = Annotated[str, Field(min_length=1, max_length=MAX_DOCUMENT), storable]
 
 router = APIRouter(tags=["job search"], responses=INVALID)

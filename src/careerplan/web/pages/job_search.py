@@ -9,7 +9,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from careerplan.domain.errors import InvalidInput
-from careerplan.web.api.job_search import MAX_DOCUMENT
+from careerplan.domain.rules import MAX_DOCUMENT
 from careerplan.web.deps import ClockDep, UnitsDep
 from careerplan.web.forms import Form
 from careerplan.web.hints import for_page
