@@ -104,6 +104,10 @@ class Vision:
     commitment: str = ""
     id: int | None = None
     version: int = 1
+    # What the person is looking for, beyond the dream job itself: the card their network reads.
+    target_roles: str = ""
+    organisation_size: str = ""
+    pay_range: str = ""
 
 
 @dataclass(slots=True)

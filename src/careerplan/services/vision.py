@@ -46,7 +46,8 @@ def _clean_vision_value(name: str, value: Any) -> Any:
         return (str(value).strip() or None) if value is not None else None
     if name == "dream_job_title":
         return clean_text(str(value), "dream job title", MAX_NAME)
-    limit = MAX_NAME if name in {"industry", "organisation_type", "location"} else MAX_NOTE
+    short = {"industry", "organisation_type", "location", "organisation_size", "pay_range"}
+    limit = MAX_NAME if name in short else MAX_NOTE
     return clean_optional(str(value), name.replace("_", " "), limit)
 
 

@@ -220,6 +220,9 @@ VISION_FIELDS = (
     "success_definition",
     "target_date",
     "commitment",
+    "target_roles",
+    "organisation_size",
+    "pay_range",
 )
 
 

@@ -93,6 +93,10 @@ visions = Table(
     Column("target_date", Date, nullable=True),
     Column("commitment", Text, nullable=False, default=""),
     Column("version", Integer, nullable=False, default=1),
+    # What the person is looking for, for the card their network sees (issue 13).
+    Column("target_roles", Text, nullable=False, default="", server_default=""),
+    Column("organisation_size", String(200), nullable=False, default="", server_default=""),
+    Column("pay_range", String(200), nullable=False, default="", server_default=""),
     UniqueConstraint("owner_id", name="uq_visions_owner_id"),
 )
 
@@ -309,4 +313,110 @@ proposal_acceptances = Table(
     ),
     Column("accepted_on", Date, nullable=False),
     UniqueConstraint("owner_id", "proposal_key", name="uq_proposal_acceptances_key"),
+)
+
+# Issue 13: the job search. The person's own skills, each with what shows it.
+skills = Table(
+    "skills",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column("label", String(200), nullable=False),
+    # O*NET's 0-7 level scale; NULL until the person says.
+    Column("level", Integer, nullable=True),
+    Column("evidence", String(10), nullable=False, default="said"),
+    Column("shown_by", Text, nullable=False, default=""),
+    Column("noted_on", Date, nullable=False),
+    Column("confirmed", Boolean, nullable=False, default=False),
+    Column("uri", String(200), nullable=True),
+    # An O*NET skill, knowledge area or work activity, by name: the gap to the dream job reads it.
+    Column("element", String(200), nullable=True),
+    Column("version", Integer, nullable=False, default=1),
+    CheckConstraint("level IS NULL OR (level BETWEEN 0 AND 7)", name="level"),
+    CheckConstraint("evidence IN ('resume', 'goal', 'job', 'said')", name="evidence"),
+    Index("uq_skills_owner_label", "owner_id", "label", unique=True),
+)
+
+# Every résumé imported, kept whole: an application records the one that was sent.
+resumes = Table(
+    "resumes",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column("name", String(200), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("imported_at", DateTime(timezone=True), nullable=False),
+)
+
+applications = Table(
+    "applications",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column("title", String(200), nullable=False),
+    Column("organisation", String(200), nullable=False, default=""),
+    # The posting as it was when saved: postings vanish from the web.
+    Column("posting", Text, nullable=False, default=""),
+    Column("occupation_code", String(20), nullable=True),
+    Column(
+        "resume_id",
+        Integer,
+        ForeignKey("resumes.id", ondelete="SET NULL"),
+        nullable=True,
+        index=True,
+    ),
+    Column("stage", String(20), nullable=False, default="saved"),
+    Column("follow_up", Date, nullable=True),
+    Column("notes", Text, nullable=False, default=""),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("version", Integer, nullable=False, default=1),
+    _calendar_uid(),
+    CheckConstraint(
+        "stage IN ('saved', 'applied', 'no-response', 'response', 'interviewing', 'offer', "
+        "'accepted', 'rejected', 'withdrawn', 'expired')",
+        name="stage",
+    ),
+    Index("uq_applications_owner_uid", "owner_id", "uid", unique=True),
+)
+
+# Each application's stages, dated, oldest first (by id).
+application_stages = Table(
+    "application_stages",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column(
+        "application_id",
+        Integer,
+        ForeignKey("applications.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("stage", String(20), nullable=False),
+    Column("on_date", Date, nullable=False),
+    Column("note", Text, nullable=False, default=""),
+)
+
+# The people (resources of kind person) an application went through.
+application_contacts = Table(
+    "application_contacts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column(
+        "application_id",
+        Integer,
+        ForeignKey("applications.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column(
+        "resource_id",
+        Integer,
+        ForeignKey("resources.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    UniqueConstraint("application_id", "resource_id", name="uq_application_contacts_pair"),
 )

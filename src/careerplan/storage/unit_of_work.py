@@ -12,6 +12,11 @@ from careerplan.config import LOCAL_USERNAME
 from careerplan.storage import tables
 from careerplan.storage.engine import hold_write_lock, writer_turn
 from careerplan.storage.exploration import ExplorationRepository
+from careerplan.storage.job_search import (
+    ApplicationRepository,
+    ResumeRepository,
+    SkillRepository,
+)
 from careerplan.storage.repositories import (
     ActionRepository,
     CheckInRepository,
@@ -64,6 +69,9 @@ class UnitOfWork:
     preferences: PreferencesRepository
     reviews: ReviewRepository
     proposals: ProposalRepository
+    skills: SkillRepository
+    resumes: ResumeRepository
+    applications: ApplicationRepository
 
     def __init__(self, engine: Engine, owner_id: int, *, writes: bool = False) -> None:
         self.engine = engine
@@ -100,6 +108,9 @@ class UnitOfWork:
         self.preferences = PreferencesRepository(self.connection, owner)
         self.reviews = ReviewRepository(self.connection, owner)
         self.proposals = ProposalRepository(self.connection, owner)
+        self.skills = SkillRepository(self.connection, owner)
+        self.resumes = ResumeRepository(self.connection, owner)
+        self.applications = ApplicationRepository(self.connection, owner)
         return self
 
     def __exit__(

@@ -11,6 +11,11 @@ from careerplan.storage import tables
 # Everything a person's plan is made of, by the name a report uses, children before parents
 # (the order they can be deleted in).
 PLAN_TABLES: dict[str, Table] = {
+    "application contacts": tables.application_contacts,
+    "application stages": tables.application_stages,
+    "applications": tables.applications,
+    "résumés": tables.resumes,
+    "skills": tables.skills,
     "review entries": tables.review_entries,
     "reviews": tables.reviews,
     "accepted proposals": tables.proposal_acceptances,
