@@ -70,3 +70,29 @@ def test_a_field_with_no_occupations_suggests_broader_words(catalog: Catalog) ->
 def test_an_empty_field_is_refused(catalog: Catalog) -> None:
     with pytest.raises(InvalidInput, match="Name a field"):
         bridges(SALES_REPRESENTATIVES, "  ", catalog=catalog)
+
+
+def test_the_persons_own_skills_change_what_a_bridge_says_they_carry(catalog: Catalog) -> None:
+    from careerplan.catalog import SkillSet
+
+    job = bridges(SALES_REPRESENTATIVES, "healthcare", 10, catalog)
+    nothing = SkillSet({}, "inventory")
+    own = bridges(SALES_REPRESENTATIVES, "healthcare", 10, catalog, person=nothing)
+    assert [b.reasons for b in own] != [b.reasons for b in job]
+    assert not any("Uses what you already do" in " ".join(b.reasons) for b in own)
+    assert any("Uses what you already do" in " ".join(b.reasons) for b in job)
+
+
+def test_a_path_says_what_its_first_step_builds_from_the_persons_own_skills(
+    catalog: Catalog,
+) -> None:
+    from careerplan.catalog import SkillSet, career_paths
+
+    (job,) = career_paths(NURSING_ASSISTANTS, REGISTERED_NURSES, 1, catalog)
+    every = {e: 7.0 for e in catalog.elements()}
+    (own,) = career_paths(
+        NURSING_ASSISTANTS, REGISTERED_NURSES, 1, catalog, person=SkillSet(every, "inventory")
+    )
+    assert [s.code for s in own.steps] == [s.code for s in job.steps]
+    assert job.steps[1].builds
+    assert own.steps[1].builds == []

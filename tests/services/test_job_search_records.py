@@ -22,11 +22,12 @@ from careerplan.services.goals import add_goal
 from careerplan.services.resources import add_resource
 from careerplan.services.skills_inventory import (
     add_skill,
-    levels_instead_of_job,
     remove_skill,
     seed_from_job,
     set_skill,
+    skill_set,
 )
+from careerplan.services.vision import edit_vision
 from careerplan.services.workspace import Workspace
 
 RESUME = """Ana Lima
@@ -114,16 +115,42 @@ def test_an_edit_confirms_and_a_stale_edit_is_refused(story: Workspace, clock: F
         uow.skills.get(skill.id)
 
 
-def test_the_inventory_replaces_the_job_profile_once_it_rates_an_element() -> None:
-    from careerplan.domain.job_search import Skill
+def test_the_inventory_levels_replace_the_jobs_in_the_gap_to_the_dream_job(
+    story: Workspace, clock: FixedClock
+) -> None:
+    from careerplan.catalog import open_catalog
+    from careerplan.services.proposal import plan_gap
 
-    job = {"Speaking": 4.0, "Writing": 3.0}
-    assert levels_instead_of_job([Skill("SQL")], job) is None
-    mine = [
-        Skill("Speaking", level=6, element="Speaking"),
-        Skill("Negotiation", 2, element="Negotiation"),
-    ]
-    assert levels_instead_of_job(mine, job) == {"Speaking": 6.0, "Writing": 0.0, "Negotiation": 2.0}
+    with story.unit() as uow:
+        edit_vision(uow, clock, {"dream_occupation_code": "11-1021.00"})
+        before = {g.name: g for g in plan_gap(uow)[0].skill_gaps}
+        assert skill_set(uow.skills.all(), open_catalog(), "11-2021.00") is None
+        judgment = "Staffing Organizational Units"
+        assert judgment in before
+        add_skill(uow, clock, judgment, level=7)
+        add_skill(uow, clock, "Coaching and Developing Others", level=0)
+        after = {g.name: g for g in plan_gap(uow)[0].skill_gaps}
+    assert judgment not in after
+    coaching = "Coaching and Developing Others"
+    assert after[coaching].level == 0
+    assert before[coaching].level > 0
+
+
+def test_without_a_current_job_the_inventory_alone_measures_the_gap(
+    story: Workspace, clock: FixedClock
+) -> None:
+    from careerplan.services.proposal import plan_gap
+    from careerplan.services.vision import edit_profile
+
+    with story.unit() as uow:
+        edit_profile(uow, {"current_job_title": ""})
+        edit_vision(uow, clock, {"dream_occupation_code": "11-1021.00"})
+        add_skill(uow, clock, "Speaking", level=6)
+        gap, notes = plan_gap(uow)
+    gaps = {g.name: g for g in gap.skill_gaps}
+    assert "Speaking" not in gaps
+    assert all(g.level == 0 for g in gaps.values())
+    assert not any("estimates" in note.what for note in notes)
 
 
 def test_a_resume_is_kept_and_its_skills_wait_for_confirmation(

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from careerplan.catalog.gates import credentials_for
 from careerplan.catalog.meaning import read_meaning
 from careerplan.catalog.search import words
-from careerplan.catalog.skills import COMPARED, skills_of, transfer
+from careerplan.catalog.skills import COMPARED, SkillSet, skills_of, transfer
 from careerplan.catalog.store import Catalog, Occupation, resolve
 from careerplan.domain.credentials import Gating
 from careerplan.domain.errors import DomainRefusal, InvalidInput
@@ -194,9 +194,14 @@ def _uses(cat: Catalog, core: dict[int, float], target: Occupation) -> float:
 
 
 def bridges(
-    from_code: str, field_text: str, limit: int = 10, catalog: Catalog | None = None
+    from_code: str,
+    field_text: str,
+    limit: int = 10,
+    catalog: Catalog | None = None,
+    person: SkillSet | None = None,
 ) -> list[Bridge]:
-    """Occupations in the field ranked by skill transfer from `from_code` and field fit."""
+    """Occupations in the field ranked by skill transfer from `from_code` and field fit; the
+    transfer counts `person`'s own skills when they are known, else the occupation's."""
     if limit < 1:
         raise InvalidInput(f"The limit must be at least 1, not {limit}.")
     cat = resolve(catalog)
@@ -209,7 +214,7 @@ def bridges(
             f"No occupations found for the field '{field_text}'. Try broader words, such as: "
             f"{suggestions}."
         )
-    person = skills_of(current.code, catalog=cat)
+    person = person or skills_of(current.code, catalog=cat)
     related = {rid for rid, _, _ in cat.related(current)}
     core = core_elements(cat, current)
     held = {c.key for c in credentials_for(current.code, cat) if c.gating in FIRM}

@@ -17,7 +17,7 @@ import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from careerplan.catalog.skills import COMPARED, gap_cost
+from careerplan.catalog.skills import COMPARED, SkillSet, gap_cost
 from careerplan.catalog.store import Catalog, Occupation, resolve
 from careerplan.domain.credentials import BLS_EDUCATION
 from careerplan.domain.errors import DomainRefusal, InvalidInput
@@ -279,10 +279,13 @@ def _through_known_stones(
     return paths
 
 
-def _builds(graph: _Graph, before: int, step: Occupation) -> list[str]:
-    """The elements this step raises most, weighted by how much the step relies on them."""
+def _builds(
+    graph: _Graph, before: int, step: Occupation, had: Mapping[int, float] | None = None
+) -> list[str]:
+    """The elements this step raises most, weighted by how much the step relies on them, from
+    the levels `had` (the occupation before it's, unless given)."""
     elements = graph.catalog.elements()
-    had = graph.level_of(before)
+    had = graph.level_of(before) if had is None else had
     gains = [
         ((lv - had.get(e, 0.0)) * im, elements[e].name)
         for e, (im, lv) in graph.catalog.ratings(step).items()
@@ -293,9 +296,15 @@ def _builds(graph: _Graph, before: int, step: Occupation) -> list[str]:
 
 
 def career_paths(
-    from_code: str, to_code: str, alternatives: int = 3, catalog: Catalog | None = None
+    from_code: str,
+    to_code: str,
+    alternatives: int = 3,
+    catalog: Catalog | None = None,
+    person: SkillSet | None = None,
 ) -> list[CareerPath]:
-    """The best paths from one occupation to another, cheapest first."""
+    """The best paths from one occupation to another, cheapest first. With `person`, the
+    person's own skills, the first step says what it builds from what they have (the paths
+    themselves are ranked on the occupations' profiles, which every edge was measured on)."""
     if not 1 <= alternatives <= MAX_ALTERNATIVES:
         raise InvalidInput(f"Ask for 1 to {MAX_ALTERNATIVES} alternatives, not {alternatives}.")
     cat = resolve(catalog)
@@ -332,7 +341,8 @@ def career_paths(
         steps = [Step(start.code, start.title, [])]
         for before, oid in itertools.pairwise(nodes):
             occupation = cat.by_id[oid]
-            builds = _builds(graph, before, occupation)
+            mine = person.levels if person is not None and before == start.id else None
+            builds = _builds(graph, before, occupation, mine)
             why = known.get(occupation.code, "") if oid != goal.id else ""
             steps.append(Step(occupation.code, occupation.title, builds, why))
         paths.append(CareerPath(steps, cost))

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from careerplan.catalog.profile import Rated, Wages, profile
-from careerplan.catalog.skills import Transfer, skills_of, transfer
+from careerplan.catalog.skills import SkillSet, Transfer, skills_of, transfer
 from careerplan.catalog.store import Catalog, resolve
 
 TOP = 6
@@ -65,9 +65,11 @@ def requirements(
     from_code: str | None = None,
     catalog: Catalog | None = None,
     adjust: Mapping[str, float] | None = None,
+    person: SkillSet | None = None,
 ) -> Requirements:
     """The target's requirements summary; with `from_code`, the gap from that occupation, whose
-    skill levels `adjust` changes by name (the person's own ratings, 0-7)."""
+    skill levels `adjust` changes by name (the person's own ratings, 0-7), or from `person`,
+    the person's own skills, when they are known."""
     cat = resolve(catalog)
     target = profile(code, cat, top=TOP)
     education = target.education or target.onet_education
@@ -81,7 +83,7 @@ def requirements(
             target.wages,
         )  # fmt: skip
     current = profile(from_code, cat, top=TOP)
-    fit = transfer(skills_of(current.code, adjust, cat), target.code, cat)
+    fit = transfer(person or skills_of(current.code, adjust, cat), target.code, cat)
     notes: list[str] = []
     if current.job_zone and target.job_zone and target.job_zone > current.job_zone:
         notes.append(

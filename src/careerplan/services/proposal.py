@@ -82,10 +82,17 @@ class Accepted:
     notes: list[str]
 
 
+def plan_gap(uow: ProposalReads, catalog: Catalog | None = None) -> tuple[Gap, list[Advice]]:
+    """The gap from the person to their dream job, and what had to be assumed to measure it."""
+    notes: list[Advice] = []
+    return _gap(uow, catalog, notes), notes
+
+
 def _gap(uow: ProposalReads, catalog: Catalog | None, notes: list[Advice]) -> Gap:
     """The gap to plan across; what had to be assumed goes into `notes`."""
-    from careerplan.catalog import best_occupation, open_catalog, profile, requirements
+    from careerplan.catalog import best_occupation, open_catalog, profile, requirements, transfer
     from careerplan.services.route import current_occupation, route_for
+    from careerplan.services.skills_inventory import skill_set
 
     vision = uow.visions.get()
     cat = catalog or open_catalog()
@@ -112,7 +119,11 @@ def _gap(uow: ProposalReads, catalog: Catalog | None, notes: list[Advice]) -> Ga
                 Hint(Remedy.SET_CURRENT_JOB),
             )
         )
-    dream = requirements(vision.dream_occupation_code, current_code, cat)
+    # The person's own skills, once their inventory rates any, instead of the job's profile.
+    person = skill_set(uow.skills.all(), cat, current_code)
+    dream = requirements(vision.dream_occupation_code, current_code, cat, person=person)
+    if dream.transfer is None and person is not None:
+        dream = replace(dream, transfer=transfer(person, dream.code, cat))
     hours = owner.hours_per_week if owner and owner.hours_per_week > 0 else 3.0
     route = route_for(dream.code, owner, current_code, cat, vision.dream_job_title)
     if owner is None or owner.education is None:
@@ -144,7 +155,7 @@ def _gap(uow: ProposalReads, catalog: Catalog | None, notes: list[Advice]) -> Ga
         dream_words=vision.dream_job_title.strip(),
         stepping_stones=tuple(stone.title for stone in route.stones),
     )
-    if current_code is None or dream.transfer is None:
+    if dream.transfer is None:
         notes.append(
             Advice(
                 "Without your current job the skill gaps are estimates; measured ones need it.",
@@ -162,6 +173,18 @@ def _gap(uow: ProposalReads, catalog: Catalog | None, notes: list[Advice]) -> Ga
             skill_gaps=gaps,
             technologies=tuple(in_demand),
         )
+    measured = tuple(
+        SkillGap(g.name, g.kind, g.level, g.needed, g.importance)
+        for g in dream.transfer.gaps
+        if g.needed > g.level
+    )
+    if current_code is None:  # measured from the person's own skills alone
+        return replace(
+            common,
+            current_title=owner.current_job_title if owner else "",
+            skill_gaps=measured,
+            technologies=tuple(in_demand),
+        )
     current = profile(current_code, cat)
     if current_code == vision.dream_occupation_code:
         notes.append(
@@ -176,11 +199,7 @@ def _gap(uow: ProposalReads, catalog: Catalog | None, notes: list[Advice]) -> Ga
         current_title=current.title,
         current_zone=current.job_zone,
         current_education=current.education,
-        skill_gaps=tuple(
-            SkillGap(g.name, g.kind, g.level, g.needed, g.importance)
-            for g in dream.transfer.gaps
-            if g.needed > g.level
-        ),
+        skill_gaps=measured,
         technologies=tuple(t for t in in_demand if t not in have),
         # Office tools only for someone whose job lists none: the lists are samples, so a tool
         # missing from one says little when others of its kind are there.

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from careerplan.domain.entities import Action, Goal, Profile, Vision
+from careerplan.domain.job_search import Skill
 
 
 class GoalReads(Protocol):
@@ -57,8 +58,15 @@ class SmartReads(Protocol):
     def profiles(self) -> ProfileReads: ...
 
 
+class SkillReads(Protocol):
+    def all(self) -> list[Skill]: ...
+
+
 class ProposalReads(SmartReads, Protocol):
     """What `plan propose` reads; it writes nothing."""
 
     @property
     def proposals(self) -> AcceptedReads: ...
+
+    @property
+    def skills(self) -> SkillReads: ...

@@ -4,7 +4,7 @@ measures a gap."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from careerplan.domain.entities import GoalStatus
@@ -15,6 +15,7 @@ from careerplan.domain.rules import MAX_NAME, MAX_NOTE, clean_optional, clean_te
 if TYPE_CHECKING:
     from careerplan.catalog import Catalog
     from careerplan.catalog.resume import ShownSkill
+    from careerplan.catalog.skills import SkillSet
     from careerplan.services.clock import Clock
     from careerplan.storage.unit_of_work import UnitOfWork
 
@@ -229,16 +230,31 @@ def person_levels(skills: Iterable[Skill]) -> dict[str, float]:
     }
 
 
-def levels_instead_of_job(
-    skills: Iterable[Skill], job_levels: Mapping[str, float]
-) -> dict[str, float] | None:
-    """The levels to adjust today's job's profile by so that it says what the inventory says:
-    the inventory's levels, and 0 for what the job has and the inventory does not list. None
-    when the inventory rates no O*NET element (the job's profile is then the best estimate)."""
+def skill_set(
+    skills: Iterable[Skill], catalog: Catalog, current_code: str | None = None
+) -> SkillSet | None:
+    """The person's levels of O*NET's skills, knowledge and work activities, as the gap to a
+    target reads them: today's job's profile (when known) with the inventory's levels in place
+    of the job's. None when the inventory rates none, so the job's profile stands alone. A
+    skill removed from the inventory falls back to the job's level; a level of 0 says "I lack
+    it"."""
+    from careerplan.catalog.skills import COMPARED, SkillSet
+
     mine = person_levels(skills)
     if not mine:
         return None
-    return {name: mine.get(name, 0.0) for name in job_levels} | mine
+    elements = catalog.elements()
+    levels: dict[int, float] = {}
+    if current_code is not None:
+        job = catalog.occupation(current_code)
+        levels = {
+            e: level
+            for e, (_, level) in catalog.ratings(job).items()
+            if elements[e].domain in COMPARED
+        }
+    ids = {e.name: e.id for e in elements.values() if e.domain in COMPARED}
+    levels |= {ids[name]: level for name, level in mine.items() if name in ids}
+    return SkillSet(levels, "inventory")
 
 
 def proven(skills: Iterable[Skill]) -> list[Skill]:

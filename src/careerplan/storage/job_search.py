@@ -9,44 +9,9 @@ from typing import Any
 
 from sqlalchemy import RowMapping, delete, func, insert, select
 
-from careerplan.domain.job_search import (
-    Application,
-    Evidence,
-    Resume,
-    Skill,
-    Stage,
-    StageChange,
-)
+from careerplan.domain.job_search import Application, Resume, Skill, Stage, StageChange
 from careerplan.storage import rows, tables
 from careerplan.storage.repositories import _Repository
-
-
-def skill_values(skill: Skill) -> dict[str, Any]:
-    return {
-        "label": skill.label,
-        "level": skill.level,
-        "evidence": skill.evidence.value,
-        "shown_by": skill.shown_by,
-        "noted_on": skill.noted_on,
-        "confirmed": skill.confirmed,
-        "uri": skill.uri,
-        "element": skill.element,
-    }
-
-
-def _skill(row: RowMapping) -> Skill:
-    return Skill(
-        label=row["label"],
-        level=row["level"],
-        evidence=Evidence(row["evidence"]),
-        shown_by=row["shown_by"],
-        noted_on=row["noted_on"],
-        confirmed=bool(row["confirmed"]),
-        uri=row["uri"],
-        element=row["element"],
-        id=row["id"],
-        version=row["version"],
-    )
 
 
 class SkillRepository(_Repository):
@@ -55,22 +20,22 @@ class SkillRepository(_Repository):
 
     def all(self) -> list[Skill]:
         query = select(self.table).where(self._mine()).order_by(self.table.c.id)
-        return [_skill(row) for row in self.connection.execute(query).mappings()]
+        return [rows.skill_from_row(row) for row in self.connection.execute(query).mappings()]
 
     def get(self, ident: int) -> Skill:
         row = self._row_by_id(ident)
         if row is None:
             raise self._refusal(ident, None)
-        return _skill(row)
+        return rows.skill_from_row(row)
 
     def add(self, skill: Skill) -> Skill:
-        skill.id = self._insert(skill_values(skill))
+        skill.id = self._insert(rows.skill_values(skill))
         skill.version = 1
         return skill
 
     def save(self, skill: Skill) -> Skill:
         assert skill.id is not None
-        skill.version = self._versioned_update(skill.id, skill.version, skill_values(skill))
+        skill.version = self._versioned_update(skill.id, skill.version, rows.skill_values(skill))
         return skill
 
     def delete(self, ident: int, expected_version: int | None = None) -> None:

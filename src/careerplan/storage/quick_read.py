@@ -25,13 +25,14 @@ from careerplan.domain.entities import (
     Vision,
 )
 from careerplan.domain.errors import Hint, NotFound, Remedy
+from careerplan.domain.job_search import Skill
 from careerplan.storage import rows
 
 # Columns SQLAlchemy stores as ISO text on SQLite, and how to read them back (a test checks
 # these against tables.py for every table read here).
-_DATES = {"due", "target_date", "done_on", "held_on", "accepted_on"}
+_DATES = {"due", "target_date", "done_on", "held_on", "accepted_on", "noted_on"}
 _TIMES = {"created_at", "updated_at"}
-_BOOLS = {"done"}
+_BOOLS = {"done", "confirmed"}
 
 
 def _typed(row: sqlite3.Row) -> dict[str, Any]:
@@ -64,6 +65,7 @@ class QuickReader:
         self.reviews = _Reviews(self)
         self.profiles = _Profiles(self)
         self.proposals = _Proposals(self)
+        self.skills = _Skills(self)
 
     @classmethod
     def open(cls, path: Path, head: str, username: str) -> QuickReader | None:
@@ -146,6 +148,15 @@ class _Proposals:
             "SELECT proposal_key, goal_id FROM proposal_acceptances WHERE owner_id = ?"
         )
         return {row["proposal_key"]: int(row["goal_id"]) for row in found}
+
+
+class _Skills:
+    def __init__(self, reader: QuickReader) -> None:
+        self.reader = reader
+
+    def all(self) -> list[Skill]:
+        found = self.reader.query("SELECT * FROM skills WHERE owner_id = ? ORDER BY id")
+        return [rows.skill_from_row(row) for row in found]
 
 
 class _Preferences:

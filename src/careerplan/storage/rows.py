@@ -26,6 +26,7 @@ from careerplan.domain.entities import (
     ReviewEntry,
     Vision,
 )
+from careerplan.domain.job_search import Evidence, Skill
 
 # A row by column name: SQLAlchemy's RowMapping, or a dict from the quick SQLite reader.
 Row = Mapping[Any, Any]
@@ -259,4 +260,32 @@ def review_entry_from_row(row: Row) -> ReviewEntry:
         decision=Decision(row["decision"]),
         note=row["note"],
         id=row["id"],
+    )
+
+
+def skill_values(skill: Skill) -> dict[str, Any]:
+    return {
+        "label": skill.label,
+        "level": skill.level,
+        "evidence": skill.evidence.value,
+        "shown_by": skill.shown_by,
+        "noted_on": skill.noted_on,
+        "confirmed": skill.confirmed,
+        "uri": skill.uri,
+        "element": skill.element,
+    }
+
+
+def skill_from_row(row: Row) -> Skill:
+    return Skill(
+        label=row["label"],
+        level=row["level"],
+        evidence=Evidence(row["evidence"]),
+        shown_by=row["shown_by"],
+        noted_on=row["noted_on"],
+        confirmed=bool(row["confirmed"]),
+        uri=row["uri"],
+        element=row["element"],
+        id=row["id"],
+        version=row["version"],
     )
