@@ -118,3 +118,25 @@ def test_huge_and_foreign_text_is_measured_without_failing(catalog: Catalog) -> 
     posting = "Exigences\n- Maîtrise de SQL\nRequirements\n- SQL\n" + "- Python\n" * 20_000
     found = fit(posting, "Compétences\n- SQL, Python 🙂\n" * 1000, TODAY, catalog)
     assert 0 <= found.qualified <= 100
+
+
+def test_a_product_the_requirement_names_must_be_named_by_the_resume(catalog: Catalog) -> None:
+    posting = "Requirements\n- Proficient in Java and AngularJS\n"
+    found = fit(posting, "Skills\n- Java, Spring, SQL\n", TODAY, catalog)
+    assert found.missing == ["AngularJS"]
+    both = fit(posting, "Skills\n- Java, AngularJS, SQL\n", TODAY, catalog)
+    assert both.missing == []
+
+
+def test_an_item_of_a_listing_line_is_read_as_a_skills_name(catalog: Catalog) -> None:
+    posting = "Requirements\n- Extensive knowledge of the Spring framework for web services\n"
+    listed = fit(posting, "Skills\n- Java, Spring, Hibernate, Kafka, Docker\n", TODAY, catalog)
+    assert listed.missing == []
+
+
+def test_of_two_resumes_that_fall_short_the_closer_scores_higher(catalog: Catalog) -> None:
+    posting = "Requirements\n- 5 years as a data analyst\n- Tableau\n"
+    four = fit(posting, "Experience\n- Data analyst (2021 - 2025)\n", TODAY, catalog)
+    one = fit(posting, "Experience\n- Data analyst (2024 - 2025)\n", TODAY, catalog)
+    assert four.deal_breakers == one.deal_breakers
+    assert four.qualified > one.qualified > 0

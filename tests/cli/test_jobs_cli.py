@@ -67,7 +67,9 @@ def test_a_posting_page_and_a_resume_file_are_compared_for_people(tmp_path: Path
     resume.write_text("## Skills\n- SQL\n## Experience\n- Data analyst (2020 - 2021)\n")
     code, out, _ = run("--posting", str(posting), "--resume", str(resume))
     assert code == 0
-    assert "Qualified: 24/100 (not qualified yet)." in out
+    # SQL met (2 of 5), Tableau not (0 of 1), one of the two years (half of the most a
+    # requirement not met earns: 0.5 of 2 × 0.5), scaled below 60 for the deal-breaker.
+    assert "Qualified: 30/100 (not qualified yet)." in out
     assert "✓ SQL" in out
     assert "· Tableau is a plus (nice to have)" in out
     assert "✗ 2 years as a data analyst" in out
@@ -75,7 +77,7 @@ def test_a_posting_page_and_a_resume_file_are_compared_for_people(tmp_path: Path
         out.split()
     )
     code, out, _ = run("--posting", str(posting), "--resume", str(resume), "--json")
-    assert json.loads(out)["qualified"] == 24
+    assert json.loads(out)["qualified"] == 30
 
 
 def test_the_pair_options_are_checked(tmp_path: Path) -> None:

@@ -8,9 +8,12 @@ or certificate. The résumé is read line by line, with its jobs and their years
 line, "2019 - 2023" or "2019 - present") and its highest degree.
 
 A skill is met when one line of the résumé uses at least half of the requirement's telling
-words, or when a short line (a skill's name) has at least half of its telling words in the
-requirement. Words are weighed by how rare they are among ESCO's skill texts, and a word ESCO
-never uses, such as a product name, weighs most. An experience requirement is met by the years
+words, or when a short line or an item of a listing line (a skill's name) has most of its
+telling words in the requirement, and the résumé names every product or standard the
+requirement names ("JIRA", "Perl"). A requirement not met earns part of its weight for the
+share of it the résumé shows, so of two résumés that both fall short the closer scores
+higher. Words are weighed by how rare they are among ESCO's skill texts, and a word ESCO never
+uses, such as a product name, weighs most. An experience requirement is met by the years
 in jobs whose titles use the role's words, and a degree by its level. `qualified` is the
 weighted share met, where a must-have counts twice; a must-have not met is a deal-breaker and
 keeps `qualified` below QUALIFIED.
@@ -38,6 +41,11 @@ QUALIFIED = 60  # at or above: qualified now; a deal-breaker keeps the score bel
 MET = 0.5  # share of a requirement's weighted words one line of the résumé must use
 SKILL_NAME_TERMS = 4  # a résumé line this short (in telling words) may be a skill's name
 MUST_WEIGHT, NICE_WEIGHT = 2.0, 1.0
+# An item of a listing résumé line names a requirement's skill when the requirement uses this
+# share of its telling words (a short line of its own, MET): an item beside others is read
+# more strictly, as a list holds many near-misses ("Attention to Detail" for "detail-oriented").
+NAME_MET = 0.7
+PARTIAL = 0.5  # the most a requirement not met can earn, for the part of it the résumé shows
 UNKNOWN_IDF = 8.0  # a word ESCO's skill texts never use: as telling as the rarest
 MAX_TEXT = MAX_DOCUMENT
 # Each requirement is compared with each line: bounded, so that a pasted book cannot stall a
@@ -86,6 +94,9 @@ DEGREES = (
 )  # fmt: skip
 # A list of skills in one requirement ("Jboss, Linux, and Greenplum") asks for each.
 LIST = re.compile(r",\s*(?:and|or)?\s*|;")
+ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,5}\b")
+PROPER = re.compile(r"\b[a-zA-Z]*[A-Z][\w+#]*")
+RARE_IDF = 8.0  # a word in this few ESCO skills (or none) names a thing, not a way of working
 LICENCE = re.compile(r"\b(?:licen[cs]e[ds]?|certifi(?:ed|cation|cate)|registered)\b", re.I)
 
 
@@ -96,6 +107,9 @@ class Requirement:
     must: bool
     met: bool
     why: str
+    # How much of it the résumé shows (0-1, 1 when met): of two résumés that both fall short,
+    # the one that comes closer scores higher.
+    share: float = 1.0
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -124,6 +138,7 @@ class Fit:
 class Resume:
     terms: set[str]
     lines: list[set[str]]  # the terms of each line
+    items: list[bool]  # whether each line is an item of a listing line
     jobs: list[tuple[set[str], float]]  # the terms of each job's line, and its years
     degree: int  # the highest level named, 0 when none
 
@@ -135,7 +150,9 @@ def _level(text: str) -> int:
 def _read_resume(text: str, today: date) -> Resume:
     """The résumé's lines, its dated jobs (a year span's "present" is `today`) and degree."""
     jobs = []
-    lines = [set(stems(line)) for line in text.splitlines() if line.strip()][:MAX_LINES]
+    read = _lines_and_items(text)[:MAX_LINES]
+    lines = [set(stems(line)) for line, _ in read]
+    items = [item for _, item in read]
     for line in text.splitlines():
         span = SPAN.search(line)
         if span is None:
@@ -145,7 +162,21 @@ def _read_resume(text: str, today: date) -> Resume:
         title = line[: span.start()] or line[span.end() :]
         jobs.append((set(stems(title)), float(max(0, end - start))))
     education = [i for s in sections_of(text) if s.kind == "education" for i in s.items]
-    return Resume(set(stems(text)), lines, jobs, _level(" ".join(education) or text))
+    return Resume(set(stems(text)), lines, items, jobs, _level(" ".join(education) or text))
+
+
+def _lines_and_items(text: str) -> list[tuple[str, bool]]:
+    """The résumé's lines, and the items of each line that lists ("Python, SQL, Tableau"), each
+    with whether it is such an item: an item of a list is a skill's name, as a short line is."""
+    found = []
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        found.append((line, False))
+        items = [item for item in LIST.split(line) if item.strip()]
+        if len(items) > 1:
+            found += [(item, True) for item in items]
+    return found
 
 
 def _weighed(words: str, idf: Callable[[list[str]], dict[str, float]]) -> dict[str, float]:
@@ -178,7 +209,10 @@ def fit(posting: str, resume: str, today: date, catalog: Catalog | None = None) 
     cat = resolve(catalog)
     idf = _idf_lookup(cat)
     person = _read_resume(resume[:MAX_TEXT], today)
-    names = [_name_weights(line, idf) for line in person.lines]
+    names = [
+        _name_weights(line, idf, NAME_MET if item else MET)
+        for line, item in zip(person.lines, person.items, strict=True)
+    ]
     judged = [
         _judge(text, kind, must, person, names, idf)
         for text, kind, must in _requirements(posting[:MAX_TEXT])[:MAX_REQUIREMENTS]
@@ -189,7 +223,8 @@ def fit(posting: str, resume: str, today: date, catalog: Catalog | None = None) 
             "“Requirements”, “Required Skills” or “Qualifications”, one a line."
         )
     weights = [MUST_WEIGHT if r.must else NICE_WEIGHT for r in judged]
-    score = 100 * sum(w for w, r in zip(weights, judged, strict=True) if r.met) / sum(weights)
+    credit = [1.0 if r.met else PARTIAL * r.share for r in judged]
+    score = 100 * sum(w * c for w, c in zip(weights, credit, strict=True)) / sum(weights)
     deal_breakers = [r.text for r in judged if r.must and not r.met]
     if deal_breakers:
         # Scaled, not capped, below QUALIFIED: of two résumés that both miss a must-have, the
@@ -200,7 +235,7 @@ def fit(posting: str, resume: str, today: date, catalog: Catalog | None = None) 
 
 
 def _judge(
-    text: str, kind: str, must: bool, person: Resume, names: list[dict[str, float]],
+    text: str, kind: str, must: bool, person: Resume, names: list[tuple[dict[str, float], float]],
     idf: Callable[[list[str]], dict[str, float]],
 ) -> Requirement:  # fmt: skip
     years = YEARS.search(text)
@@ -210,16 +245,28 @@ def _judge(
     level = _level(text)
     if (level and re.search(r"\bdegree\b|\bdiploma\b", text, re.I)) or kind == "education":
         met = person.degree >= level if level else True
-        return Requirement(text, "degree", must, met, "" if met else f"a degree: {text}")
+        return Requirement(
+            text, "degree", must, met, "" if met else f"a degree: {text}", float(met)
+        )
     lacking = []
+    shares = []
     for part in _parts(text, idf):
         weighed = _weighed(part, idf)
-        if weighed and not any(
+        if not weighed:
+            continue
+        unnamed = _named_things(part, idf) - person.terms
+        said = any(
             _says(weighed, line, name) for line, name in zip(person.lines, names, strict=True)
-        ):
-            lacking.append(part)
+        )
+        if said and not unnamed:
+            shares.append(1.0)
+            continue
+        # What is missing: the things the résumé never names, when that is all; else the part.
+        lacking.append(_words_for(unnamed, part) if said else part)
+        shares.append(max((_used(weighed, line) for line in person.lines), default=0.0))
     kind = "licence" if LICENCE.search(text) else "skill"
-    return Requirement(text, kind, must, not lacking, ", ".join(lacking))
+    share = sum(shares) / len(shares) if shares else 1.0
+    return Requirement(text, kind, must, not lacking, ", ".join(lacking), share)
 
 
 def _parts(text: str, idf: Callable[[list[str]], dict[str, float]]) -> list[str]:
@@ -232,25 +279,52 @@ def _parts(text: str, idf: Callable[[list[str]], dict[str, float]]) -> list[str]
     return kept or [head.strip(" .")]
 
 
-def _says(requirement: dict[str, float], line: set[str], name: dict[str, float]) -> bool:
+def _says(
+    requirement: dict[str, float], line: set[str], named: tuple[dict[str, float], float]
+) -> bool:
     """Whether one line of the résumé says what the requirement asks: it uses most of the
     requirement's telling words, or it is a short skill name (`name`: its telling words,
     weighed, when it has few) whose words the requirement uses ("Physical Strength and Stamina"
     in "High physical stamina and strength to lift 50 lb"). One line, because "time" in one job
     and "management" in another are not time management."""
-    total = sum(requirement.values())
-    if sum(w for t, w in requirement.items() if t in line) / total >= MET:
+    if _used(requirement, line) >= MET:
         return True
+    name, share = named
     return (
         bool(name)
-        and sum(w for t, w in name.items() if t in requirement) / sum(name.values()) >= MET
+        and sum(w for t, w in name.items() if t in requirement) / sum(name.values()) >= share
     )
 
 
-def _name_weights(line: set[str], idf: Callable[[list[str]], dict[str, float]]) -> dict[str, float]:
-    """A short line's telling words, weighed: it may be a skill's name."""
+def _named_things(text: str, idf: Callable[[list[str]], dict[str, float]]) -> set[str]:
+    """The products, languages and standards a requirement names: acronyms ("JIRA", "SSRS"),
+    and capitalised words past its first that few ESCO skills use ("Perl", "Visio"). Each is
+    asked for by name, so a résumé that never names it does not meet the requirement, however
+    many of its other words it uses."""
+    found = {t for word in ACRONYM.findall(text) for t in stems(word)}
+    capitals = [w for w in PROPER.findall(text)[1:] if w.lower() not in HOW]
+    rare = idf([t for word in capitals for t in stems(word)])
+    return found | {t for t, weight in rare.items() if weight >= RARE_IDF}
+
+
+def _words_for(terms: set[str], text: str) -> str:
+    """The words of `text` whose stems are `terms`, as written ("AngularJS, Perl")."""
+    found = (w.strip(".,;:()") for w in text.split())
+    return ", ".join(dict.fromkeys(w for w in found if w and set(stems(w)) & terms))
+
+
+def _used(requirement: dict[str, float], line: set[str]) -> float:
+    """The weighted share of the requirement's telling words that the line uses."""
+    return sum(w for t, w in requirement.items() if t in line) / sum(requirement.values())
+
+
+def _name_weights(
+    line: set[str], idf: Callable[[list[str]], dict[str, float]], share: float
+) -> tuple[dict[str, float], float]:
+    """A short line's telling words, weighed (it may be a skill's name), and the share of them
+    a requirement must use to be named by it."""
     telling = [t for t in line if t not in HOW_TERMS]
-    return idf(telling) if 0 < len(telling) <= SKILL_NAME_TERMS else {}
+    return (idf(telling) if 0 < len(telling) <= SKILL_NAME_TERMS else {}), share
 
 
 def _experience(
@@ -273,6 +347,7 @@ def _experience(
         held = sum(spent for terms, spent in person.jobs if not weighed or names_the_role(terms))
         matched = not weighed or any(names_the_role(terms) for terms, _ in person.jobs)
         met = matched and held >= wanted
+    share = 1.0 if met else _years_share(held, wanted)
     shown = role.group(1).strip() if role else text
     why = shown
     if years is not None:
@@ -280,7 +355,14 @@ def _experience(
         why = f"{wanted:.0f} {unit} as {shown}" + (
             "" if held is None else f" (the résumé shows {held:.0f})"
         )
-    return Requirement(text, "experience", must, met, "" if met else why)
+    return Requirement(text, "experience", must, met, "" if met else why, share)
+
+
+def _years_share(held: float | None, wanted: float) -> float:
+    """How much of the experience asked for the résumé shows: its years, as a share."""
+    if held is None or wanted <= 0:
+        return 0.0
+    return min(1.0, held / wanted)
 
 
 def _number(word: str) -> int:
@@ -288,13 +370,19 @@ def _number(word: str) -> int:
 
 
 def _idf_lookup(cat: Catalog) -> Callable[[list[str]], dict[str, float]]:
+    """How telling each term is, looked up once per fit: the same words come back for every
+    requirement and every line."""
+    known: dict[str, float] = {}
+
     def look(terms: list[str]) -> dict[str, float]:
         unique = list(dict.fromkeys(terms))
-        if not unique:
-            return {}
-        marks = ",".join("?" * len(unique))
-        rows = cat.query(f"SELECT key, idf FROM skill_word WHERE key IN ({marks})", tuple(unique))
-        known = dict(rows)
-        return {t: known.get(t, UNKNOWN_IDF) for t in unique}
+        asked = [t for t in unique if t not in known]
+        if asked:
+            marks = ",".join("?" * len(asked))
+            rows = cat.query(
+                f"SELECT key, idf FROM skill_word WHERE key IN ({marks})", tuple(asked)
+            )
+            known.update({t: UNKNOWN_IDF for t in asked} | dict(rows))
+        return {t: known[t] for t in unique}
 
     return look

@@ -23,7 +23,8 @@ def test_a_resume_is_measured_against_a_posting(client: TestClient) -> None:
     assert found["deal_breakers"] == ["SQL", "2 years as a data analyst"]
     assert found["missing"] == ["SQL", "2 years as data analyst (the résumé shows 1)", "Tableau"]
     assert [r["must"] for r in found["requirements"]] == [True, True, False]
-    assert found["qualified"] == 0
+    # Only the part of the experience shown earns anything: 1 of 2 years, half-weighted.
+    assert found["qualified"] == 6
 
 
 def test_bad_bodies_are_refused_with_a_problem(client: TestClient) -> None:
