@@ -88,3 +88,27 @@ def test_init_in_a_terminal_asks_before_recording_the_job_today(
     assert "Is your job today Marketing Managers (11-2021.00)?" in ran.stdout
     profile = json.loads(cli("vision", "show", "--json").stdout)["profile"]
     assert profile["current_occupation_code"] == recorded
+
+
+def test_bridge_and_path_from_the_plan_count_the_persons_own_skills(
+    cli: Invoke, story: Workspace
+) -> None:
+    from tests.conftest import NOW
+
+    from careerplan.services.clock import FixedClock
+    from careerplan.services.skills_inventory import add_skill
+
+    assert cli("explore", "current", "11-2021.00").exit_code == 0
+    job = json.loads(cli("explore", "bridge", "--field", "healthcare", "--json").stdout)
+    with story.unit() as uow:
+        add_skill(uow, FixedClock(NOW), "Speaking", level=0)
+        add_skill(uow, FixedClock(NOW), "Active Listening", level=0)
+    own = cli("explore", "bridge", "--field", "healthcare", "--json")
+    assert own.exit_code == 0, own.stderr
+    assert "Counting the levels of your own skills" in own.stderr
+    assert json.loads(own.stdout) != job
+    given = cli("explore", "bridge", "--field", "healthcare", "--from", "11-2021.00", "--json")
+    assert json.loads(given.stdout) == job
+    path = cli("explore", "path", "--to", "11-1021.00", "--json")
+    assert path.exit_code == 0, path.stderr
+    assert "Counting the levels of your own skills" in path.stderr

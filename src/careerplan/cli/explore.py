@@ -8,6 +8,7 @@ from careerplan.cli.apps import sub_app
 from careerplan.cli.output import console, print_json
 
 if TYPE_CHECKING:
+    from careerplan.catalog.skills import SkillSet
     from careerplan.domain.credentials import Education
     from careerplan.domain.route import Route
 
@@ -234,6 +235,23 @@ def _dream_from_plan(given: str | None) -> str:
     return vision.dream_occupation_code
 
 
+def _own_skills(given: str | None, start: str) -> "SkillSet | None":
+    """The person's own skills when starting from their plan (not from a --from code), once
+    their inventory rates any; said on standard error, as the job read from a title is."""
+    if given is not None:
+        return None
+    from careerplan.catalog import open_catalog
+    from careerplan.cli.context import reader
+    from careerplan.services.skills_inventory import skill_set
+
+    with reader() as plan:
+        skills = plan.skills.all()
+    person = skill_set(skills, open_catalog(), start)
+    if person is not None:
+        typer.echo("Counting the levels of your own skills (careerplan skills list).", err=True)
+    return person
+
+
 @app.command("bridge")
 def bridge(
     field: Annotated[str, typer.Option("--field", help='A field in plain words: "healthcare".')],
@@ -244,7 +262,8 @@ def bridge(
     """Occupations in a field you care about that use what you already do."""
     from careerplan.catalog import bridges
 
-    found = bridges(_from_plan(from_code), field, limit)
+    start = _from_plan(from_code)
+    found = bridges(start, field, limit, person=_own_skills(from_code, start))
     if json:
         print_json([b.to_dict() for b in found])
         return
@@ -271,7 +290,10 @@ def path(
     from careerplan.catalog import career_paths
     from careerplan.cli.render_catalog import render_paths
 
-    found = career_paths(_from_plan(from_code), _dream_from_plan(to_code), alternatives)
+    start = _from_plan(from_code)
+    found = career_paths(
+        start, _dream_from_plan(to_code), alternatives, person=_own_skills(from_code, start)
+    )
     if json:
         print_json({"paths": [p.to_dict() for p in found]})
         return

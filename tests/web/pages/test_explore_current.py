@@ -59,3 +59,23 @@ def test_an_overlong_search_says_what_is_wrong(browser: Browser) -> None:
     response = browser.get("/explore/current", q="x" * 300)
     assert response.status_code == 422
     assert 'class="field-error" id="q-error"' in response.text
+
+
+def test_the_gap_bridges_and_paths_from_the_job_today_count_the_persons_skills(
+    browser: Browser, story: Workspace
+) -> None:
+    from careerplan.services.clock import FixedClock
+    from careerplan.services.skills_inventory import add_skill
+    from tests.conftest import NOW
+
+    assert browser.post("/explore/current", {"code": SALES}).status_code == 303
+    pages = ["/explore/occupations/11-1021.00", "/explore/bridge?field=healthcare",
+             "/explore/path?to=11-1021.00"]  # fmt: skip
+    job = [browser.get(page).text for page in pages]
+    assert not any("Counting the levels of your own skills" in html for html in job)
+    with story.unit() as uow:
+        add_skill(uow, FixedClock(NOW), "Speaking", level=0)
+    own = [browser.get(page).text for page in pages]
+    assert all("Counting the levels of your own skills" in html for html in own)
+    given = browser.get("/explore/bridge", **{"field": "healthcare", "from": SALES}).text
+    assert "Counting the levels of your own skills" not in given

@@ -45,6 +45,19 @@ def _saved(units: UnitsDep) -> tuple[Any, str | None, Any]:
     return exploration, (profile.current_occupation_code if profile else None), vision
 
 
+def _own_skills(units: UnitsDep, start: str | None, current: str | None) -> Any:
+    """The person's own skills, when the page starts from their job today and their inventory
+    rates any (else None: the job's profile stands for them)."""
+    from careerplan.catalog import open_catalog
+    from careerplan.services.skills_inventory import skill_set
+
+    if not start or start != current:
+        return None
+    with units() as uow:
+        skills = uow.skills.all()
+    return skill_set(skills, open_catalog(), start)
+
+
 def _zone(raw: str) -> tuple[int | None, str | None]:
     if not raw.strip():
         return None, None
@@ -94,7 +107,9 @@ def occupation_page(request: Request, code: str, units: UnitsDep) -> HTMLRespons
 
     page = profile(code)  # unknown or malformed codes: the error page, with suggestions
     _, current, vision = _saved(units)
-    needs = requirements(page.code, current if current and current != page.code else None)
+    start = current if current and current != page.code else None
+    person = _own_skills(units, start, current)
+    needs = requirements(page.code, start, person=person)
     with units() as uow:
         route = my_route(uow, page.code)
     context = {
@@ -104,6 +119,7 @@ def occupation_page(request: Request, code: str, units: UnitsDep) -> HTMLRespons
         "current": current,
         "vision": vision,
         "is_dream": bool(vision and vision.dream_occupation_code == page.code),
+        "own_skills": person is not None,
     }
     return render(request, "explore_occupation.html", context, step="explore")
 
@@ -148,11 +164,12 @@ def bridge_page(
     start = from_code.strip() or current or ""
     text = exploration.interest_field if field is None else field
     found: list[Any] = []
-    error, status, start_title = None, 200, None
+    error, status, start_title, person = None, 200, None, None
     if start and text.strip():
         try:
             start_title = open_catalog().occupation(start).title
-            found = bridges(start, text, limit=10)
+            person = _own_skills(units, start, None if from_code.strip() else current)
+            found = bridges(start, text, limit=10, person=person)
         except CareerplanError as problem:
             error, status = for_page(problem), _refusal_status(problem)
     context = {
@@ -160,6 +177,7 @@ def bridge_page(
         "start": start,
         "start_title": start_title,
         "from_given": bool(from_code.strip()),
+        "own_skills": person is not None,
         "found": found,
         "error": error,
     }
@@ -179,14 +197,15 @@ def path_page(
     start = from_code.strip() or current or ""
     goal = to.strip() or (vision.dream_occupation_code if vision else None) or ""
     found: list[Any] = []
-    error, status, titles = None, 200, {}
+    error, status, titles, person = None, 200, {}, None
     if start and goal:
         try:
             titles = {
                 "from": open_catalog().occupation(start).title,
                 "to": open_catalog().occupation(goal).title,
             }
-            found = career_paths(start, goal, alternatives=3)
+            person = _own_skills(units, start, None if from_code.strip() else current)
+            found = career_paths(start, goal, alternatives=3, person=person)
         except CareerplanError as problem:
             error, status = for_page(problem), _refusal_status(problem)
     context = {
@@ -194,6 +213,7 @@ def path_page(
         "goal": goal,
         "titles": titles,
         "from_given": bool(from_code.strip()),
+        "own_skills": person is not None,
         "paths": found,
         "error": error,
     }
