@@ -27,6 +27,7 @@ sys.path.insert(0, str(REPO / "src"))  # the gap along related edges uses the ru
 from careerplan.catalog.skills import weighted_gap  # noqa: E402
 from careerplan.catalog.store import GAP_SCALE  # noqa: E402
 from catalog_meaning import build_meaning  # noqa: E402
+from catalog_occupation_skills import build_occupation_skills  # noqa: E402
 from catalog_schema import NOTICES, SCHEMA  # noqa: E402
 from catalog_skills import build_skills  # noqa: E402
 from catalog_sources import (  # noqa: E402
@@ -46,7 +47,7 @@ from catalog_sources import (  # noqa: E402
 
 DEFAULT_DATA = REPO.parent / "shared" / "data"
 SHIPPED = REPO / "src" / "careerplan" / "catalog" / "data" / "catalog.sqlite3"
-SCHEMA_VERSION = "8"
+SCHEMA_VERSION = "9"
 TASKS_PER_OCCUPATION = 12
 TECH_PER_OCCUPATION = 20
 RIASEC = "RIASEC"
@@ -83,6 +84,7 @@ class Builder:
         self.reference()
         build_meaning(self.db, self.onet.parent)
         build_skills(self.db, self.onet.parent)
+        build_occupation_skills(self.db, self.onet.parent)
         self.db.execute("INSERT INTO title_fts(title_fts) VALUES ('rebuild')")
         self.db.execute("INSERT INTO title_fts(title_fts) VALUES ('optimize')")
 

@@ -65,3 +65,20 @@ def test_a_title_gives_its_occupations_vocabulary(title: str, word: str) -> None
 @pytest.mark.parametrize("title", ["", "zzqx blorf", "x" * 300])
 def test_a_title_without_a_fair_match_has_no_vocabulary(title: str) -> None:
     assert vocabulary_for_title(title) is None
+
+
+def test_esco_details_what_a_prime_candidate_has_through_the_crosswalk(catalog: Catalog) -> None:
+    from careerplan.catalog.occupation_skills import esco_needs
+
+    nurse = [need.label for need in esco_needs(REGISTERED_NURSES, catalog)]
+    assert "implement fundamentals of nursing" in nurse
+    assert len(nurse) == 12
+    # Software Developers (15-1252) is 15-1132 and 15-1133 in the crosswalk's 2010 codes: it is
+    # found by its title.
+    developer = esco_needs("15-1252.00", catalog, limit=40)
+    assert "computer programming" in [need.label for need in developer]
+    assert all(0 < need.share <= 1 for need in developer)
+    shares = [need.share for need in developer]
+    assert shares == sorted(shares, reverse=True)
+    found = requirements(REGISTERED_NURSES, catalog=catalog).to_dict()["esco_skills"]
+    assert found[0]["uri"].startswith("http://data.europa.eu/esco/skill/")  # type: ignore[index]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from careerplan.catalog.occupation_skills import EscoNeed, esco_needs
 from careerplan.catalog.profile import Rated, Wages, profile
 from careerplan.catalog.skills import SkillSet, Transfer, skills_of, transfer
 from careerplan.catalog.store import Catalog, resolve
@@ -30,6 +31,8 @@ class Requirements:
     from_title: str | None = None
     transfer: Transfer | None = None
     notes: list[str] = field(default_factory=list)
+    # ESCO's finer detail, through the ESCO-O*NET crosswalk (empty where it maps nothing here).
+    esco: list[EscoNeed] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -44,6 +47,7 @@ class Requirements:
             "knowledge": [vars_of(r) for r in self.knowledge],
             "technologies": self.technologies,
             "hot_technologies": self.hot_technologies,
+            "esco_skills": [need.to_dict() for need in self.esco],
             "wages": {
                 "p10": self.wages.p10, "p25": self.wages.p25, "median": self.wages.median,
                 "p75": self.wages.p75, "p90": self.wages.p90,
@@ -76,11 +80,12 @@ def requirements(
     experience = target.experience or target.onet_experience
     hot = [t.example for t in target.technology if t.hot][:10]
     technologies = [t.example for t in target.technology if not t.hot][: max(0, 10 - len(hot))]
+    esco = esco_needs(target.code, cat)
     if from_code is None:
         return Requirements(
             target.code, target.title, target.job_zone, target.job_zone_name, education,
             experience, target.training, target.skills, target.knowledge, technologies, hot,
-            target.wages,
+            target.wages, esco=esco,
         )  # fmt: skip
     current = profile(from_code, cat, top=TOP)
     fit = transfer(person or skills_of(current.code, adjust, cat), target.code, cat)
@@ -103,5 +108,5 @@ def requirements(
     return Requirements(
         target.code, target.title, target.job_zone, target.job_zone_name, education, experience,
         target.training, target.skills, target.knowledge, technologies, hot, target.wages,
-        current.code, current.title, fit, notes,
+        current.code, current.title, fit, notes, esco,
     )  # fmt: skip

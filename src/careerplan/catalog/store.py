@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from careerplan.domain.credentials import Credential
 
 REBUILD = "Rebuild it with: python scripts/build_catalog.py"
-SCHEMA_VERSION = "8"
+SCHEMA_VERSION = "9"
 RIASEC = "RIASEC"
 AREA_NAMES = {
     "R": "Realistic",

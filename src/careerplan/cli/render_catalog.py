@@ -81,6 +81,8 @@ def render_requirements(out: Console, req: Requirements) -> None:
     out.print(rated_table("Knowledge", req.knowledge))
     if req.hot_technologies or req.technologies:
         out.print("Technologies: " + ", ".join(req.hot_technologies + req.technologies))
+    if req.esco:
+        out.print("In ESCO's words: " + "; ".join(need.label for need in req.esco))
     out.print(f"Wages: {wages_line(req.wages)}")
     if req.transfer is not None:
         out.print(f"\n[bold]Your gap from {req.from_title} ({req.from_code})[/]")
