@@ -60,21 +60,26 @@ def test_a_dry_run_shows_the_table_and_changes_nothing(
         "Dry run: nothing was changed.",
         "`careerplan import ana.json --replace` would replace your plan with the backup made "
         "2026-11-25 09:30 UTC:",
-        "Records            ┃ In backup ┃ Added ┃ Replaced ┃ Kept",
-        "━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━╇━━━━━━━╇━━━━━━━━━━╇━━━━━",
-        "profile            │         1 │     1 │        1 │    0",
-        "vision             │         1 │     1 │        1 │    0",
-        "exploration        │         1 │     1 │        1 │    0",
-        "preferences        │         1 │     1 │        1 │    0",
-        "goals              │         6 │     6 │        6 │    0",
-        "actions            │         2 │     2 │        2 │    0",
-        "completions        │         3 │     3 │        3 │    0",
-        "resources          │         2 │     2 │        2 │    0",
-        "resource links     │         4 │     4 │        4 │    0",
-        "check-ins          │         2 │     2 │        2 │    0",
-        "reviews            │         1 │     1 │        1 │    0",
-        "review entries     │         2 │     2 │        2 │    0",
-        "accepted proposals │         1 │     1 │        1 │    0",
+        "Records              ┃ In backup ┃ Added ┃ Replaced ┃ Kept",
+        "━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━╇━━━━━━━╇━━━━━━━━━━╇━━━━━",
+        "profile              │         1 │     1 │        1 │    0",
+        "vision               │         1 │     1 │        1 │    0",
+        "exploration          │         1 │     1 │        1 │    0",
+        "preferences          │         1 │     1 │        1 │    0",
+        "goals                │         6 │     6 │        6 │    0",
+        "actions              │         2 │     2 │        2 │    0",
+        "completions          │         3 │     3 │        3 │    0",
+        "resources            │         2 │     2 │        2 │    0",
+        "resource links       │         4 │     4 │        4 │    0",
+        "check-ins            │         2 │     2 │        2 │    0",
+        "reviews              │         1 │     1 │        1 │    0",
+        "review entries       │         2 │     2 │        2 │    0",
+        "accepted proposals   │         1 │     1 │        1 │    0",
+        "skills               │         2 │     2 │        2 │    0",
+        "résumés              │         2 │     2 │        2 │    0",
+        "applications         │         2 │     2 │        2 │    0",
+        "application stages   │         4 │     4 │        4 │    0",
+        "application contacts │         1 │     1 │        1 │    0",
     ]
     assert rich.revision() == revision
     assert backup_of(rich, clock) == backup_file.read_bytes()
@@ -88,7 +93,7 @@ def test_replace_from_standard_input_restores_the_plan_whole(
     ran = cli("import", "-", "--replace", input=backup_file.read_bytes())
     assert (ran.exit_code, ran.stderr) == (0, "")
     assert ran.stdout.startswith("Replaced your plan with the backup made 2026-11-25 09:30 UTC.\n")
-    assert "\ngoals              │         6 │     6 │        7 │    0\n" in ran.stdout
+    assert "\ngoals                │         6 │     6 │        7 │    0\n" in ran.stdout
     assert backup_of(rich, clock) == backup_file.read_bytes()
 
 
@@ -98,7 +103,7 @@ def test_merge_says_what_it_kept(
     ran = cli("import", str(backup_file), "--merge")
     assert ran.exit_code == 0
     assert ran.stdout.startswith("Merged the backup into your plan made 2026-11-25 09:30 UTC.")
-    assert "\ngoals              │         6 │     5 │        0 │    6\n" in ran.stdout
+    assert "\ngoals                │         6 │     5 │        0 │    6\n" in ran.stdout
     assert (
         "Note: Kept your profile, vision, exploration and preferences as they are; the backup's "
         "were not used.\n"

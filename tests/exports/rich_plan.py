@@ -1,8 +1,9 @@
 """A plan with something of every kind, stored in a real database, for the backup tests: Ana's
 story plus a measured goal whose parent was made after it, a dropped goal, completions with
 notes, resources linked to goals and actions, check-ins, a review with entries, preferences
-with a calendar token, an accepted proposal, the exploration, unicode and multi-line text,
-and times with microseconds."""
+with a calendar token, an accepted proposal, the exploration, what she is looking for, her
+skills, two résumés and applications (one sent through María with the newer résumé, one
+ended), unicode and multi-line text, and times with microseconds."""
 
 from __future__ import annotations
 
@@ -22,6 +23,14 @@ from careerplan.domain.entities import (
     ReviewCadence,
     ReviewEntry,
 )
+from careerplan.domain.job_search import (
+    Application,
+    Evidence,
+    Resume,
+    Skill,
+    Stage,
+    StageChange,
+)
 from careerplan.services.actions import add_action, complete_action
 from careerplan.services.clock import FixedClock
 from careerplan.services.explore import save_answers, save_reflection
@@ -34,6 +43,9 @@ from careerplan.services.workspace import Workspace, open_workspace
 LATER = FixedClock(datetime(2026, 11, 25, 17, 45, 12, 345678, tzinfo=UTC))
 TOKEN = "feed-3f9c2a7b1d"
 MULTI_LINE = "Réseau : rencontrer 3 mentors 🚀\nsecond line, «quoted», 中文\r\nthird"
+# The sent application's calendar identity and its follow-up day.
+APPLICATION_UID = "5b0c1d2e-3f40-4152-8364-758697a8b9ca"
+FOLLOW_UP = date(2026, 11, 27)
 
 
 def add_everything(workspace: Workspace, clock: FixedClock) -> None:
@@ -101,6 +113,66 @@ def add_everything(workspace: Workspace, clock: FixedClock) -> None:
         save_answers(uow, clock, [(n % 5) + 1 if n % 7 else 0 for n in range(60)])
         save_reflection(
             uow, LATER, "Ich führe gern Menschen.\nZweite Zeile", interest_field="Enterprising"
+        )
+    add_job_search(workspace, clock)
+
+
+def add_job_search(workspace: Workspace, clock: FixedClock) -> None:
+    """Skills, two résumés and two applications, the sent one naming María (a resource of kind
+    person) and the second résumé, so references that are not the first of their kind show."""
+    with workspace.unit() as uow:
+        vision = uow.visions.get()
+        assert vision is not None
+        vision.target_roles = "Head of Operations, COO"
+        vision.organisation_size = "50-200 people"
+        vision.pay_range = "£90,000–£110,000"
+        uow.visions.save(vision)
+        uow.skills.add(
+            Skill(
+                "Project management",
+                level=5,
+                evidence=Evidence.RESUME,
+                shown_by="Led a team of 6\nengineers and designers",
+                noted_on=date(2026, 11, 20),
+                uri="http://data.europa.eu/esco/skill/project-management",
+                element="Management of Personnel Resources",
+            )
+        )
+        uow.skills.add(Skill("Négociation «B2B»", confirmed=True, noted_on=date(2026, 11, 21)))
+        uow.resumes.add(Resume("CV 2025", "Ana Lima\nProduct manager", clock.now()))
+        newer = uow.resumes.add(Resume("CV — 2026", "Ana Lima\n" + MULTI_LINE, LATER.now()))
+        maria = next(r for r in uow.resources.all() if r.kind is ResourceKind.PERSON)
+        uow.applications.add(
+            Application(
+                title="Head of Operations",
+                posting="Head of Operations\nLead a team of 12 — £100k",
+                organisation="Fintech Ltd",
+                occupation_code="11-1021.00",
+                resume_id=newer.id,
+                stage=Stage.APPLIED,
+                follow_up=FOLLOW_UP,
+                notes="Referred by María",
+                history=[
+                    StageChange(Stage.SAVED, date(2026, 11, 18)),
+                    StageChange(Stage.APPLIED, date(2026, 11, 20), "sent «today»"),
+                ],
+                contact_ids=[maria.id or 0],
+                created_at=clock.now(),
+                updated_at=LATER.now(),
+                uid=APPLICATION_UID,
+            )
+        )
+        uow.applications.add(
+            Application(
+                title="COO",
+                stage=Stage.REJECTED,
+                history=[
+                    StageChange(Stage.APPLIED, date(2026, 10, 1)),
+                    StageChange(Stage.REJECTED, date(2026, 10, 20)),
+                ],
+                created_at=clock.now(),
+                updated_at=clock.now(),
+            )
         )
 
 

@@ -80,9 +80,9 @@ def test_merging_a_backup_into_its_own_plan_gives_its_copies_new_uids_and_says_s
     report = restore(rich, NEXT_WEEK, backup_of(rich, clock), RestoreMode.MERGE)
     # Ana's dream-job goal folds into itself; the other five goals and both actions are copied.
     assert (
-        "Your plan already had 5 goals and 2 actions with the same calendar identity as the "
-        "backup's (restored here before?), so the backup's copies got new ones; a calendar "
-        "shows them as new events."
+        "Your plan already had 5 goals, 2 actions and 2 applications with the same calendar "
+        "identity as the backup's (restored here before?), so the backup's copies got new "
+        "ones; a calendar shows them as new events."
     ) in report.notes
     after_goals, after_actions = uids(rich)
     assert after_goals[:6] == goals  # the plan's own records keep theirs
@@ -111,7 +111,8 @@ def test_a_dry_run_merge_reports_the_new_uids_and_changes_nothing(
     before = backup_of(rich, clock)
     report = restore(rich, NEXT_WEEK, before, RestoreMode.MERGE, dry_run=True)
     assert any(
-        note.startswith("Your plan already had 5 goals and 2 actions") for note in report.notes
+        note.startswith("Your plan already had 5 goals, 2 actions and 2 applications")
+        for note in report.notes
     )
     assert backup_of(rich, clock) == before
 

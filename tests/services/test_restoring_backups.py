@@ -66,6 +66,11 @@ def test_restoring_into_an_empty_plan_reports_every_kind_added(
         "reviews": (1, 1, 0, 0),
         "review entries": (2, 2, 0, 0),
         "accepted proposals": (1, 1, 0, 0),
+        "skills": (2, 2, 0, 0),
+        "résumés": (2, 2, 0, 0),
+        "applications": (2, 2, 0, 0),
+        "application stages": (4, 4, 0, 0),
+        "application contacts": (1, 1, 0, 0),
     }
 
 
@@ -97,8 +102,8 @@ def test_a_plan_that_holds_something_is_refused_and_left_alone(
     message = str(refused.value)
     assert message.startswith(
         "This plan already has a profile, a vision, an exploration, saved preferences, 6 goals, "
-        "2 actions, 2 resources, 2 check-ins, 1 review and 1 accepted proposal, so the backup "
-        "was not restored and nothing changed."
+        "2 actions, 2 resources, 2 check-ins, 1 review, 1 accepted proposal, 2 skills, "
+        "2 résumés and 2 applications, so the backup was not restored and nothing changed."
     )
     assert refused.value.hint == Hint(Remedy.REPLACE_OR_MERGE)
     assert backup_of(rich, clock) == before

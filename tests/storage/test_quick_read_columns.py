@@ -40,6 +40,8 @@ def test_the_quick_reader_reads_tables_that_exist() -> None:
         "review_entries",
         "profiles",
         "proposal_acceptances",
+        "skills",
+        "applications",
     }
 
 

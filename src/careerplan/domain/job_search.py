@@ -28,6 +28,11 @@ MAX_SKILLS = 2_000
 MAX_APPLICATIONS = 5_000
 
 
+def skill_key(label: str) -> str:
+    """A skill's label as careerplan compares it: case and spacing do not make another skill."""
+    return " ".join(label.casefold().split())
+
+
 def level_words(level: int | None) -> str:
     return "level not set" if level is None else f"{level} · {LEVEL_WORDS[level]}"
 

@@ -72,6 +72,9 @@ def as_backup(snapshot: PlanSnapshot) -> Backup:
         checkins=sorted(snapshot.checkins, key=lambda c: (c.on, _order(c.id))),
         reviews=reviews,
         accepted_proposals=proposals,
+        skills=sorted(snapshot.skills, key=lambda s: _order(s.id)),
+        resumes=sorted(snapshot.resumes, key=lambda r: _order(r.id)),
+        applications=sorted(snapshot.applications, key=lambda a: _order(a.id)),
     )
 
 
@@ -81,6 +84,8 @@ def render(snapshot: PlanSnapshot) -> bytes:
         "goal": {goal.id: n for n, goal in enumerate(backup.goals, 1) if goal.id is not None},
         "action": {a.id: n for n, a in enumerate(backup.actions, 1) if a.id is not None},
         "resource": {r.id: n for n, r in enumerate(backup.resources, 1) if r.id is not None},
+        "résumé": {r.id: n for n, r in enumerate(backup.resumes, 1) if r.id is not None},
+        "application": {a.id: n for n, a in enumerate(backup.applications, 1) if a.id is not None},
     }
     try:
         document = BACKUP.dump(backup, refs, ())

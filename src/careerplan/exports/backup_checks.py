@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from careerplan.domain.entities import ResourceKind
+from careerplan.domain.job_search import skill_key
 from careerplan.exports.backup_fields import Problem, Steps
 from careerplan.exports.backup_layout import Backup
 
@@ -13,7 +15,7 @@ from careerplan.exports.backup_layout import Backup
 def check_references(backup: Backup) -> None:
     goals = _numbers("goals", "goal", (goal.id for goal in backup.goals))
     actions = _numbers("actions", "action", (action.id for action in backup.actions))
-    _numbers("resources", "resource", (resource.id for resource in backup.resources))
+    resources = _numbers("resources", "resource", (resource.id for resource in backup.resources))
     _uids("goals", "goal", (goal.uid for goal in backup.goals))
     _uids("actions", "action", (action.uid for action in backup.actions))
 
@@ -43,6 +45,36 @@ def check_references(backup: Backup) -> None:
                 "a proposal is accepted once.",
             )
         keys[proposal.key] = n
+    _check_job_search(backup, resources)
+
+
+def _check_job_search(backup: Backup, resources: dict[int, int]) -> None:
+    """Each skill once, and applications that point at the file's résumés and people."""
+    labels: dict[str, int] = {}
+    for n, skill in enumerate(backup.skills):
+        key = skill_key(skill.label)
+        if key in labels:
+            raise Problem(
+                ("skills", n, "label"),
+                f"is {skill.label!r} again (skills[{labels[key]}] has it); a skill is listed once.",
+            )
+        labels[key] = n
+    resumes = _numbers("resumes", "résumé", (resume.id for resume in backup.resumes))
+    _numbers("applications", "application", (a.id for a in backup.applications))
+    _uids("applications", "application", (a.uid for a in backup.applications))
+    for n, application in enumerate(backup.applications):
+        if application.resume_id is not None:
+            _points_at(resumes, application.resume_id, ("applications", n, "resume_id"), "résumé")
+        for m, contact in enumerate(application.contact_ids):
+            steps = ("applications", n, "contact_ids", m)
+            _points_at(resources, contact, steps, "resource")
+            kind = backup.resources[resources[contact]].kind
+            if kind is not ResourceKind.PERSON:
+                raise Problem(
+                    steps,
+                    f"refers to resource {contact}, whose kind is {kind.value!r}; an "
+                    "application's contacts are people (kind 'person').",
+                )
 
 
 def _numbers(where: str, kind: str, idents: Iterable[int | None]) -> dict[int, int]:

@@ -35,8 +35,17 @@ from careerplan.domain.entities import (
     ReviewEntry,
     Vision,
 )
+from careerplan.domain.job_search import (
+    MAX_LEVEL,
+    Application,
+    Evidence,
+    Resume,
+    Skill,
+    Stage,
+    StageChange,
+)
 from careerplan.domain.recurrence import MAX_RULE_LENGTH, normalise_rule
-from careerplan.domain.rules import MAX_NAME, MAX_NOTE, MAX_TEXT
+from careerplan.domain.rules import MAX_DOCUMENT, MAX_NAME, MAX_NOTE, MAX_TEXT
 from careerplan.domain.smart.report import SmartReport
 from careerplan.exports.backup_fields import (
     Checked,
@@ -63,7 +72,9 @@ FORMAT = "careerplan-backup"
 # Raise it when a field changes meaning or a required one is added; older careerplans then
 # refuse the file instead of misreading it. Still 1 with goals' and actions' `uid`: it is
 # optional, so files from before it restore (each record gets a new uid), and a careerplan from
-# before it refuses the newer file by naming `uid` as a field it does not know.
+# before it refuses the newer file by naming `uid` as a field it does not know. The same holds
+# for the job search (skills, résumés, applications) and the vision's fields about it: files
+# from before them restore without them, and an older careerplan names them and refuses.
 FORMAT_VERSION = 1
 # Hours a week a person could give (the same bound `careerplan init` keeps).
 MAX_HOURS_PER_WEEK = 80.0
@@ -164,6 +175,9 @@ class Backup:
     checkins: list[CheckIn] = field(default_factory=list)
     reviews: list[Review] = field(default_factory=list)
     accepted_proposals: list[AcceptedProposal] = field(default_factory=list)
+    skills: list[Skill] = field(default_factory=list)
+    resumes: list[Resume] = field(default_factory=list)
+    applications: list[Application] = field(default_factory=list)
 
     def snapshot(self) -> PlanSnapshot:
         return PlanSnapshot(
@@ -182,6 +196,9 @@ class Backup:
             reviews=self.reviews,
             accepted_proposals={p.key: p.goal_id for p in self.accepted_proposals},
             accepted_on={p.key: p.accepted_on for p in self.accepted_proposals},
+            skills=self.skills,
+            resumes=self.resumes,
+            applications=self.applications,
         )
 
 
@@ -238,8 +255,21 @@ PROFILE = Layout(
         "education_field": Since(_text(MAX_NAME)),
     },
 )
+
+
+def _vision(
+    target_roles: str | None, organisation_size: str | None, pay_range: str | None, **values: Any
+) -> Vision:
+    return Vision(
+        target_roles=target_roles or "",
+        organisation_size=organisation_size or "",
+        pay_range=pay_range or "",
+        **values,
+    )
+
+
 VISION = Layout(
-    Vision,
+    _vision,
     {
         "dream_job_title": _name(),
         "dream_occupation_code": Text(20, required=True, nullable=True),
@@ -258,6 +288,10 @@ VISION = Layout(
             )
         },
         "target_date": Day(nullable=True),
+        # What the person is looking for, added with the job search.
+        "target_roles": Since(_text()),
+        "organisation_size": Since(_text(MAX_NAME)),
+        "pay_range": Since(_text(MAX_NAME)),
     },
 )
 EXPLORATION = Layout(
@@ -374,8 +408,63 @@ PROPOSAL = Layout(
     AcceptedProposal,
     {"key": Text(120, required=True), "goal_id": Ref("goal"), "accepted_on": Day()},
 )
+SKILL = Layout(
+    Skill,
+    {
+        "label": _name(),
+        "level": Number(0, MAX_LEVEL, integer=True, nullable=True),
+        "evidence": Choice(Evidence),
+        "shown_by": _text(),
+        "noted_on": Day(),
+        "confirmed": Flag(),
+        "uri": Text(MAX_NAME, nullable=True),
+        "element": Text(MAX_NAME, nullable=True),
+    },
+)
+RESUME = Layout(
+    Resume,
+    {
+        "id": Ref("résumé"),
+        "name": _name(),
+        "text": Text(MAX_DOCUMENT, required=True),
+        "imported_at": Moment(),
+    },
+)
+STAGE_CHANGE = Layout(StageChange, {"stage": Choice(Stage), "on": Day(), "note": _text()})
+APPLICATION = Layout(
+    Application,
+    {
+        "id": Ref("application"),
+        "uid": Uid(),
+        "title": _name(),
+        "organisation": _text(MAX_NAME),
+        "posting": _text(MAX_DOCUMENT),
+        "occupation_code": Text(20, required=True, nullable=True),
+        "resume_id": Ref("résumé", nullable=True),
+        "stage": Choice(Stage),
+        "follow_up": Day(nullable=True),
+        "notes": _text(),
+        "history": Many(STAGE_CHANGE),
+        "contact_ids": RefList("resource"),
+        "created_at": Moment(),
+        "updated_at": Moment(),
+    },
+)
+
+
+def _backup(
+    skills: list[Skill] | None,
+    resumes: list[Resume] | None,
+    applications: list[Application] | None,
+    **values: Any,
+) -> Backup:
+    return Backup(
+        skills=skills or [], resumes=resumes or [], applications=applications or [], **values
+    )
+
+
 BACKUP = Layout(
-    Backup,
+    _backup,
     {
         "format": Text(100),
         "format_version": Number(1, integer=True),
@@ -391,5 +480,9 @@ BACKUP = Layout(
         "checkins": Many(CHECKIN),
         "reviews": Many(REVIEW),
         "accepted_proposals": Many(PROPOSAL),
+        # The job search, added after the format was fixed: older files lack these lists.
+        "skills": Since(Many(SKILL)),
+        "resumes": Since(Many(RESUME)),
+        "applications": Since(Many(APPLICATION)),
     },
 )

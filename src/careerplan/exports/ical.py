@@ -1,16 +1,19 @@
 """The plan as an iCalendar file (RFC 5545): goal deadlines and one-off actions as all-day events,
-repeating actions with their RRULE, and the review rhythm as one repeating event, each with an
-alarm `reminder_days` before it (a repeating action's rings on its own day).
+repeating actions with their RRULE, the review rhythm as one repeating event, and each open
+application's follow-up on its day, each with an alarm `reminder_days` before it (a repeating
+action's rings on its own day).
 
 Every item keeps its UID across exports, so importing a newer file updates events instead of
 adding copies; SEQUENCE rises with the record's version so calendars accept the update. A goal's
 or action's UID is built from its uid, a uuid4 that a JSON backup and restore keep while they
 renumber ids (`goal-6f1c7b0e-0d5e-4c8a-9d6b-2a3f4e5d6c7b@careerplan`; being random, it needs no
-owner to stay apart from other people's). The review rhythm, one per person, is
+owner to stay apart from other people's). An application's follow-up is built the same way from
+the application's uid (`follow-up-<uid>@careerplan`). The review rhythm, one per person, is
 `review-rhythm-p1@careerplan` (the owner's id).
 
-Finished items (a done or dropped goal, a done action, an action of a finished goal) are kept with
-STATUS:CANCELLED and no alarm rather than left out: a calendar that imported an earlier file would
+Finished items (a done or dropped goal, a done action, an action of a finished goal, the follow-up
+of an application that has ended or no longer has one) are kept with STATUS:CANCELLED and no
+alarm rather than left out: a calendar that imported an earlier file would
 otherwise keep the stale deadline and its alarm for ever, since leaving an event out of a later
 file deletes nothing there. Subscribed calendars show cancelled events struck through or hide them.
 
@@ -25,6 +28,8 @@ from datetime import date, datetime, timedelta
 
 from careerplan.domain import recurrence
 from careerplan.domain.entities import Action, Goal, GoalStatus, Preferences, ReviewCadence
+from careerplan.domain.follow_ups import follow_up_text
+from careerplan.domain.job_search import Application
 from careerplan.domain.schedule import repeat_anchor
 from careerplan.domain.status import next_review
 from careerplan.exports.ical_lines import ContentLines, moment
@@ -52,7 +57,7 @@ class CalendarEvent:
     start: date
     description: str
     sequence: int
-    kind: str  # goal, action or review: the event's category
+    kind: str  # goal, action, review or follow-up: the event's category
     cancelled: bool = False
     alarm_days: int = 0  # how many days before it the alarm rings (none when cancelled)
     rule: str | None = None
@@ -72,7 +77,9 @@ def render(snapshot: PlanSnapshot) -> bytes:
         "X-WR-CALNAME",
         f"Career plan of {profile.name}" if profile and profile.name else "Career plan",
     )
-    lines.text("X-WR-CALDESC", "Deadlines, repeating actions and reviews from careerplan.")
+    lines.text(
+        "X-WR-CALDESC", "Deadlines, repeating actions, reviews and follow-ups from careerplan."
+    )
     lines.duration("REFRESH-INTERVAL", REFRESH, ";VALUE=DURATION")
     lines.duration("X-PUBLISHED-TTL", REFRESH)
     stamp = moment(snapshot.exported_at)
@@ -91,6 +98,11 @@ def events(snapshot: PlanSnapshot) -> list[CalendarEvent]:
         if event is not None:
             found.append(event)
     found.append(_review_event(snapshot))
+    people = {resource.id: resource.name for resource in snapshot.resources}
+    for application in snapshot.applications:
+        follow_up = _follow_up_event(snapshot, application, people)
+        if follow_up is not None:
+            found.append(follow_up)
     return found
 
 
@@ -98,9 +110,9 @@ def uid(kind: str, ident: object, owner_id: int) -> str:
     return f"{kind}-{ident}-p{owner_id}@{UID_DOMAIN}"
 
 
-def record_uid(kind: str, record: Goal | Action, owner_id: int) -> str:
-    """The UID of a goal's or action's event. Stored records always have a uid; one built in
-    memory and never stored may not, and then its id stands in."""
+def record_uid(kind: str, record: Goal | Action | Application, owner_id: int) -> str:
+    """The UID of a goal's, action's or application's event. Stored records always have a uid;
+    one built in memory and never stored may not, and then its id stands in."""
     if record.uid is None:
         return uid(kind, record.id, owner_id)
     return f"{kind}-{record.uid}@{UID_DOMAIN}"
@@ -221,6 +233,41 @@ def _action_event(snapshot: PlanSnapshot, action: Action, goal: Goal) -> Calenda
         alarm_days=0 if action.repeat else snapshot.preferences.reminder_days,
         rule=action.repeat,
         created=action.created_at,
+    )
+
+
+def _follow_up_event(
+    snapshot: PlanSnapshot, application: Application, people: dict[int | None, str]
+) -> CalendarEvent | None:
+    """An open application's follow-up on its day. One that has been sent but owes no follow-up
+    now (it ended, or the follow-up was cleared) had one once: its event is cancelled, on the
+    day of its latest stage, so a calendar that holds the follow-up drops it. An application
+    never sent and without a follow-up has no event."""
+    start = application.follow_up
+    ended = application.stage.closed
+    if start is None:
+        if application.applied_on is None:
+            return None
+        start = application.history[-1].on
+    lines = [follow_up_text(application), f"Stage: {application.stage.label}"]
+    if application.applied_on is not None:
+        lines.append(f"Applied on {application.applied_on.isoformat()}")
+    contacts = [people[ident] for ident in application.contact_ids if ident in people]
+    if contacts:
+        lines.append("Contacts: " + ", ".join(contacts))
+    if ended:
+        lines.append(f"This application has ended ({application.stage.label}).")
+    return CalendarEvent(
+        uid=record_uid("follow-up", application, snapshot.owner_id),
+        summary=follow_up_text(application),
+        start=start,
+        description="\n".join(lines),
+        sequence=application.version - 1,
+        kind="follow-up",
+        cancelled=ended or application.follow_up is None,
+        alarm_days=snapshot.preferences.reminder_days,
+        created=application.created_at,
+        modified=application.updated_at,
     )
 
 

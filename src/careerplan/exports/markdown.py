@@ -1,5 +1,6 @@
 """The whole written plan as Markdown, for notes apps and wikis: the vision, the goals by horizon
-with their S.M.A.R.T. letters, actions and resources, and the recent reviews.
+with their S.M.A.R.T. letters, actions and resources, the skills and applications of the job
+search, and the recent reviews.
 
 Everything a person wrote goes through `markdown_text`, so no goal or answer can change the
 document's structure; what careerplan adds (headings, lists, labels) is the only Markdown in it.
@@ -34,7 +35,7 @@ def render(snapshot: PlanSnapshot) -> bytes:
         ]
     else:
         lines += _vision(plan) + _profile(plan) + _goals(plan) + _resources(plan)
-        lines += _reviews(plan)
+        lines += _skills(plan) + _applications(plan) + _reviews(plan)
     return ("\n".join(lines).rstrip("\n") + "\n").encode("utf-8")
 
 
@@ -148,6 +149,33 @@ def _resources(plan: PlanOutline) -> list[str]:
             lines.append("- " + " — ".join(parts))
         lines.append("")
     return lines
+
+
+def _skills(plan: PlanOutline) -> list[str]:
+    if not plan.skills:
+        return []
+    lines = ["## Skills", ""]
+    for line in plan.skills:
+        unconfirmed = "" if line.skill.confirmed else ", not confirmed yet"
+        lines.append(
+            f"- **{inline(line.skill.label)}** — {inline(line.level)} "
+            f"(shown by {inline(line.evidence)}{unconfirmed})"
+        )
+    return [*lines, ""]
+
+
+def _applications(plan: PlanOutline) -> list[str]:
+    if not plan.applications:
+        return []
+    lines = ["## Applications", ""]
+    for line in plan.applications:
+        application = line.application
+        where = f" at {inline(application.organisation)}" if application.organisation else ""
+        facts = [application.stage.label]
+        if line.follow_up is not None:
+            facts.append(f"follow up {day(line.follow_up)}")
+        lines.append(f"- **{inline(application.title)}**{where} — {', '.join(facts)}")
+    return [*lines, ""]
 
 
 def _reviews(plan: PlanOutline) -> list[str]:

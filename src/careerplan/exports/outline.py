@@ -1,6 +1,7 @@
 """The written plan as the documents lay it out: the vision, goals grouped by horizon and nested
-under their parents, their actions and resources, and the recent reviews. The Markdown and the PDF
-both render this outline, so the two say the same things in the same order."""
+under their parents, their actions and resources, the job search (skills and applications), and
+the recent reviews. The Markdown and the PDF both render this outline, so the two say the same
+things in the same order."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from careerplan.domain.entities import (
     ReviewEntry,
     Vision,
 )
+from careerplan.domain.job_search import Application, Skill, level_words
 from careerplan.domain.repeat_words import describe
 from careerplan.domain.rules import depth_first
 from careerplan.exports.snapshot import PlanSnapshot
@@ -88,6 +90,19 @@ class ReviewSummary:
 
 
 @dataclass(frozen=True, slots=True)
+class SkillLine:
+    skill: Skill
+    level: str  # in words: "5 · handle hard cases; others ask me"
+    evidence: str  # what shows it, in words
+
+
+@dataclass(frozen=True, slots=True)
+class ApplicationLine:
+    application: Application
+    follow_up: date | None  # only while the application is open
+
+
+@dataclass(frozen=True, slots=True)
 class PlanOutline:
     title: str
     exported_on: date
@@ -98,10 +113,19 @@ class PlanOutline:
     groups: tuple[GoalGroup, ...]  # only groups that hold a goal
     resource_groups: tuple[ResourceGroup, ...]
     reviews: tuple[ReviewSummary, ...]  # newest first
+    skills: tuple[SkillLine, ...] = ()
+    applications: tuple[ApplicationLine, ...] = ()  # open ones first
 
     @property
     def empty(self) -> bool:
-        return not (self.profile or self.vision or self.groups or self.resource_groups)
+        return not (
+            self.profile
+            or self.vision
+            or self.groups
+            or self.resource_groups
+            or self.skills
+            or self.applications
+        )
 
 
 def outline(snapshot: PlanSnapshot) -> PlanOutline:
@@ -110,8 +134,11 @@ def outline(snapshot: PlanSnapshot) -> PlanOutline:
     answers: tuple[tuple[str, str], ...] = ()
     if vision is not None:
         about = _answered(
+            ("Roles", vision.target_roles),
             ("Industry", vision.industry),
             ("Organisation", vision.organisation_type),
+            ("Organisation size", vision.organisation_size),
+            ("Pay", vision.pay_range),
             ("Culture", vision.culture),
             ("Location", vision.location),
             ("Success means", vision.success_definition),
@@ -128,6 +155,11 @@ def outline(snapshot: PlanSnapshot) -> PlanOutline:
         groups=_goal_groups(snapshot),
         resource_groups=_resource_groups(snapshot),
         reviews=_reviews(snapshot),
+        skills=tuple(
+            SkillLine(skill, level_words(skill.level), skill.evidence.label)
+            for skill in snapshot.skills
+        ),
+        applications=_applications(snapshot.applications),
     )
 
 
@@ -243,3 +275,9 @@ def _reviews(snapshot: PlanSnapshot) -> tuple[ReviewSummary, ...]:
         )
         for review in reversed(recent)
     )
+
+
+def _applications(applications: Iterable[Application]) -> tuple[ApplicationLine, ...]:
+    """Open applications before the ones that have ended, each kind as it was saved."""
+    ordered = sorted(applications, key=lambda a: (a.stage.closed, a.id or 0))
+    return tuple(ApplicationLine(a, None if a.stage.closed else a.follow_up) for a in ordered)

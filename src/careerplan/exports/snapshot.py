@@ -16,6 +16,7 @@ from careerplan.domain.entities import (
     Review,
     Vision,
 )
+from careerplan.domain.job_search import Application, Resume, Skill
 from careerplan.domain.rules import progress_by_goal
 from careerplan.domain.status import latest_entries, review_estimates
 
@@ -45,6 +46,10 @@ class PlanSnapshot:
     accepted_proposals: dict[str, int] = field(default_factory=dict)
     # The day each of those proposals was accepted.
     accepted_on: dict[str, date] = field(default_factory=dict)
+    # The job search: the person's skills, the résumés imported, the applications tracked.
+    skills: list[Skill] = field(default_factory=list)
+    resumes: list[Resume] = field(default_factory=list)
+    applications: list[Application] = field(default_factory=list)
 
     def goal(self, ident: int) -> Goal | None:
         return next((goal for goal in self.goals if goal.id == ident), None)

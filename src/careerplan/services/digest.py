@@ -1,5 +1,6 @@
-"""The e-mail digest: the next review, goals at risk, and what falls due in the coming week,
-composed as a message (plain text and simple HTML) and sent through the configured SMTP server."""
+"""The e-mail digest: the next review, goals at risk, and what falls due in the coming week
+(goals, actions, repeats and the follow-ups of open applications), composed as a message (plain
+text and simple HTML) and sent through the configured SMTP server."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from careerplan.domain.entities import GoalStatus, Vision
 from careerplan.domain.errors import Hint, InvalidInput, Remedy
+from careerplan.domain.follow_ups import follow_up_text, follow_ups_due
 from careerplan.services.actions import describe
 from careerplan.services.clock import Clock
 from careerplan.services.review_status import PlanStatus, plan_status
@@ -25,7 +27,7 @@ WEEK = 7
 @dataclass(frozen=True, slots=True)
 class Due:
     on: date
-    kind: str  # goal, action or repeat
+    kind: str  # goal, action, repeat or application (its follow-up)
     text: str
     overdue: bool = False
 
@@ -69,6 +71,10 @@ def build_digest(uow: UnitOfWork, clock: Clock) -> Digest:
                 digest.due.append(Due(state.next, "repeat", action.text))
         elif action.due is not None and action.due <= last:
             digest.due.append(Due(action.due, "action", action.text, action.due < today))
+    for application in follow_ups_due(uow.applications.follow_ups(last), last):
+        assert application.follow_up is not None
+        on = application.follow_up
+        digest.due.append(Due(on, "application", follow_up_text(application), on < today))
     digest.due.sort(key=lambda item: (item.on, item.kind, item.text))
     return digest
 

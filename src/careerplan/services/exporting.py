@@ -114,6 +114,9 @@ def load_snapshot(uow: UnitOfWork, clock: Clock) -> PlanSnapshot:
         reviews=uow.reviews.all(),
         accepted_proposals=uow.proposals.accepted(),
         accepted_on=uow.proposals.accepted_on(),
+        skills=uow.skills.all(),
+        resumes=uow.resumes.all(),
+        applications=uow.applications.all(),
     )
 
 

@@ -1,13 +1,14 @@
-"""What the read-only views need from a plan: its goals, actions, vision and profile, and the
-proposals accepted. A unit of work provides them, and so does the quick SQLite reader that the
-commands which only read use."""
+"""What the read-only views need from a plan: its goals, actions, vision and profile, the
+applications' follow-ups and the proposals accepted. A unit of work provides them, and so does
+the quick SQLite reader that the commands which only read use."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Protocol
 
 from careerplan.domain.entities import Action, Goal, Profile, Vision
-from careerplan.domain.job_search import Skill
+from careerplan.domain.job_search import Application, Skill
 
 
 class GoalReads(Protocol):
@@ -34,6 +35,10 @@ class VisionReads(Protocol):
     def get(self) -> Vision | None: ...
 
 
+class FollowUpReads(Protocol):
+    def follow_ups(self, until: date) -> list[Application]: ...
+
+
 class PlanReads(Protocol):
     @property
     def goals(self) -> GoalReads: ...
@@ -43,6 +48,9 @@ class PlanReads(Protocol):
 
     @property
     def visions(self) -> VisionReads: ...
+
+    @property
+    def applications(self) -> FollowUpReads: ...
 
 
 class SmartReads(Protocol):

@@ -2,10 +2,11 @@
 
 A plan that already holds something is never overwritten by surprise: the restore refuses and
 says what is there, unless told to replace it (delete it, then restore) or merge (keep it and
-add the backup's goals, actions, resources, check-ins and reviews beside it). Every record gets
-a new id; times, completions, links, reviews, accepted proposals, the calendar token and the
-goals' and actions' uids (their calendar identities) are kept as the backup has them. A merge
-gives a record a new uid when the plan already holds its uid (it was restored there before).
+add the backup's goals, actions, resources, check-ins, reviews, skills, résumés and applications
+beside it). Every record gets a new id; times, completions, links, reviews, accepted proposals,
+the calendar token and the uids of goals, actions and applications (their calendar identities)
+are kept as the backup has them. A merge gives a record a new uid when the plan already holds
+its uid (it was restored there before), and leaves out a skill the plan already names.
 A dry run does all of it and rolls back, so its report is exact.
 
 The time it takes grows with the size of the backup and no faster: each kind of record is
@@ -26,6 +27,7 @@ from sqlalchemy.exc import DataError, IntegrityError
 
 from careerplan.domain.entities import Goal, Horizon
 from careerplan.domain.errors import DomainRefusal, Hint, InvalidInput, Remedy, StorageProblem
+from careerplan.domain.job_search import skill_key
 from careerplan.exports.backup import Backup, collector_paused, parse_backup
 from careerplan.services.clock import Clock
 from careerplan.storage.engine import hold_write_lock
@@ -169,6 +171,11 @@ def backup_counts(backup: Backup) -> dict[str, int]:
         "reviews": len(backup.reviews),
         "review entries": sum(len(review.entries) for review in backup.reviews),
         "accepted proposals": len(backup.accepted_proposals),
+        "skills": len(backup.skills),
+        "résumés": len(backup.resumes),
+        "applications": len(backup.applications),
+        "application stages": sum(len(a.history) for a in backup.applications),
+        "application contacts": sum(len(a.contact_ids) for a in backup.applications),
     }
     assert set(counts) == set(PLAN_TABLES)
     return counts
@@ -185,6 +192,9 @@ _NAMES = {
     "check-ins": ("1 check-in", "{} check-ins"),
     "reviews": ("1 review", "{} reviews"),
     "accepted proposals": ("1 accepted proposal", "{} accepted proposals"),
+    "skills": ("1 skill", "{} skills"),
+    "résumés": ("1 résumé", "{} résumés"),
+    "applications": ("1 application", "{} applications"),
 }
 
 
@@ -195,9 +205,14 @@ def held_in_words(existing: dict[str, int]) -> str:
         for kind, (one, many) in _NAMES.items()
         if (count := existing.get(kind, 0))
     ]
-    if not held:
-        return "nothing"
-    return held[0] if len(held) == 1 else ", ".join(held[:-1]) + " and " + held[-1]
+    return in_words(held) or "nothing"
+
+
+def in_words(items: list[str]) -> str:
+    """'a, b and c' (empty for no items)."""
+    if len(items) < 2:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
 
 
 class _Writer:
@@ -221,18 +236,23 @@ class _Writer:
         self.existing = existing
         self.goal_ids: dict[int, int] = {}
         self.action_ids: dict[int, int] = {}
+        self.resource_ids: dict[int, int] = {}
+        self.resume_ids: dict[int, int] = {}
         # Replace and new restores go into a plan that is empty by then; only a merge can meet
         # its own uids again.
         self.taken = uids_in_plan(uow.connection, uow.owner_id) if self.merging else {}
-        self.renewed = {"goals": 0, "actions": 0}
+        self.renewed = {"goals": 0, "actions": 0, "applications": 0}
 
     def write(self) -> None:
         self._one_each()
         self._goals()
         self._actions()
-        self._note_renewed()
         self._resources()
         self._checkins_and_reviews()
+        self._skills()
+        self._resumes()
+        self._applications()
+        self._note_renewed()
         self._proposals()
 
     def _added(self, kind: str, count: int = 1) -> None:
@@ -264,8 +284,9 @@ class _Writer:
             save(record)
             self._added(kind)
         if kept:
-            listed = ", ".join(kept[:-1]) + " and " + kept[-1] if len(kept) > 1 else kept[0]
-            self.report.notes.append(f"Kept your {listed} as they are; the backup's were not used.")
+            self.report.notes.append(
+                f"Kept your {in_words(kept)} as they are; the backup's were not used."
+            )
 
     def _goals(self) -> None:
         dream = self.uow.goals.dream_goal_id() if self.merging else None
@@ -307,7 +328,7 @@ class _Writer:
         ]
         if counts:
             self.report.notes.append(
-                f"Your plan already had {' and '.join(counts)} with the same calendar identity "
+                f"Your plan already had {in_words(counts)} with the same calendar identity "
                 "as the backup's (restored here before?), so the backup's copies got new ones; "
                 "a calendar shows them as new events."
             )
@@ -342,7 +363,10 @@ class _Writer:
             )
             for resource in self.backup.resources
         ]
-        self.writer.add_resources(restored)
+        ids = self.writer.add_resources(restored)
+        for resource, ident in zip(self.backup.resources, ids, strict=True):
+            assert resource.id is not None
+            self.resource_ids[resource.id] = ident
         self._added("resources", len(restored))
         self._added("resource links", sum(len(r.goal_ids) + len(r.action_ids) for r in restored))
 
@@ -374,6 +398,54 @@ class _Writer:
         self.writer.add_reviews(reviews)
         self._added("reviews", len(reviews))
         self._added("review entries", sum(len(review.entries) for review in reviews))
+
+    def _skills(self) -> None:
+        """The backup's skills, less those a merge finds the plan already names (by label,
+        whatever the case): the person's own entry, with its level, is the one to keep."""
+        known = (
+            {skill_key(skill.label) for skill in self.uow.skills.all()} if self.merging else set()
+        )
+        restored = [
+            replace(skill, id=None, version=1)
+            for skill in self.backup.skills
+            if skill_key(skill.label) not in known
+        ]
+        self.writer.add_skills(restored)
+        self._added("skills", len(restored))
+        skipped = len(self.backup.skills) - len(restored)
+        if skipped:
+            self.report.notes.append(
+                f"{skipped} of the backup's skills were in your plan already (by name); yours "
+                "were kept."
+            )
+
+    def _resumes(self) -> None:
+        ids = self.writer.add_resumes([replace(r, id=None) for r in self.backup.resumes])
+        for resume, ident in zip(self.backup.resumes, ids, strict=True):
+            assert resume.id is not None
+            self.resume_ids[resume.id] = ident
+        self._added("résumés", len(ids))
+
+    def _applications(self) -> None:
+        restored = [
+            replace(
+                application,
+                id=None,
+                version=1,
+                uid=self._uid("applications", application.uid),
+                resume_id=(
+                    None
+                    if application.resume_id is None
+                    else self.resume_ids[application.resume_id]
+                ),
+                contact_ids=[self.resource_ids[ident] for ident in application.contact_ids],
+            )
+            for application in self.backup.applications
+        ]
+        self.writer.add_applications(restored)
+        self._added("applications", len(restored))
+        self._added("application stages", sum(len(a.history) for a in restored))
+        self._added("application contacts", sum(len(a.contact_ids) for a in restored))
 
     def _proposals(self) -> None:
         already = self.uow.proposals.accepted()

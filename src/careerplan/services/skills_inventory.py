@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from careerplan.domain.entities import GoalStatus
 from careerplan.domain.errors import InvalidInput
-from careerplan.domain.job_search import MAX_LEVEL, MAX_SKILLS, Evidence, Skill
+from careerplan.domain.job_search import MAX_LEVEL, MAX_SKILLS, Evidence, Skill, skill_key
 from careerplan.domain.rules import MAX_NAME, MAX_NOTE, clean_optional, clean_text
 
 if TYPE_CHECKING:
@@ -34,12 +34,8 @@ def check_level(level: int | None) -> int | None:
     return level
 
 
-def _key(label: str) -> str:
-    return " ".join(label.casefold().split())
-
-
 def _known(uow: UnitOfWork) -> dict[str, Skill]:
-    return {_key(skill.label): skill for skill in uow.skills.all()}
+    return {skill_key(skill.label): skill for skill in uow.skills.all()}
 
 
 def _room(held: int, adding: int) -> None:
@@ -55,12 +51,12 @@ def identify(label: str, catalog: Catalog) -> tuple[str | None, str | None]:
     from careerplan.catalog.skill_links import URI_PREFIX
     from careerplan.catalog.skills import COMPARED
 
-    key = _key(label)
+    key = skill_key(label)
     element = next(
         (
             e.name
             for e in catalog.elements().values()
-            if e.domain in COMPARED and _key(e.name) == key
+            if e.domain in COMPARED and skill_key(e.name) == key
         ),
         None,
     )
@@ -83,8 +79,8 @@ def add_skill(
 
     cleaned = clean_text(label, "skill", MAX_NAME, field="label")
     known = _known(uow)
-    if _key(cleaned) in known:
-        held = known[_key(cleaned)]
+    if skill_key(cleaned) in known:
+        held = known[skill_key(cleaned)]
         raise InvalidInput(
             f"“{held.label}” is already in your skills (number {held.id}); "
             f"change it with: careerplan skills set {held.id}",
@@ -145,8 +141,8 @@ def _add_new(uow: UnitOfWork, proposed: Iterable[Skill]) -> list[Skill]:
     known = set(_known(uow))
     fresh: list[Skill] = []
     for skill in proposed:
-        if _key(skill.label) not in known:
-            known.add(_key(skill.label))
+        if skill_key(skill.label) not in known:
+            known.add(skill_key(skill.label))
             fresh.append(skill)
     _room(len(known) - len(fresh), len(fresh))
     return [uow.skills.add(skill) for skill in fresh]

@@ -1,4 +1,5 @@
-"""The daily view: overdue, due this week, repeats due, and the days left to the dream job."""
+"""The daily view: overdue, due this week (goals, actions and the follow-ups of open
+applications), repeats due, and the days left to the dream job."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from careerplan.domain.entities import Action, Goal, GoalStatus, Vision
+from careerplan.domain.follow_ups import follow_ups_due
+from careerplan.domain.job_search import Application
 from careerplan.domain.schedule import week_end
 from careerplan.services.actions import ActionRow, describe
 from careerplan.services.clock import Clock
@@ -25,6 +28,9 @@ class Agenda:
     goals_this_week: list[Goal] = field(default_factory=list)
     actions_this_week: list[Action] = field(default_factory=list)
     repeats_due: list[ActionRow] = field(default_factory=list)
+    # Open applications whose follow-up day has passed, or falls this week.
+    overdue_follow_ups: list[Application] = field(default_factory=list)
+    follow_ups_this_week: list[Application] = field(default_factory=list)
 
     @property
     def is_clear(self) -> bool:
@@ -34,6 +40,8 @@ class Agenda:
             or self.goals_this_week
             or self.actions_this_week
             or self.repeats_due
+            or self.overdue_follow_ups
+            or self.follow_ups_this_week
         )
 
 
@@ -68,6 +76,12 @@ def agenda(uow: PlanReads, clock: Clock) -> Agenda:
             result.overdue_actions.append(action)
         elif action.due <= last:
             result.actions_this_week.append(action)
+    for application in follow_ups_due(uow.applications.follow_ups(last), last):
+        assert application.follow_up is not None
+        if application.follow_up < today:
+            result.overdue_follow_ups.append(application)
+        else:
+            result.follow_ups_this_week.append(application)
     result.overdue_goals.sort(key=lambda g: g.due or today)
     result.overdue_actions.sort(key=lambda a: a.due or today)
     result.goals_this_week.sort(key=lambda g: g.due or today)

@@ -7,11 +7,13 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from sqlalchemy import RowMapping, delete, func, insert, select
+from sqlalchemy import RowMapping, delete, insert, select
 
 from careerplan.domain.job_search import Application, Resume, Skill, Stage, StageChange
 from careerplan.storage import rows, tables
 from careerplan.storage.repositories import _Repository
+
+_CLOSED = [stage.value for stage in Stage if stage.closed]
 
 
 class SkillRepository(_Repository):
@@ -121,33 +123,12 @@ class ApplicationRepository(_Repository):
             people[row["application_id"]].append(row["resource_id"])
         return history, people
 
-    def _application(
-        self, row: RowMapping, history: list[StageChange], contacts: list[int]
-    ) -> Application:
-        return Application(
-            title=row["title"],
-            posting=row["posting"],
-            organisation=row["organisation"],
-            occupation_code=row["occupation_code"],
-            resume_id=row["resume_id"],
-            stage=Stage(row["stage"]),
-            follow_up=row["follow_up"],
-            notes=row["notes"],
-            history=history,
-            contact_ids=contacts,
-            created_at=row["created_at"],
-            updated_at=row["updated_at"],
-            id=row["id"],
-            version=row["version"],
-            uid=row["uid"],
-        )
-
     def all(self) -> list[Application]:
         query = select(self.table).where(self._mine()).order_by(self.table.c.id)
         found = list(self.connection.execute(query).mappings())
         history, contacts = self._details(None)
         return [
-            self._application(row, history.get(row["id"], []), contacts.get(row["id"], []))
+            rows.application_from_row(row, history.get(row["id"], []), contacts.get(row["id"], []))
             for row in found
         ]
 
@@ -156,7 +137,7 @@ class ApplicationRepository(_Repository):
         if row is None:
             raise self._refusal(ident, None)
         history, contacts = self._details([ident])
-        return self._application(row, history.get(ident, []), contacts.get(ident, []))
+        return rows.application_from_row(row, history.get(ident, []), contacts.get(ident, []))
 
     def add(self, application: Application) -> Application:
         application.uid = application.uid or rows.new_uid()
@@ -205,13 +186,8 @@ class ApplicationRepository(_Repository):
         query = (
             select(table.c.id)
             .where(self._mine(), table.c.follow_up.is_not(None), table.c.follow_up <= until)
+            .where(table.c.stage.not_in(_CLOSED))
             .order_by(table.c.follow_up, table.c.id)
         )
         wanted = list(self.connection.execute(query).scalars())
         return [self.get(ident) for ident in wanted]
-
-    def count_open(self) -> int:
-        table = self.table
-        closed = ("accepted", "rejected", "withdrawn", "expired")
-        query = select(func.count()).where(self._mine(), table.c.stage.not_in(closed))
-        return int(self.connection.execute(query).scalar_one())

@@ -24,8 +24,10 @@ from sqlalchemy import Connection, Table, bindparam, func, select, text, update
 from sqlalchemy.exc import DBAPIError
 
 from careerplan.domain.entities import Action, CheckIn, Goal, Resource, Review
+from careerplan.domain.job_search import Application, Resume, Skill
 from careerplan.storage import rows, tables
 from careerplan.storage.engine import hold_write_lock
+from careerplan.storage.job_search import application_values, stage_values
 
 Row = dict[str, Any]
 
@@ -192,8 +194,8 @@ class PlanWriter:
         )
         return ids
 
-    def add_resources(self, resources: Sequence[Resource]) -> None:
-        """Resources and their links to the goals and actions they name (by id)."""
+    def add_resources(self, resources: Sequence[Resource]) -> list[int]:
+        """Resources and their links to the goals and actions they name (by id); their ids."""
         ids = self._new_ids(tables.resources, len(resources))
         self._write(
             tables.resources,
@@ -213,6 +215,7 @@ class PlanWriter:
                 for action_id in resource.action_ids
             ]
         self._write(tables.resource_links, links)
+        return ids
 
     def add_checkins(self, checkins: Sequence[CheckIn]) -> None:
         self._write(tables.checkins, [rows.checkin_values(checkin) for checkin in checkins])
@@ -243,5 +246,45 @@ class PlanWriter:
             [
                 {"proposal_key": key, "goal_id": goal_id, "accepted_on": on}
                 for key, goal_id, on in accepted
+            ],
+        )
+
+    def add_skills(self, skills: Sequence[Skill]) -> None:
+        self._write(tables.skills, [rows.skill_values(skill) for skill in skills])
+
+    def add_resumes(self, resumes: Sequence[Resume]) -> list[int]:
+        """Résumés, whole; their ids, for the applications that name them."""
+        ids = self._new_ids(tables.resumes, len(resumes))
+        self._write(
+            tables.resumes,
+            [
+                {"id": ident, "name": r.name, "text": r.text, "imported_at": r.imported_at}
+                for r, ident in zip(resumes, ids, strict=True)
+            ],
+        )
+        return ids
+
+    def add_applications(self, applications: Sequence[Application]) -> None:
+        """Applications (each with its uid, or None for a new one), their stage histories and
+        their contacts (résumés and resources by id)."""
+        ids = self._new_ids(tables.applications, len(applications))
+        pairs = list(zip(applications, ids, strict=True))
+        self._write(
+            tables.applications,
+            [
+                {**application_values(a), "id": ident, "uid": a.uid or rows.new_uid()}
+                for a, ident in pairs
+            ],
+        )
+        self._write(
+            tables.application_stages,
+            [stage_values(ident, change) for a, ident in pairs for change in a.history],
+        )
+        self._write(
+            tables.application_contacts,
+            [
+                {"application_id": ident, "resource_id": resource_id}
+                for a, ident in pairs
+                for resource_id in a.contact_ids
             ],
         )

@@ -1,10 +1,11 @@
 """A read-only view of a SQLite plan through the standard library's `sqlite3`.
 
 The daily commands (`goal list`, `goal tree`, `today`) only read (`today` also the review
-rhythm and the latest review entries, for the goals' status). Importing SQLAlchemy takes a
-few hundred milliseconds, more than the rest of such a command, so on SQLite they read the file
-directly. Anything unusual (no file yet, a schema that needs migrating or is newer, a locked or
-unreadable file) returns None, and the caller takes the full path, which migrates or explains.
+rhythm and the latest review entries, for the goals' status, and the applications' follow-ups).
+Importing SQLAlchemy takes a few hundred milliseconds, more than the rest of such a command, so
+on SQLite they read the file directly. Anything unusual (no file yet, a schema that needs
+migrating or is newer, a locked or unreadable file) returns None, and the caller takes the full
+path, which migrates or explains.
 """
 
 from __future__ import annotations
@@ -25,12 +26,12 @@ from careerplan.domain.entities import (
     Vision,
 )
 from careerplan.domain.errors import Hint, NotFound, Remedy
-from careerplan.domain.job_search import Skill
+from careerplan.domain.job_search import Application, Skill
 from careerplan.storage import rows
 
 # Columns SQLAlchemy stores as ISO text on SQLite, and how to read them back (a test checks
 # these against tables.py for every table read here).
-_DATES = {"due", "target_date", "done_on", "held_on", "accepted_on", "noted_on"}
+_DATES = {"due", "target_date", "done_on", "held_on", "accepted_on", "noted_on", "follow_up"}
 _TIMES = {"created_at", "updated_at"}
 _BOOLS = {"done", "confirmed"}
 
@@ -66,6 +67,7 @@ class QuickReader:
         self.profiles = _Profiles(self)
         self.proposals = _Proposals(self)
         self.skills = _Skills(self)
+        self.applications = _Applications(self)
 
     @classmethod
     def open(cls, path: Path, head: str, username: str) -> QuickReader | None:
@@ -157,6 +159,22 @@ class _Skills:
     def all(self) -> list[Skill]:
         found = self.reader.query("SELECT * FROM skills WHERE owner_id = ? ORDER BY id")
         return [rows.skill_from_row(row) for row in found]
+
+
+class _Applications:
+    def __init__(self, reader: QuickReader) -> None:
+        self.reader = reader
+
+    def follow_ups(self, until: date) -> list[Application]:
+        """The applications the repository's `follow_ups` gives, in the same order, without
+        their stage histories and contacts (the day's view reads neither). Days are ISO text
+        here, so comparing the text compares the days."""
+        found = self.reader.query(
+            "SELECT * FROM applications WHERE owner_id = ? AND follow_up IS NOT NULL "
+            "AND follow_up <= ? ORDER BY follow_up, id",
+            until.isoformat(),
+        )
+        return [rows.application_from_row(row) for row in found]
 
 
 class _Preferences:

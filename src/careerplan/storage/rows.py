@@ -26,7 +26,7 @@ from careerplan.domain.entities import (
     ReviewEntry,
     Vision,
 )
-from careerplan.domain.job_search import Evidence, Skill
+from careerplan.domain.job_search import Application, Evidence, Skill, Stage, StageChange
 
 # A row by column name: SQLAlchemy's RowMapping, or a dict from the quick SQLite reader.
 Row = Mapping[Any, Any]
@@ -288,4 +288,26 @@ def skill_from_row(row: Row) -> Skill:
         element=row["element"],
         id=row["id"],
         version=row["version"],
+    )
+
+
+def application_from_row(
+    row: Row, history: list[StageChange] | None = None, contacts: list[int] | None = None
+) -> Application:
+    return Application(
+        title=row["title"],
+        posting=row["posting"],
+        organisation=row["organisation"],
+        occupation_code=row["occupation_code"],
+        resume_id=row["resume_id"],
+        stage=Stage(row["stage"]),
+        follow_up=row["follow_up"],
+        notes=row["notes"],
+        history=history or [],
+        contact_ids=contacts or [],
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+        id=row["id"],
+        version=row["version"],
+        uid=row["uid"],
     )

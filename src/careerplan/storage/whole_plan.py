@@ -1,6 +1,7 @@
 """Statements about one person's whole plan at once: what it holds, emptying it, and the uids
-its goals and actions already use. Used by the restore, inside its single transaction; each is a
-few statements whatever the plan's size (storage/plan_writer.py writes the records back)."""
+its goals, actions and applications already use. Used by the restore, inside its single
+transaction; each is a few statements whatever the plan's size (storage/plan_writer.py writes
+the records back)."""
 
 from __future__ import annotations
 
@@ -45,9 +46,9 @@ def count_plan(connection: Connection, owner_id: int) -> dict[str, int]:
 
 
 def uids_in_plan(connection: Connection, owner_id: int) -> dict[str, set[str]]:
-    """The uids the person's goals and actions hold, by kind ("goals", "actions")."""
+    """The uids the person's goals, actions and applications hold, by kind ("goals", ...)."""
     found: dict[str, set[str]] = {}
-    for kind in ("goals", "actions"):
+    for kind in ("goals", "actions", "applications"):
         table = PLAN_TABLES[kind]
         query = select(table.c.uid).where(table.c.owner_id == owner_id, table.c.uid.is_not(None))
         found[kind] = set(connection.execute(query).scalars())

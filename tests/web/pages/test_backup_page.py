@@ -137,6 +137,11 @@ def test_a_preview_reports_what_replace_would_do_and_changes_nothing(
         "reviews": (1, 1, 1, 0),
         "review entries": (2, 2, 2, 0),
         "accepted proposals": (1, 1, 1, 0),
+        "skills": (2, 2, 2, 0),
+        "résumés": (2, 2, 2, 0),
+        "applications": (2, 2, 2, 0),
+        "application stages": (4, 4, 4, 0),
+        "application contacts": (1, 1, 1, 0),
     }
     assert "<strong>delete everything in this plan</strong>" in previewed.text
     assert 'class="danger">Replace my plan with this backup</button>' in previewed.text
@@ -152,9 +157,10 @@ def test_restoring_over_a_plan_is_refused_with_409_the_reason_and_the_choices(
     assert refused.status_code == 409
     assert message(refused.text) == (
         "This plan already has a profile, a vision, an exploration, saved preferences, 6 goals, "
-        "2 actions, 2 resources, 2 check-ins, 1 review and 1 accepted proposal, so the backup "
-        "was not restored and nothing changed. Choose to replace this plan with the backup, or "
-        "to add the backup to it, and preview again: nothing changes until you confirm."
+        "2 actions, 2 resources, 2 check-ins, 1 review, 1 accepted proposal, 2 skills, "
+        "2 résumés and 2 applications, so the backup was not restored and nothing changed. "
+        "Choose to replace this plan with the backup, or to add the backup to it, and preview "
+        "again: nothing changes until you confirm."
     )
     # The choices come again, for the same file, with none chosen for the person.
     fields = form_fields(refused.text, "/backup/preview")
