@@ -8,6 +8,7 @@ from careerplan.domain.errors import InvalidInput
 
 if TYPE_CHECKING:
     from careerplan.domain.entities import Category, Horizon, ResourceKind
+    from careerplan.domain.job_search import Evidence, Stage
 
 # Other names people use; the entity enums are imported only when a command runs.
 _CATEGORY_ALIASES = {
@@ -61,3 +62,29 @@ def resource_kind(text: str) -> ResourceKind:
     except ValueError:
         names = ", ".join(k.value for k in ResourceKind)
         raise InvalidInput(f"'{text}' is not a resource kind. Use one of: {names}.") from None
+
+
+def stage(text: str) -> Stage:
+    """An application's stage as typed: `no-response`, `No response` and `no_response` agree."""
+    from careerplan.domain.job_search import Stage
+
+    try:
+        return Stage(_key(text))
+    except ValueError:
+        names = ", ".join(s.value for s in Stage)
+        raise InvalidInput(f"'{text}' is not a stage. Use one of: {names}.") from None
+
+
+_EVIDENCE_ALIASES = {"résumé": "resume", "cv": "resume", "goals": "goal", "work": "job"}
+
+
+def evidence(text: str) -> Evidence:
+    """What shows a skill: resume, goal, job or said."""
+    from careerplan.domain.job_search import Evidence
+
+    key = _EVIDENCE_ALIASES.get(_key(text), _key(text))
+    try:
+        return Evidence(key)
+    except ValueError:
+        names = ", ".join(e.value for e in Evidence)
+        raise InvalidInput(f"'{text}' is not a kind of evidence. Use one of: {names}.") from None

@@ -11,6 +11,7 @@ def register(app: typer.Typer) -> None:
         about,
         actions,
         calendar_feed,
+        card,
         database,
         digest,
         explore,
@@ -40,6 +41,7 @@ def register(app: typer.Typer) -> None:
     app.add_typer(skills.app, name="skills")
     app.add_typer(resume.app, name="resume")
     app.add_typer(jobs.app, name="jobs")
+    app.command("card")(card.card)
     app.add_typer(actions.action_app, name="action")
     app.add_typer(actions.resource_app, name="resource")
     app.command("checkin")(actions.checkin)

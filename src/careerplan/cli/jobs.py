@@ -1,7 +1,17 @@
-"""`careerplan jobs`: job postings measured against a résumé.
+"""`careerplan jobs`: job postings measured against a résumé, and the applications tracked.
 
+    careerplan jobs add FILE|- [--title T] [--organisation O] [--stage S] [--contact ID ...]
+    careerplan jobs list [--stage S] [--json]
+    careerplan jobs show ID [--json]
+    careerplan jobs move ID STAGE [--on DATE] [--note TEXT]
+    careerplan jobs edit ID [--follow-up DATE|--no-follow-up] [--notes] [--title] [--organisation]
+                            [--contact ID ...|--no-contacts]
+    careerplan jobs remove ID
     careerplan jobs fit --posting FILE --resume FILE [--json]
     careerplan jobs fit --jsonl FILE      (FILE may be `-` for standard input)
+
+An application is scored against the résumé imported last and the confirmed skills: what the
+résumé shows, what the person has and should show on it, and the real gaps.
 
 A posting may be text, HTML, PDF or DOCX, and a résumé PDF, DOCX, Markdown or text. With
 --jsonl, each input line is `{"posting": "...", "resume": "..."}` (and an optional `id`); each
@@ -30,7 +40,249 @@ from careerplan.domain.errors import InvalidInput
 if TYPE_CHECKING:
     from careerplan.services.job_search import PlanReads, PostingFit
 
-app = sub_app("Measure job postings against a résumé.")
+app = sub_app("Track applications, and measure job postings against a résumé.")
+
+STAGES = (
+    "saved, applied, no-response, response, interviewing, offer, accepted, rejected, "
+    "withdrawn or expired"
+)
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON.")]
+ContactOption = Annotated[
+    list[int] | None,
+    typer.Option("--contact", help="A person among your resources (by id); repeatable."),
+]
+IfVersion = Annotated[
+    int | None,
+    typer.Option(
+        "--if-version",
+        help="Refuse the change unless the application is still at this version (`jobs show`).",
+    ),
+]
+
+
+@app.command("add")
+def add(
+    file: Annotated[
+        str, typer.Argument(help="The posting: a text, HTML, PDF or DOCX file; `-`: stdin.")
+    ],
+    title: Annotated[
+        str | None, typer.Option("--title", help="The job's title (default: the posting's).")
+    ] = None,
+    organisation: Annotated[str, typer.Option("--organisation", help="Who is hiring.")] = "",
+    stage: Annotated[str, typer.Option("--stage", help=f"Where it is: {STAGES}.")] = "saved",
+    contact: ContactOption = None,
+    notes: Annotated[str, typer.Option("--notes")] = "",
+    as_json: JsonFlag = False,
+) -> None:
+    """Save a posting as an application, and score it: qualified now, toward the dream job."""
+    from careerplan.cli import choices
+    from careerplan.cli.context import clock, unit
+    from careerplan.cli.render_job_search import score_application
+    from careerplan.cli.resume import document_text
+    from careerplan.services.applications import add_application
+
+    chosen = choices.stage(stage)
+    text = document_text(file)
+    with unit() as uow:
+        application = add_application(
+            uow,
+            clock(),
+            text,
+            title=title,
+            organisation=organisation,
+            stage=chosen,
+            notes=notes,
+            contact_ids=contact,
+        )
+        scored, why_not = score_application(uow, clock(), application)
+    from careerplan.cli.render_job_search import application_json, follow_up_sentence, saved_line
+
+    if as_json:
+        from careerplan.cli.output import print_json
+
+        print_json(application_json(application, None, scored, why_not))
+        return
+    from careerplan.cli.output import console
+    from careerplan.cli.render_job_search import scores
+
+    out = console()
+    out.print(f"Saved application {application.id}: {saved_line(application)}.")
+    if application.follow_up is not None:
+        out.print(follow_up_sentence(application))
+    scores(scored, why_not)
+
+
+@app.command("list")
+def list_applications(
+    stage: Annotated[str | None, typer.Option("--stage", help=f"Only those {STAGES}.")] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Your applications: stage, follow-up, and how they score."""
+    from careerplan.cli import choices
+    from careerplan.cli.context import clock, unit
+    from careerplan.cli.render_job_search import score_application
+
+    chosen = choices.stage(stage) if stage is not None else None
+    with unit() as uow:
+        applications = [a for a in uow.applications.all() if chosen is None or a.stage is chosen]
+        rows = [(a, score_application(uow, clock(), a)) for a in applications]
+    from careerplan.cli.render_job_search import application_json, applications_table
+
+    if as_json:
+        from careerplan.cli.output import print_json
+
+        print_json(
+            [
+                application_json(a, None, scored, why_not, with_posting=False)
+                for a, (scored, why_not) in rows
+            ]
+        )
+        return
+    applications_table(
+        [(a, scored) for a, (scored, _) in rows],
+        clock().today(),
+        chosen.value if chosen is not None else None,
+    )
+
+
+@app.command("show")
+def show(application_id: int, as_json: JsonFlag = False) -> None:
+    """Everything about an application: its dated history, contacts, and scores with reasons."""
+    from careerplan.cli.context import clock, unit
+    from careerplan.cli.render_job_search import score_application
+
+    with unit() as uow:
+        application = uow.applications.get(application_id)
+        contacts = _contact_names(uow, application.contact_ids)
+        resume = (
+            uow.resumes.get(application.resume_id) if application.resume_id is not None else None
+        )
+        scored, why_not = score_application(uow, clock(), application)
+    from careerplan.cli.render_job_search import application_json, application_view
+
+    if as_json:
+        from careerplan.cli.output import print_json
+
+        print_json(application_json(application, contacts, scored, why_not))
+        return
+    application_view(application, contacts, resume, scored, why_not, clock().today())
+
+
+def _contact_names(uow: Any, ids: list[int]) -> dict[int, str]:
+    from careerplan.domain.errors import NotFound
+
+    names = {}
+    for ident in ids:
+        try:
+            names[ident] = uow.resources.get(ident).name
+        except NotFound:
+            continue
+    return names
+
+
+@app.command("move")
+def move(
+    application_id: int,
+    stage: Annotated[str, typer.Argument(help=f"The new stage: {STAGES}.")],
+    on: Annotated[
+        str | None, typer.Option("--on", help="When it happened (default today).")
+    ] = None,
+    note: Annotated[str, typer.Option("--note", help="What happened.")] = "",
+    if_version: IfVersion = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Move an application to another stage, dated; sending it sets a follow-up a week on."""
+    from careerplan.cli import choices
+    from careerplan.cli.context import clock, parse_day, unit
+    from careerplan.services.applications import move_application
+
+    chosen = choices.stage(stage)
+    day = parse_day(on)
+    with unit() as uow:
+        application = move_application(
+            uow, clock(), application_id, chosen, on=day, note=note, expected_version=if_version
+        )
+    _changed(application, f"moved to {chosen.label} on {application.history[-1].on}", as_json)
+
+
+def _changed(application: Any, what: str, as_json: bool) -> None:
+    from careerplan.cli.render_job_search import application_json, follow_up_sentence
+
+    if as_json:
+        from careerplan.cli.output import print_json
+
+        print_json(application_json(application, None, None, ""))
+        return
+    from careerplan.cli.output import console
+    from careerplan.cli.text import escape
+
+    console().print(
+        f"Application {application.id} ({escape(application.title)}) {what}. "
+        + follow_up_sentence(application)
+    )
+
+
+@app.command("edit")
+def edit(
+    application_id: int,
+    follow_up: Annotated[
+        str | None, typer.Option("--follow-up", help="When to ask after it: 2026-12-01, +1w.")
+    ] = None,
+    no_follow_up: Annotated[
+        bool, typer.Option("--no-follow-up", help="Clear the follow-up.")
+    ] = False,
+    notes: Annotated[str | None, typer.Option("--notes")] = None,
+    title: Annotated[str | None, typer.Option("--title")] = None,
+    organisation: Annotated[str | None, typer.Option("--organisation")] = None,
+    contact: ContactOption = None,
+    no_contacts: Annotated[
+        bool, typer.Option("--no-contacts", help="Remove every contact.")
+    ] = False,
+    if_version: IfVersion = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Change an application's follow-up, notes, title, organisation or contacts."""
+    from careerplan.cli.context import clock, parse_day, unit
+    from careerplan.services.applications import edit_application
+
+    if follow_up is not None and no_follow_up:
+        raise InvalidInput("Give --follow-up DATE or --no-follow-up, not both.")
+    if contact and no_contacts:
+        raise InvalidInput("Give --contact ID or --no-contacts, not both.")
+    day = parse_day(follow_up)
+    contacts = [] if no_contacts else (contact or None)
+    given = (follow_up, notes, title, organisation, contacts)
+    if all(value is None for value in given) and not no_follow_up:
+        raise InvalidInput(
+            "Nothing to change. See `careerplan jobs edit --help` for what can be changed."
+        )
+    with unit() as uow:
+        application = edit_application(
+            uow,
+            clock(),
+            application_id,
+            expected_version=if_version,
+            title=title,
+            organisation=organisation,
+            notes=notes,
+            follow_up=day,
+            clear_follow_up=no_follow_up,
+            contact_ids=contacts,
+        )
+    _changed(application, "saved", as_json)
+
+
+@app.command("remove")
+def remove(application_id: int, if_version: IfVersion = None) -> None:
+    """Remove an application and its history."""
+    from careerplan.cli.context import unit
+    from careerplan.cli.output import console
+    from careerplan.cli.render_job_search import saved_line
+    from careerplan.services.applications import remove_application
+
+    with unit() as uow:
+        application = remove_application(uow, application_id, if_version)
+    console().print(f"Removed application {application_id}: {saved_line(application)}.")
 
 
 @app.command("fit")

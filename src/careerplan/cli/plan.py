@@ -13,13 +13,26 @@ from careerplan.cli.output import console, print_json
 vision_app = sub_app("Show or change the written-down vision of your dream job.")
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON.")]
+# What the person is looking for, for the card their network reads (`careerplan card`).
+TargetRolesOption = Annotated[
+    str | None, typer.Option("--target-roles", help="The roles you are looking for.")
+]
+OrganisationSizeOption = Annotated[
+    str | None, typer.Option("--organisation-size", help="e.g. 50-200 people.")
+]
+PayRangeOption = Annotated[
+    str | None, typer.Option("--pay-range", help="e.g. £70,000-£90,000 a year.")
+]
 
 # Flags shared by `init` and `vision edit`, mapped to vision fields.
 _TEXT_FIELDS = {
+    "target_roles": "Roles you are looking for (e.g. Head of Operations, COO)",
     "industry": "Industry",
     "organisation_type": "Organisation type (startup, agency, hospital...)",
+    "organisation_size": "Organisation size (e.g. 50-200 people)",
     "culture": "Culture you want",
     "location": "Where",
+    "pay_range": "Pay range (e.g. £70,000-£90,000)",
     "life_difference": "Once you have this job, how is your life different?",
     "workplace": "What does your workplace look like?",
     "dress": "How do you dress for work?",
@@ -90,6 +103,9 @@ def vision_edit(
     organisation_type: Annotated[str | None, typer.Option("--organisation-type")] = None,
     culture: Annotated[str | None, typer.Option("--culture")] = None,
     location: Annotated[str | None, typer.Option("--location")] = None,
+    target_roles: TargetRolesOption = None,
+    organisation_size: OrganisationSizeOption = None,
+    pay_range: PayRangeOption = None,
     life_difference: Annotated[str | None, typer.Option("--life-difference")] = None,
     workplace: Annotated[str | None, typer.Option("--workplace")] = None,
     dress: Annotated[str | None, typer.Option("--dress")] = None,
@@ -123,6 +139,9 @@ def vision_edit(
         "organisation_type": organisation_type,
         "culture": culture,
         "location": location,
+        "target_roles": target_roles,
+        "organisation_size": organisation_size,
+        "pay_range": pay_range,
         "life_difference": life_difference,
         "workplace": workplace,
         "dress": dress,
@@ -180,6 +199,9 @@ def init(
     organisation_type: Annotated[str | None, typer.Option("--organisation-type")] = None,
     culture: Annotated[str | None, typer.Option("--culture")] = None,
     location: Annotated[str | None, typer.Option("--location")] = None,
+    target_roles: TargetRolesOption = None,
+    organisation_size: OrganisationSizeOption = None,
+    pay_range: PayRangeOption = None,
     success: Annotated[str | None, typer.Option("--success", help="What success means.")] = None,
     commitment: Annotated[str | None, typer.Option("--commitment")] = None,
     as_json: JsonFlag = False,
@@ -198,6 +220,9 @@ def init(
         "organisation_type": organisation_type,
         "culture": culture,
         "location": location,
+        "target_roles": target_roles,
+        "organisation_size": organisation_size,
+        "pay_range": pay_range,
         "success_definition": success,
         "commitment": commitment,
     }

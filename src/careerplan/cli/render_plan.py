@@ -10,17 +10,22 @@ from rich.panel import Panel
 
 from careerplan.cli import serialize
 from careerplan.cli.output import console, print_json
+from careerplan.domain.follow_ups import follow_up_text
 
 if TYPE_CHECKING:
     from careerplan.domain.entities import Action, Goal, Profile, Vision
+    from careerplan.domain.job_search import Application
     from careerplan.services.review_status import PlanStatus
     from careerplan.services.today import Agenda
 
 _VISION_LINES = (
+    ("target_roles", "Roles"),
     ("industry", "Industry"),
     ("organisation_type", "Organisation"),
+    ("organisation_size", "Organisation size"),
     ("culture", "Culture"),
     ("location", "Location"),
+    ("pay_range", "Pay range"),
     ("life_difference", "How life differs"),
     ("workplace", "Workplace"),
     ("dress", "Dress"),
@@ -87,6 +92,10 @@ def agenda_view(agenda: Agenda, as_json: bool, status: PlanStatus | None = None)
                     "actions": [serialize.action(a) for a in agenda.actions_this_week],
                 },
                 "repeats_due": [serialize.action(r.action, r.state) for r in agenda.repeats_due],
+                "follow_ups": {
+                    "overdue": [_follow_up_json(a) for a in agenda.overdue_follow_ups],
+                    "this_week": [_follow_up_json(a) for a in agenda.follow_ups_this_week],
+                },
             }
         )
         return
@@ -118,8 +127,16 @@ def agenda_view(agenda: Agenda, as_json: bool, status: PlanStatus | None = None)
     if agenda.is_clear:
         out.print('Nothing due this week. Add actions with `careerplan action add GOAL_ID "..."`.')
         return
-    _section("Overdue", agenda.overdue_goals, agenda.overdue_actions, "red")
-    _section("Due this week", agenda.goals_this_week, agenda.actions_this_week, "yellow")
+    _section(
+        "Overdue", agenda.overdue_goals, agenda.overdue_actions, "red", agenda.overdue_follow_ups
+    )
+    _section(
+        "Due this week",
+        agenda.goals_this_week,
+        agenda.actions_this_week,
+        "yellow",
+        agenda.follow_ups_this_week,
+    )
     if agenda.repeats_due:
         lines = ["[bold]Repeats due[/]"]
         for row in agenda.repeats_due[:SECTION_LIMIT]:
@@ -141,12 +158,30 @@ def agenda_view(agenda: Agenda, as_json: bool, status: PlanStatus | None = None)
 SECTION_LIMIT = 15
 
 
-def _section(title: str, goals: list[Goal], actions: list[Action], style: str) -> None:
-    if not goals and not actions:
+def _follow_up_json(application: Application) -> dict[str, object]:
+    return {
+        "id": application.id,
+        "text": follow_up_text(application),
+        "title": application.title,
+        "organisation": application.organisation,
+        "stage": application.stage.value,
+        "follow_up": application.follow_up.isoformat() if application.follow_up else None,
+    }
+
+
+def _section(
+    title: str,
+    goals: list[Goal],
+    actions: list[Action],
+    style: str,
+    follow_ups: list[Application],
+) -> None:
+    if not goals and not actions and not follow_ups:
         return
     lines = [f"[bold {style}]{title}[/]"]
     items = [("goal", g.id, g.text, g.due) for g in goals]
     items += [("action", a.id, a.text, a.due) for a in actions]
+    items += [("application", a.id, follow_up_text(a), a.follow_up) for a in follow_ups]
     for kind, ident, text, due in items[:SECTION_LIMIT]:
         when = f" (due {due.isoformat()})" if due else ""
         lines.append(f"  {kind} {ident}: {escape(text)}{when}")

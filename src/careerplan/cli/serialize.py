@@ -6,6 +6,7 @@ from dataclasses import asdict
 from typing import Any
 
 from careerplan.domain.entities import Action, CheckIn, Goal, Profile, Resource, Vision
+from careerplan.domain.job_search import Application, Resume, Skill, level_words
 from careerplan.domain.schedule import RepeatState
 
 
@@ -93,3 +94,59 @@ def profile(item: Profile) -> dict[str, Any]:
 
 def vision(item: Vision) -> dict[str, Any]:
     return {key: _iso(value) for key, value in asdict(item).items()}
+
+
+def skill(item: Skill) -> dict[str, Any]:
+    return {
+        "id": item.id,
+        "label": item.label,
+        "level": item.level,
+        "level_words": level_words(item.level),
+        "evidence": item.evidence.value,
+        "shown_by": item.shown_by,
+        "noted_on": _iso(item.noted_on),
+        "confirmed": item.confirmed,
+        "uri": item.uri,
+        "element": item.element,
+        "version": item.version,
+    }
+
+
+def resume(item: Resume, *, with_text: bool = True) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": item.id,
+        "name": item.name,
+        "imported_at": _iso(item.imported_at),
+    }
+    if with_text:
+        data["text"] = item.text
+    return data
+
+
+def application(
+    item: Application, contacts: dict[int, str] | None = None, *, with_posting: bool = True
+) -> dict[str, Any]:
+    """An application; `contacts` names its contacts by id when known."""
+    names = contacts or {}
+    data: dict[str, Any] = {
+        "id": item.id,
+        "title": item.title,
+        "organisation": item.organisation,
+        "occupation_code": item.occupation_code,
+        "resume_id": item.resume_id,
+        "stage": item.stage.value,
+        "follow_up": _iso(item.follow_up),
+        "applied_on": _iso(item.applied_on),
+        "notes": item.notes,
+        "history": [
+            {"stage": change.stage.value, "on": _iso(change.on), "note": change.note}
+            for change in item.history
+        ],
+        "contacts": [{"id": ident, "name": names.get(ident)} for ident in item.contact_ids],
+        "created_at": _iso(item.created_at),
+        "updated_at": _iso(item.updated_at),
+        "version": item.version,
+    }
+    if with_posting:
+        data["posting"] = item.posting
+    return data

@@ -17,6 +17,8 @@ from careerplan.exports.snapshot import PlanSnapshot
 if TYPE_CHECKING:
     from weasyprint.urls import URLFetcher
 
+    from careerplan.domain.looking_for import LookingFor
+
 # The documents' base address: relative links such as /static/print.css resolve against it and
 # the fetcher answers them from the package. The `.invalid` name can never reach a real host.
 BASE_URL = "https://careerplan.invalid/"
@@ -39,6 +41,11 @@ def render_card(snapshot: PlanSnapshot) -> bytes:
         "today": snapshot.today,
     }
     return _pdf("card.html", context)
+
+
+def render_looking_for(card: LookingFor) -> bytes:
+    """The "What I'm looking for" card on one page, to hand to the network."""
+    return _pdf("looking_for_print.html", {"card": card})
 
 
 def _pdf(template: str, context: dict[str, Any]) -> bytes:
