@@ -206,7 +206,7 @@ def _check_a_posting(page: Page, shot: Shot) -> None:
     page.get_by_label("Your résumé").fill("Skills\n- SQL\nExperience\n- Data analyst (2020 - 2021)")
     page.get_by_role("button", name="Check the fit").click()
     expect(
-        page.get_by_role("heading", name="Qualified: 30/100 (not qualified yet)")
+        page.get_by_role("heading", name="Qualified: 37/100 (not qualified yet)")
     ).to_be_visible()
     expect(page.get_by_label("missing, a must-have")).to_be_visible()
     shot(page, "job-fit")

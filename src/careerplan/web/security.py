@@ -23,12 +23,18 @@ CSRF_HEADER = "x-csrf-token"
 UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 # Forms and JSON are small; 1 MiB leaves room for a long reflection and refuses abuse.
 MAX_BODY_BYTES = 1024 * 1024
-# Except where a whole backup file comes in: a plan of 200 goals and 1,000 actions backs up to
-# about 0.8 MB, so a plan that keeps growing (reviews, check-ins, notes) passes 1 MiB. These
-# paths take up to 16 MiB; the restore caps the file itself lower (web/backup_transfer.py), so
-# a file somewhat too big gets a message that says so rather than a bare 413.
+# Except where a whole file comes in (a backup; a résumé or a posting): a plan of 200 goals and
+# 1,000 actions backs up to about 0.8 MB, so a plan that keeps growing (reviews, check-ins, notes)
+# passes 1 MiB. These paths take up to 16 MiB; the restore caps the file itself lower
+# (web/backup_transfer.py), and a résumé or a posting is read up to 10 MB
+# (services/documents.py), so a file somewhat too big gets a message that says so rather than a
+# bare 413.
 UPLOAD_BODY_BYTES = 16 * 1024 * 1024
-UPLOAD_PATHS = frozenset({"/backup/preview", "/api/v1/backup/restore"})
+UPLOAD_PATHS = frozenset(
+    {"/backup/preview", "/api/v1/backup/restore", "/resume", "/jobs", "/api/v1/resumes"}
+)
+# Pages whose forms carry a file: a file past the limit gets a page that says so.
+PAGE_UPLOAD_PATHS = frozenset({"/resume", "/jobs"})
 
 PAGE_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -94,10 +100,11 @@ class BodyLimit:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        limit = self.upload_limit if scope.get("path") in UPLOAD_PATHS else self.limit
+        path = scope.get("path")
+        limit = self.upload_limit if path in UPLOAD_PATHS else self.limit
         for name, value in scope.get("headers", []):
             if name == b"content-length" and value.isdigit() and int(value) > limit:
-                await _too_large(send, limit)
+                await _refuse(scope, receive, send, limit)
                 return
         received = 0
 
@@ -113,11 +120,33 @@ class BodyLimit:
         try:
             await self.app(scope, counted, send)
         except _BodyTooLarge:
-            await _too_large(send, limit)
+            await _refuse(scope, receive, send, limit)
 
 
 class _BodyTooLarge(Exception):
     pass
+
+
+async def _refuse(scope: Scope, receive: Receive, send: Send, limit: int) -> None:
+    if scope.get("path") in PAGE_UPLOAD_PATHS and scope.get("method") == "POST":
+        await _too_large_page(scope, receive, send, limit)
+    else:
+        await _too_large(send, limit)
+
+
+async def _too_large_page(scope: Scope, receive: Receive, send: Send, limit: int) -> None:
+    """The page's own error page: a person who chose a file too big hears what to do."""
+    from careerplan.services.documents import MAX_BYTES
+    from careerplan.web.templating import render_error
+
+    request = Request(scope)
+    message = (
+        f"That file is too large to read: the limit is {MAX_BYTES // 1024 // 1024} MB, and a "
+        "résumé or a posting is rarely over 1 MB. Nothing was saved. Save it without images, or "
+        "paste its text instead."
+    )
+    response = render_error(request, 413, message)
+    await response(scope, receive, send)
 
 
 async def _too_large(send: Send, limit: int) -> None:

@@ -22,7 +22,7 @@ def test_a_pasted_pair_shows_the_requirements_met_and_missing(browser: Browser) 
     response = browser.post("/jobs/fit", {"posting": POSTING, "resume": RESUME})
     assert response.status_code == 200
     html = response.text
-    assert "Qualified: 24/100 (not qualified yet)" in html
+    assert "Qualified: 30/100 (not qualified yet)" in html
     assert '<span aria-label="met">✓</span> SQL' in html
     assert '<span aria-label="missing, a must-have">✗</span> 2 years as a data analyst' in html
     assert "<em>(nice to have)</em>" in html

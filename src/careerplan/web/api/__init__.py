@@ -10,6 +10,7 @@ router = APIRouter(prefix="/api/v1", dependencies=[Depends(verify_same_origin)])
 
 from careerplan.web.api import (  # noqa: E402
     actions,
+    applications,
     backup,
     catalog,
     checkins,
@@ -19,6 +20,7 @@ from careerplan.web.api import (  # noqa: E402
     proposal,
     resources,
     reviews,
+    skills_inventory,
     smart,
 )
 
@@ -33,6 +35,8 @@ for module in (
     catalog,
     smart,
     job_search,
+    skills_inventory,
+    applications,
     backup,
 ):
     router.include_router(module.router)

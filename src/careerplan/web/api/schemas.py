@@ -286,6 +286,9 @@ class VisionFields(In):
     success_definition: Note | None = None
     target_date: Day | None = None
     commitment: Note | None = None
+    target_roles: Note | None = Field(None, description="The roles you would take.")
+    organisation_size: ShortText | None = Field(None, description="e.g. 20-200 people.")
+    pay_range: ShortText | None = Field(None, description="The pay you are looking for.")
 
 
 class VisionIn(VisionFields):
@@ -314,6 +317,9 @@ class VisionOut(Out):
     success_definition: str
     target_date: date | None
     commitment: str
+    target_roles: str
+    organisation_size: str
+    pay_range: str
     version: int
 
 

@@ -12,6 +12,7 @@ router = APIRouter(include_in_schema=False, dependencies=[Depends(verify_csrf)])
 def _include() -> None:
     from careerplan.web.pages import (
         actions,
+        applications,
         backup,
         calendar_feed,
         dashboard,
@@ -36,6 +37,7 @@ def _include() -> None:
     router.include_router(actions.router)
     router.include_router(review.router)
     router.include_router(job_search.router)
+    router.include_router(applications.router)
     router.include_router(export.router)
     router.include_router(backup.router)
     router.include_router(calendar_feed.router)

@@ -32,9 +32,25 @@ ABOUT_JOB = (
     ),
     ("culture", "Culture", "How people work together there", True),
     ("location", "Location", "City, region or remote", False),
+    (
+        "target_roles",
+        "Roles you would take",
+        "e.g. COO, VP of Operations, Head of Operations",
+        False,
+    ),
+    ("organisation_size", "Organisation size", "e.g. 20-200 people", False),
+    ("pay_range", "Pay range", "e.g. 120,000-150,000 a year", False),
 )
 ON_THE_DAY = tuple((key, question, "", True) for key, question in VISION_PROMPTS.items())
-SHORT_FIELDS = {"dream_job_title", "industry", "organisation_type", "location"}
+SHORT_FIELDS = {
+    "dream_job_title",
+    "industry",
+    "organisation_type",
+    "location",
+    "target_roles",
+    "organisation_size",
+    "pay_range",
+}
 
 
 def _optional_reader(what: str, limit: int) -> Callable[[str], str]:
