@@ -135,10 +135,13 @@ def test_a_posting_saved_is_scored_three_ways(
     assert "Qualified now: " in said
     assert "not yet (60 is qualified)" in said
     assert "your plan names no dream occupation" in said
-    assert "Your résumé shows: ✓ SQL ✓ 2 years as a data analyst ✓ Python is a plus" in said
     assert (
-        "You have it: show it on your résumé, in the posting's words: + Tableau ← your skill "
-        "“Tableau”, shown by: Built the churn dashboards"
+        "Your résumé shows: ✓ SQL ← SQL ✓ 2 years as a data analyst ← Data analyst (2020 - 2023) "
+        "✓ Python is a plus ← Python"
+    ) in said
+    assert (
+        "You have it: show it on your résumé, in the posting's words: + Tableau ← add a line "
+        "such as: Tableau: Built the churn dashboards"
     ) in said
     assert "The real gaps: ✗ Power BI (must-have)" in said
     assert "keeps the score below 60" in said
@@ -151,7 +154,7 @@ def test_the_json_of_a_saved_posting(cli: Invoke, story: Workspace, files: dict[
     assert set(data) == {
         "id", "title", "organisation", "occupation_code", "resume_id", "stage", "follow_up",
         "applied_on", "notes", "history", "contacts", "created_at", "updated_at", "version",
-        "posting", "fit", "not_scored",
+        "posting", "scores", "qualified_now", "tailoring", "unscored",
     }  # fmt: skip
     assert (data["id"], data["title"], data["stage"], data["resume_id"]) == (
         1,
@@ -160,13 +163,24 @@ def test_the_json_of_a_saved_posting(cli: Invoke, story: Workspace, files: dict[
         1,
     )
     assert data["history"] == [{"stage": "saved", "on": TODAY.isoformat(), "note": ""}]
-    assert data["not_scored"] is None
-    fit = data["fit"]
-    assert fit["qualified_now"] is False
+    assert data["unscored"] is None
+    assert data["qualified_now"] is False
+    fit = data["scores"]
     assert 0 <= fit["qualified"] < 60
     assert (fit["toward_dream"], fit["job"], fit["quadrant"]) == (None, None, None)
-    assert fit["on_resume"] == ["SQL", "2 years as a data analyst", "Python is a plus"]
-    assert fit["show_on_resume"] == [{"requirement": "Tableau", "skill": "Tableau", "shown_by": ""}]
+    by_status = {
+        status: [row["requirement"] for row in data["tailoring"] if row["status"] == status]
+        for status in ("shown", "show", "gap")
+    }
+    assert by_status == {
+        "shown": ["SQL", "2 years as a data analyst", "Python is a plus"],
+        "show": ["Tableau"],
+        "gap": ["Power BI"],
+    }
+    assert data["tailoring"][1] == {
+        "requirement": "Tableau", "must": True, "status": "show", "line": "Tableau",
+        "skill": "Tableau",
+    }  # fmt: skip
     assert fit["deal_breakers"] == ["Power BI"]
     assert [r["text"] for r in fit["requirements"]][:2] == ["SQL", "Tableau"]
 
@@ -185,7 +199,7 @@ def test_toward_the_dream_job_and_the_quadrant_once_the_plan_names_one(
     assert "Toward your dream job: 80/100 (the job read as Licensed Practical" in said
     assert "Quadrant: sweet spot: qualified now, and it builds toward the dream job." in said
     row = _applications(cli)[0]
-    assert row["fit"]["toward_dream"] == 80  # type: ignore[index]
+    assert row["scores"]["toward_dream"] == 80  # type: ignore[index]
     assert "80" in cli("jobs", "list").stdout
 
 
@@ -197,8 +211,8 @@ def test_without_a_resume_or_skills_it_is_saved_and_says_how_to_score_it(
     assert "Not scored yet." in ran.stdout
     assert "careerplan resume import FILE" in _said(ran.stdout)
     (row,) = _applications(cli)
-    assert row["fit"] is None
-    assert "résumé" in str(row["not_scored"])
+    assert row["scores"] is None
+    assert "résumé" in str(row["unscored"])
     assert "—" in cli("jobs", "list").stdout
 
 
@@ -230,7 +244,7 @@ def test_a_posting_from_a_web_page_and_from_standard_input(
         ).stdout
     )  # fmt: skip
     assert (second["title"], second["organisation"]) == ("Ingénieure données", "Société Générale")
-    assert second["fit"]["qualified"] == 100
+    assert second["scores"]["qualified"] == 100
     listed = _said(cli("jobs", "list").stdout)
     assert "Ingénieure données" in listed
     assert "100 yes" in listed
@@ -253,7 +267,9 @@ def test_bad_postings_are_refused_and_nothing_is_saved(
     untitled.write_text("Requirements\n- SQL\n")
     ran = cli("jobs", "add", str(untitled))
     assert ran.exit_code == 2
-    assert "give one with --title" in ran.stderr
+    assert "does not start with a job title. Give one with `careerplan jobs add FILE --title" in (
+        ran.stderr
+    )
     ran = cli("jobs", "add", str(files["posting"]), "--stage", "ghosted")
     assert ran.exit_code == 2
     assert _said(ran.stderr) == (
@@ -363,7 +379,7 @@ def test_show_has_everything_with_contacts_by_name(
         assert words in said
     assert data["contacts"] == [{"id": 1, "name": "Zoë Ng"}]
     assert data["posting"] == POSTING.strip()
-    why = {r["text"]: r["why"] for r in data["fit"]["requirements"]}
+    why = {r["text"]: r["why"] for r in data["scores"]["requirements"]}
     assert why["Power BI"] == "Power BI"
     ran = cli("jobs", "show", "9")
     assert ran.exit_code == 1

@@ -148,8 +148,10 @@ def test_seeding_from_goals_and_from_nowhere(cli: Invoke, story: Workspace) -> N
 def test_seeding_from_the_job_without_one_says_how_to_name_it(cli: Invoke) -> None:
     cli("init", "--name", "Bo", "--dream-job", "Pilot")
     ran = cli("skills", "seed", "--from", "job")
-    assert ran.exit_code == 2
-    assert "careerplan vision edit --current-job" in _said(ran.stderr)
+    assert ran.exit_code == 1  # a refusal of the plan as it is, not a usage error
+    assert "no current job to take skills from. Set yours with `careerplan explore current" in (
+        _said(ran.stderr)
+    )
 
 
 def test_set_changes_and_confirms_and_a_stale_version_is_refused(

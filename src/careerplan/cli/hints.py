@@ -37,6 +37,8 @@ WORDS: dict[Remedy, str] = {
         "or `--late keep`)."
     ),
     Remedy.RESTORE_ON_SERVER: "Restore it with `careerplan import FILE`.",
+    Remedy.CHANGE_SKILL: "Change it with `careerplan skills set {subject}`.",
+    Remedy.GIVE_JOB_TITLE: "Give one with `careerplan jobs add FILE --title TITLE`.",
     Remedy.REPLACE_OR_MERGE: (
         "Run `careerplan import FILE --replace` to delete what is there and restore the backup "
         "in its place, or `--merge` to add the backup's goals, actions, resources, check-ins "
@@ -49,6 +51,7 @@ PLACEHOLDERS = {
     Remedy.REOPEN_GOAL: "ID",
     Remedy.SET_MEASURE: "ID",
     Remedy.CHOOSE_FOR_LATE_GOALS: "N...",
+    Remedy.CHANGE_SKILL: "ID",
 }
 
 

@@ -39,6 +39,7 @@ from careerplan.domain.errors import InvalidInput
 
 if TYPE_CHECKING:
     from careerplan.services.job_search import PlanReads, PostingFit
+    from careerplan.storage.unit_of_work import UnitOfWork
 
 app = sub_app("Track applications, and measure job postings against a résumé.")
 
@@ -77,9 +78,9 @@ def add(
     """Save a posting as an application, and score it: qualified now, toward the dream job."""
     from careerplan.cli import choices
     from careerplan.cli.context import clock, unit
-    from careerplan.cli.render_job_search import score_application
     from careerplan.cli.resume import document_text
     from careerplan.services.applications import add_application
+    from careerplan.services.tailoring import scored as assess
 
     chosen = choices.stage(stage)
     text = document_text(file)
@@ -94,13 +95,14 @@ def add(
             notes=notes,
             contact_ids=contact,
         )
-        scored, why_not = score_application(uow, clock(), application)
+        scored = assess(uow, clock(), application, tailored=True)
+        has_dream = _has_dream(uow)
     from careerplan.cli.render_job_search import application_json, follow_up_sentence, saved_line
 
     if as_json:
         from careerplan.cli.output import print_json
 
-        print_json(application_json(application, None, scored, why_not))
+        print_json(application_json(application, None, scored))
         return
     from careerplan.cli.output import console
     from careerplan.cli.render_job_search import scores
@@ -109,7 +111,12 @@ def add(
     out.print(f"Saved application {application.id}: {saved_line(application)}.")
     if application.follow_up is not None:
         out.print(follow_up_sentence(application))
-    scores(scored, why_not)
+    scores(scored, has_dream)
+
+
+def _has_dream(uow: UnitOfWork) -> bool:
+    vision = uow.visions.get()
+    return vision is not None and bool(vision.dream_occupation_code)
 
 
 @app.command("list")
@@ -120,36 +127,27 @@ def list_applications(
     """Your applications: stage, follow-up, and how they score."""
     from careerplan.cli import choices
     from careerplan.cli.context import clock, unit
-    from careerplan.cli.render_job_search import score_application
+    from careerplan.services.tailoring import scored
 
     chosen = choices.stage(stage) if stage is not None else None
     with unit() as uow:
         applications = [a for a in uow.applications.all() if chosen is None or a.stage is chosen]
-        rows = [(a, score_application(uow, clock(), a)) for a in applications]
+        rows = [(a, scored(uow, clock(), a)) for a in applications]
     from careerplan.cli.render_job_search import application_json, applications_table
 
     if as_json:
         from careerplan.cli.output import print_json
 
-        print_json(
-            [
-                application_json(a, None, scored, why_not, with_posting=False)
-                for a, (scored, why_not) in rows
-            ]
-        )
+        print_json([application_json(a, None, found, with_posting=False) for a, found in rows])
         return
-    applications_table(
-        [(a, scored) for a, (scored, _) in rows],
-        clock().today(),
-        chosen.value if chosen is not None else None,
-    )
+    applications_table(rows, clock().today(), chosen.value if chosen is not None else None)
 
 
 @app.command("show")
 def show(application_id: int, as_json: JsonFlag = False) -> None:
     """Everything about an application: its dated history, contacts, and scores with reasons."""
     from careerplan.cli.context import clock, unit
-    from careerplan.cli.render_job_search import score_application
+    from careerplan.services.tailoring import scored as assess
 
     with unit() as uow:
         application = uow.applications.get(application_id)
@@ -157,15 +155,16 @@ def show(application_id: int, as_json: JsonFlag = False) -> None:
         resume = (
             uow.resumes.get(application.resume_id) if application.resume_id is not None else None
         )
-        scored, why_not = score_application(uow, clock(), application)
+        scored = assess(uow, clock(), application, tailored=True)
+        has_dream = _has_dream(uow)
     from careerplan.cli.render_job_search import application_json, application_view
 
     if as_json:
         from careerplan.cli.output import print_json
 
-        print_json(application_json(application, contacts, scored, why_not))
+        print_json(application_json(application, contacts, scored))
         return
-    application_view(application, contacts, resume, scored, why_not, clock().today())
+    application_view(application, contacts, resume, scored, has_dream, clock().today())
 
 
 def _contact_names(uow: Any, ids: list[int]) -> dict[int, str]:
@@ -206,12 +205,13 @@ def move(
 
 
 def _changed(application: Any, what: str, as_json: bool) -> None:
-    from careerplan.cli.render_job_search import application_json, follow_up_sentence
+    from careerplan.cli.render_job_search import follow_up_sentence
 
     if as_json:
+        from careerplan.cli import serialize
         from careerplan.cli.output import print_json
 
-        print_json(application_json(application, None, None, ""))
+        print_json(serialize.application(application, None))
         return
     from careerplan.cli.output import console
     from careerplan.cli.text import escape

@@ -3,7 +3,6 @@ scores, and the "What I'm looking for" card's hint."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -13,18 +12,11 @@ from careerplan.cli import serialize
 from careerplan.cli.output import console, error_console
 
 if TYPE_CHECKING:
-    from careerplan.catalog.job_fit import Requirement
     from careerplan.domain.job_search import Application, Resume, Skill
     from careerplan.domain.looking_for import LookingFor
-    from careerplan.services.clock import Clock
-    from careerplan.services.job_search import PostingFit
-    from careerplan.storage.unit_of_work import UnitOfWork
+    from careerplan.services.tailoring import Scored, Tailoring
 
 EVIDENCE_WORDS = {"resume": "résumé", "goal": "goal", "job": "job", "said": "said"}
-NO_RESUME = (
-    "There is no résumé and no confirmed skill to score it against: import your résumé with "
-    "`careerplan resume import FILE`, or add skills with `careerplan skills add`."
-)
 # The card's headings, and the `vision edit` flags that fill them.
 CARD_FLAGS = {
     "Industries": ("--industry",),
@@ -102,117 +94,28 @@ def resume_view(shown: Resume | None, kept: list[Resume]) -> None:
 # Applications: scores ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Scored:
-    """An application's scores, with the requirements split three ways: those the résumé
-    itself meets, those only the skills list meets (show them on the résumé), and the gaps."""
-
-    posting: PostingFit
-    has_dream: bool
-    on_resume: list[int] = field(default_factory=list)
-    # Requirements the person has (their confirmed skills say so) that the résumé does not show,
-    # each with the skill that has it when one is found.
-    to_show: list[tuple[int, Skill | None]] = field(default_factory=list)
-
-    @property
-    def qualified_now(self) -> bool:
-        from careerplan.catalog.job_fit import QUALIFIED
-
-        return self.posting.fit.qualified >= QUALIFIED
-
-    def to_dict(self) -> dict[str, Any]:
-        body: dict[str, Any] = self.posting.to_dict()
-        requirements = self.posting.fit.requirements
-        return {
-            "qualified": body.pop("qualified"),
-            "qualified_now": self.qualified_now,
-            **body,
-            "on_resume": [requirements[i].text for i in self.on_resume],
-            "show_on_resume": [
-                {
-                    "requirement": requirements[i].text,
-                    "skill": skill.label if skill else None,
-                    "shown_by": skill.shown_by if skill else None,
-                }
-                for i, skill in self.to_show
-            ],
-        }
-
-
-def score_application(
-    uow: UnitOfWork, clock: Clock, application: Application
-) -> tuple[Scored | None, str]:
-    """The application's scores, or None and why it cannot be scored yet."""
-    from careerplan.catalog.job_fit import fit
-    from careerplan.cli.hints import said
-    from careerplan.domain.errors import InvalidInput
-    from careerplan.services.applications import resume_text_for, score
-
-    resume = (
-        uow.resumes.get(application.resume_id)
-        if application.resume_id is not None
-        else uow.resumes.latest()
-    )
-    if not resume_text_for(uow, resume).strip():
-        return None, NO_RESUME
-    try:
-        scored = score(uow, clock, application)
-    except InvalidInput as problem:
-        return None, said(problem)
-    alone = None
-    if resume is not None and resume.text.strip():
-        try:
-            alone = fit(application.posting, resume.text, clock.today())
-        except InvalidInput:
-            alone = None
-    requirements = scored.fit.requirements
-    by_resume = (
-        [r.met for r in alone.requirements]
-        if alone is not None and len(alone.requirements) == len(requirements)
-        else [False] * len(requirements)
-    )
-    confirmed = [skill for skill in uow.skills.all() if skill.confirmed]
-    on_resume = [i for i, r in enumerate(requirements) if r.met and by_resume[i]]
-    to_show = [
-        (i, _skill_for(r, confirmed))
-        for i, r in enumerate(requirements)
-        if r.met and not by_resume[i]
-    ]
-    vision = uow.visions.get()
-    has_dream = vision is not None and bool(vision.dream_occupation_code)
-    return Scored(scored, has_dream, on_resume, to_show), ""
-
-
-def _skill_for(requirement: Requirement, skills: list[Skill]) -> Skill | None:
-    """The confirmed skill whose words the requirement shares most."""
-    from careerplan.catalog.meaning import stems
-
-    wanted = set(stems(requirement.text))
-    best, most = None, 0
-    for skill in skills:
-        shared = len(wanted & set(stems(skill.label)))
-        if shared > most:
-            best, most = skill, shared
-    return best
-
-
-def scores(scored: Scored | None, why_not: str) -> None:
+def scores(scored: Scored, has_dream: bool) -> None:
     """Qualified now, toward the dream job, the quadrant, and the requirements three ways."""
     out = console()
-    if scored is None:
-        out.print(f"Not scored yet. {escape(why_not)}")
+    if scored.fit is None:
+        out.print(f"Not scored yet. {escape(scored.problem)}")
+        if scored.nothing_to_score:
+            out.print(
+                "Import your résumé with `careerplan resume import FILE`, or add skills with "
+                "`careerplan skills add`."
+            )
         return
-    found = scored.posting.fit
+    found = scored.fit.fit
     verdict = "yes" if scored.qualified_now else "not yet (60 is qualified)"
     out.print(f"Qualified now: {found.qualified}/100, {verdict}.")
-    dream = scored.posting.dream
+    dream = scored.fit.dream
     if dream is not None:
         out.print(
             f"Toward your dream job: {dream.toward}/100 (the job read as "
             f"{escape(dream.job_title)}, {dream.job_code})."
         )
         out.print(f"Quadrant: {dream.quadrant(scored.qualified_now)}.")
-    elif scored.has_dream:
+    elif has_dream:
         out.print(
             "Toward your dream job: not measured: the posting's title was not read as an "
             "occupation (give one with `--title`)."
@@ -222,27 +125,33 @@ def scores(scored: Scored | None, why_not: str) -> None:
             "Toward your dream job: not measured: your plan names no dream occupation "
             "(choose one with `careerplan explore choose CODE`)."
         )
-    requirements = found.requirements
-    if scored.on_resume:
+    _tailoring(scored.rows)
+    if found.deal_breakers:
+        out.print("A must-have you do not meet keeps the score below 60.")
+
+
+def _tailoring(rows: list[Tailoring]) -> None:
+    out = console()
+    shown = [row for row in rows if row.status == "shown"]
+    show = [row for row in rows if row.status == "show"]
+    gaps = [row for row in rows if row.status == "gap"]
+    if shown:
         out.print("Your résumé shows:")
-        for i in scored.on_resume:
-            out.print(f"  ✓ {escape(requirements[i].text)}")
-    if scored.to_show:
+        for row in shown:
+            where = f"  [dim]← {escape(row.line)}[/]" if row.line else ""
+            out.print(f"  ✓ {escape(row.requirement.text)}{where}")
+    if show:
         out.print("You have it: show it on your résumé, in the posting's words:")
-        for i, skill in scored.to_show:
-            line = f"  + {escape(requirements[i].text)}"
-            if skill is not None:
-                shown = f", shown by: {escape(skill.shown_by)}" if skill.shown_by else ""
-                line += f"  [dim]← your skill “{escape(skill.label)}”{shown}[/]"
+        for row in show:
+            line = f"  + {escape(row.requirement.text)}"
+            if row.line:
+                line += f"  [dim]← add a line such as: {escape(row.line)}[/]"
             out.print(line)
-    gaps = [r for r in requirements if not r.met]
     if gaps:
         out.print("The real gaps:")
-        for r in gaps:
-            mark, kind = ("✗", "must-have") if r.must else ("·", "nice to have")
-            out.print(f"  {mark} {escape(r.why or r.text)} ({kind})")
-        if found.deal_breakers:
-            out.print("A must-have you do not meet keeps the score below 60.")
+        for row in gaps:
+            mark, kind = ("✗", "must-have") if row.requirement.must else ("·", "nice to have")
+            out.print(f"  {mark} {escape(row.requirement.why or row.requirement.text)} ({kind})")
 
 
 # Applications: lists and details ------------------------------------------------------------------
@@ -256,7 +165,7 @@ def follow_up_words(application: Application, today: date) -> str:
 
 
 def applications_table(
-    rows: list[tuple[Application, Scored | None]], today: date, stage: str | None
+    rows: list[tuple[Application, Scored]], today: date, stage: str | None
 ) -> None:
     from rich.table import Table
 
@@ -272,10 +181,10 @@ def applications_table(
         table.add_column(column, overflow="fold")
     for application, scored in rows:
         qualified = toward = "—"
-        if scored is not None:
-            fit = scored.posting.fit
+        if scored.fit is not None:
+            fit = scored.fit.fit
             qualified = f"{fit.qualified} {'yes' if scored.qualified_now else 'not yet'}"
-            dream = scored.posting.dream
+            dream = scored.fit.dream
             toward = str(dream.toward) if dream is not None else "—"
         table.add_row(
             str(application.id),
@@ -308,8 +217,8 @@ def application_view(
     application: Application,
     contacts: dict[int, str],
     resume: Resume | None,
-    scored: Scored | None,
-    why_not: str,
+    scored: Scored,
+    has_dream: bool,
     today: date,
 ) -> None:
     out = console()
@@ -334,7 +243,7 @@ def application_view(
     for change in application.history:
         note = f": {escape(change.note)}" if change.note else ""
         out.print(f"  {change.on.isoformat()}  {change.stage.label}{note}")
-    scores(scored, why_not)
+    scores(scored, has_dream)
     out.print("Posting:")
     out.print(escape(application.posting), soft_wrap=True)
 
@@ -342,15 +251,15 @@ def application_view(
 def application_json(
     application: Application,
     contacts: dict[int, str] | None,
-    scored: Scored | None,
-    why_not: str,
+    scored: Scored,
     *,
     with_posting: bool = True,
 ) -> dict[str, Any]:
-    return serialize.application(application, contacts, with_posting=with_posting) | {
-        "fit": scored.to_dict() if scored is not None else None,
-        "not_scored": why_not or None,
-    }
+    """As the API gives an application: its record, `scores`, `qualified_now`, `tailoring`
+    and `unscored`."""
+    return serialize.application(application, contacts, with_posting=with_posting) | dict(
+        scored.to_dict()
+    )
 
 
 # The card ----------------------------------------------------------------------------------------

@@ -35,6 +35,8 @@ class Remedy(StrEnum):
     RESTORE_ON_SERVER = "restore_on_server"  # too large for a page upload
     REPLACE_OR_MERGE = "replace_or_merge"  # the plan has data: say how to restore over it
     CHOOSE_FOR_LATE_GOALS = "choose_for_late_goals"  # subject: the goals' numbers, "5 9"
+    CHANGE_SKILL = "change_skill"  # subject: the skill's id in the inventory
+    GIVE_JOB_TITLE = "give_job_title"  # a posting that does not start with its title
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from careerplan.domain.entities import GoalStatus, ResourceKind
-from careerplan.domain.errors import InvalidInput
+from careerplan.domain.errors import Hint, InvalidInput, Remedy
 from careerplan.domain.job_search import (
     MAX_APPLICATIONS,
     Application,
@@ -44,9 +44,10 @@ def import_resume(
 ) -> Imported:
     """Keep the résumé's text and add the skills it shows to the inventory, unconfirmed."""
     from careerplan.catalog.resume import read_resume
+    from careerplan.services.documents import saveable
     from careerplan.services.skills_inventory import seed_from_resume
 
-    body = text.strip()
+    body = saveable(text).strip()
     if not body:
         raise InvalidInput("The résumé has no text.")
     if len(body) > MAX_DOCUMENT:
@@ -54,7 +55,8 @@ def import_resume(
             f"The résumé is {len(body):,} characters long; the limit is {MAX_DOCUMENT:,}."
         )
     reading = read_resume(body, catalog)
-    resume = uow.resumes.add(Resume(name[:MAX_NAME] or "résumé", body, clock.now()))
+    named = clean_optional(saveable(name), "résumé's name", MAX_NAME, field="name")
+    resume = uow.resumes.add(Resume(named or "résumé", body, clock.now()))
     return Imported(resume, reading, seed_from_resume(uow, clock, reading.skills))
 
 
@@ -107,7 +109,9 @@ def add_application(
     named = (title or "").strip() or posting_title(body)
     if not named:
         raise InvalidInput(
-            "The posting does not start with a job title: give one with --title.", field="title"
+            "The posting does not start with a job title.",
+            field="title",
+            hint=Hint(Remedy.GIVE_JOB_TITLE),
         )
     cat = catalog or open_catalog()
     occupation = best_occupation(named, cat)

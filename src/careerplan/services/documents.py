@@ -56,6 +56,12 @@ def read_document(data: bytes, name: str = "the file") -> Document:
     return Document("text", text)
 
 
+def saveable(text: str) -> str:
+    """The text without what no database keeps: NUL characters (a PDF's text layer can carry
+    them) and lone surrogates. Dropped, not a reason to refuse a readable file."""
+    return text.replace("\x00", "").encode("utf-8", "replace").decode("utf-8")
+
+
 class _HtmlText(HTMLParser):
     """The text of a page, a line for each block (paragraph, heading, list item, row)."""
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from careerplan.domain.entities import GoalStatus
-from careerplan.domain.errors import InvalidInput
+from careerplan.domain.errors import DomainRefusal, Hint, InvalidInput, Remedy
 from careerplan.domain.job_search import MAX_LEVEL, MAX_SKILLS, Evidence, Skill, skill_key
 from careerplan.domain.rules import MAX_NAME, MAX_NOTE, clean_optional, clean_text
 
@@ -82,9 +82,9 @@ def add_skill(
     if skill_key(cleaned) in known:
         held = known[skill_key(cleaned)]
         raise InvalidInput(
-            f"“{held.label}” is already in your skills (number {held.id}); "
-            f"change it with: careerplan skills set {held.id}",
+            f"“{held.label}” is already in your skills (number {held.id}).",
             field="label",
+            hint=Hint(Remedy.CHANGE_SKILL, str(held.id)),
         )
     _room(len(known), 1)
     element, uri = identify(cleaned, catalog or open_catalog())
@@ -157,9 +157,9 @@ def seed_from_job(uow: UnitOfWork, clock: Clock, catalog: Catalog | None = None)
     cat = catalog or open_catalog()
     code, _ = current_occupation(uow.profiles.get(), cat)
     if code is None:
-        raise InvalidInput(
-            "Your plan names no current job to take skills from. "
-            'Set it with: careerplan vision edit --current-job "TITLE"'
+        raise DomainRefusal(
+            "Your plan names no current job to take skills from.",
+            hint=Hint(Remedy.SET_CURRENT_JOB),
         )
     occupation = cat.occupation(code)
     elements = cat.elements()

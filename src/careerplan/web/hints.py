@@ -32,6 +32,8 @@ PAGE_WORDS: dict[Remedy, str] = {
     Remedy.RESTORE_ON_SERVER: (
         "A backup this large can be restored from the command line on the server."
     ),
+    Remedy.CHANGE_SKILL: "Change its level on this page instead.",
+    Remedy.GIVE_JOB_TITLE: "Give one in the “Job title” field.",
     Remedy.REPLACE_OR_MERGE: (
         "Choose to replace this plan with the backup, or to add the backup to it, and preview "
         "again: nothing changes until you confirm."
@@ -61,6 +63,8 @@ API_WORDS: dict[Remedy, str] = {
     Remedy.RESTORE_ON_SERVER: (
         "A backup this large can be restored from the command line on the server."
     ),
+    Remedy.CHANGE_SKILL: "Change it with PATCH /api/v1/skills/{subject}.",
+    Remedy.GIVE_JOB_TITLE: "Send one as `title`.",
     Remedy.REPLACE_OR_MERGE: (
         "Send mode=replace to delete what is there and restore the backup in its place, or "
         "mode=merge to add the backup's goals, actions, resources, check-ins and reviews beside "

@@ -215,6 +215,12 @@ def test_an_application_is_scored_moved_edited_and_removed(
     assert isinstance(scores["toward_dream"], int)
     assert scores["quadrant"]
     assert [r["text"] for r in scores["requirements"]][:2] == ["SQL", "Budgeting"]
+    tailoring = application["tailoring"]
+    assert [row["requirement"] for row in tailoring] == [r["text"] for r in scores["requirements"]]
+    assert {row["status"] for row in tailoring} <= {"shown", "show", "gap"}
+    gaps = [row["requirement"] for row in tailoring if row["status"] == "gap"]
+    assert gaps == [r["text"] for r in scores["requirements"] if not r["met"]]
+    assert application["qualified_now"] is (scores["qualified"] >= 60)
 
     moved = client.post(f"{path}/stage", json={"stage": "applied", "note": "Sent", "version": 1})
     assert moved.status_code == 200, moved.text
@@ -249,6 +255,7 @@ def test_an_application_without_a_resume_says_why_it_has_no_scores(
     created = client.post("/api/v1/applications", json={"posting": POSTING})
     assert created.status_code == 201
     assert created.json()["scores"] is None
+    assert created.json()["tailoring"] == []
     assert "no résumé" in created.json()["unscored"]
 
 

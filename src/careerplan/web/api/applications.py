@@ -16,7 +16,6 @@ from careerplan.domain.errors import InvalidInput
 from careerplan.domain.job_search import Application, Resume
 from careerplan.domain.rules import MAX_NAME, clean_optional
 from careerplan.services.documents import MAX_BYTES
-from careerplan.web.api.job_search import JobFitOut
 from careerplan.web.api.job_search_schemas import (
     ApplicationIn,
     ApplicationOut,
@@ -44,7 +43,6 @@ router = APIRouter(tags=["applications"], responses=INVALID)
 
 ResumeId = Annotated[int, Path(ge=1, le=MAX_ID, description="The résumé's id.")]
 ApplicationId = Annotated[int, Path(ge=1, le=MAX_ID, description="The application's id.")]
-TITLE_HOW = "send one as `title`."
 
 # Résumés
 
@@ -101,7 +99,8 @@ def _unreadable(position: int, reason: str) -> RequestValidationError:
 
 async def _resume_body(request: Request) -> tuple[str, str]:
     """(name, text) from a multipart upload or a JSON body."""
-    from careerplan.web.job_search_views import document_text, saveable
+    from careerplan.services.documents import saveable
+    from careerplan.web.job_search_views import document_text
 
     kind = request.headers.get("content-type", "")
     if kind.startswith("multipart/form-data"):
@@ -204,17 +203,11 @@ def row_data(application: Application) -> dict[str, Any]:
 
 
 def application_out(uow: Any, clock: ClockDep, application: Application) -> ApplicationOut:
-    from careerplan.web.job_search_views import scored
+    from careerplan.services.tailoring import scored
 
-    found = scored(uow, clock, application)
-    scores = None if found.fit is None else JobFitOut.model_validate(found.fit.to_dict())
+    found = scored(uow, clock, application, tailored=True)
     return ApplicationOut.model_validate(
-        row_data(application)
-        | {
-            "posting": application.posting,
-            "scores": scores,
-            "unscored": found.problem or None,
-        }
+        row_data(application) | {"posting": application.posting} | found.to_dict()
     )
 
 
@@ -240,9 +233,7 @@ def applications_create(
     body: ApplicationIn, response: Response, units: UnitsDep, clock: ClockDep
 ) -> ApplicationOut:
     from careerplan.services.applications import add_application
-    from careerplan.web.job_search_views import check_title
 
-    check_title(body.posting, body.title, TITLE_HOW)
     with units() as uow:
         application = add_application(
             uow,

@@ -17,7 +17,7 @@ from careerplan.web.deps import ClockDep, UnitsDep
 Document = Annotated[str, Field(min_length=1, max_length=MAX_DOCUMENT), storable]
 
 router = APIRouter(tags=["job search"], responses=INVALID)
-ANALYSIS: Responses = {status: WRITE[status] for status in (400, 403)}
+ANALYSIS: Responses = {status: WRITE[status] for status in (400, 403, 413)}
 
 
 class SkillLinkIn(In):

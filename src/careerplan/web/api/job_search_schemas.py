@@ -168,11 +168,27 @@ class ApplicationRowOut(Out):
     version: int
 
 
+class TailoringOut(Out):
+    requirement: str
+    must: bool
+    status: Literal["shown", "show", "gap"] = Field(
+        description="shown: the résumé says it (on `line`); show: the person has it but the "
+        "résumé does not say it (`line` is one to add); gap: neither."
+    )
+    line: str
+    skill: str | None = Field(description="The skill of the inventory that has it, for `show`.")
+
+
 class ApplicationOut(ApplicationRowOut):
     posting: str
     scores: JobFitOut | None = Field(
         description="The résumé against the posting, and the job toward the dream job; null "
         "when it cannot be scored (`unscored` says why)."
+    )
+    qualified_now: bool | None = Field(None, description="Whether `qualified` reaches 60.")
+    tailoring: list[TailoringOut] = Field(
+        default_factory=list,
+        description="Each requirement, and what to do about it on the résumé.",
     )
     unscored: str | None = Field(
         None, description="Why there are no scores: no requirements found, no résumé yet."

@@ -43,7 +43,12 @@ def problem_response(description: str) -> dict[str, Any]:
 
 INVALID: Responses = {422: problem_response("The input is not valid; `errors` says where.")}
 NOT_FOUND: Responses = {404: problem_response("There is no such record.")}
-BAD_BODY: Responses = {400: problem_response("The body is not JSON.")}
+# Any body past the server's limit (1 MiB; 16 MiB where a whole file comes in) is refused before
+# it is read.
+BAD_BODY: Responses = {
+    400: problem_response("The body is not JSON."),
+    413: problem_response("The body is over the server's limit."),
+}
 WRITE: Responses = BAD_BODY | {
     403: problem_response("A browser sent it from another site."),
     409: problem_response("A stale version (`current_version` is the latest) or a refused change."),

@@ -16,7 +16,6 @@ from careerplan.web.deps import ClockDep, UnitsDep
 router = APIRouter(prefix="/skills", tags=["skills inventory"], responses=INVALID)
 
 SkillId = Annotated[int, Path(ge=1, le=MAX_ID, description="The skill's id.")]
-CHANGE_IT = "change it with PATCH /api/v1/skills/{id}."
 
 
 def skill_out(skill: Skill) -> SkillOut:
@@ -52,10 +51,8 @@ def skills_list(units: UnitsDep) -> list[SkillOut]:
 )
 def skills_create(body: SkillIn, response: Response, units: UnitsDep, clock: ClockDep) -> SkillOut:
     from careerplan.services.skills_inventory import add_skill
-    from careerplan.web.job_search_views import check_new_label
 
     with units() as uow:
-        check_new_label(uow, body.label, CHANGE_IT)
         skill = add_skill(
             uow,
             clock,
@@ -76,14 +73,10 @@ def skills_create(body: SkillIn, response: Response, units: UnitsDep, clock: Clo
 )
 def skills_seed(body: SeedIn, units: UnitsDep, clock: ClockDep) -> SeededOut:
     from careerplan.services.skills_inventory import seed_from_goals, seed_from_job
-    from careerplan.web.job_search_views import check_current_job
 
     with units() as uow:
-        if body.source == "job":
-            check_current_job(uow)
-            added = seed_from_job(uow, clock)
-        else:
-            added = seed_from_goals(uow, clock)
+        seed = seed_from_job if body.source == "job" else seed_from_goals
+        added = seed(uow, clock)
     return SeededOut(added=[skill_out(skill) for skill in added])
 
 

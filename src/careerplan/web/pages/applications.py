@@ -14,19 +14,17 @@ from careerplan.domain.bounds import check_text
 from careerplan.domain.errors import CareerplanError, DomainRefusal, InvalidInput
 from careerplan.domain.job_search import LEVEL_WORDS, MAX_LEVEL, Evidence, Stage, level_words
 from careerplan.domain.rules import MAX_DOCUMENT
-from careerplan.services.documents import MAX_BYTES
+from careerplan.services.documents import MAX_BYTES, saveable
 from careerplan.web.deps import ClockDep, UnitsDep
 from careerplan.web.forms import Form
 from careerplan.web.hints import for_page
-from careerplan.web.job_search_views import UPLOAD_KINDS, saveable
+from careerplan.web.job_search_views import UPLOAD_KINDS
 from careerplan.web.problems import status_for
 from careerplan.web.templating import render
 
 router = APIRouter()
 
 STEP = "actions"
-CHANGE_IT = "change its level on this page instead."
-TITLE_HOW = "give one in the “Job title” field."
 LEVELS = [(level, f"{level} · {words}") for level, words in LEVEL_WORDS.items()]
 COMMON = {
     "levels": LEVELS,
@@ -103,7 +101,6 @@ def skills_page(request: Request, units: UnitsDep, saved: str = "", added: int =
 @router.post("/skills", response_model=None)
 async def add_skill_form(request: Request, units: UnitsDep, clock: ClockDep) -> Response:
     from careerplan.services.skills_inventory import add_skill
-    from careerplan.web.job_search_views import check_new_label
 
     form = await Form.read(request)
     level = _level(form)
@@ -118,7 +115,6 @@ async def add_skill_form(request: Request, units: UnitsDep, clock: ClockDep) -> 
         return _skills_page(request, units, form.context(), 422)
     try:
         with units() as uow:
-            check_new_label(uow, form.text("label"), CHANGE_IT)
             add_skill(
                 uow,
                 clock,
@@ -144,14 +140,12 @@ def _level(form: Form) -> int | None:
 @router.post("/skills/seed", response_model=None)
 async def seed_skills_form(request: Request, units: UnitsDep, clock: ClockDep) -> Response:
     from careerplan.services.skills_inventory import seed_from_goals, seed_from_job
-    from careerplan.web.job_search_views import check_current_job
 
     form = await Form.read(request)
     source = form.text("from")
     try:
         with units() as uow:
             if source == "job":
-                check_current_job(uow)
                 added = seed_from_job(uow, clock)
             elif source == "goals":
                 added = seed_from_goals(uow, clock)
@@ -207,7 +201,8 @@ async def remove_skill_form(request: Request, skill_id: int, units: UnitsDep) ->
 
 def _resume_context(uow: Any, clock: ClockDep, extra: dict[str, Any]) -> dict[str, Any]:
     from careerplan.catalog.resume import read_resume
-    from careerplan.web.job_search_views import against_dream, key
+    from careerplan.domain.job_search import skill_key as key
+    from careerplan.services.tailoring import against_dream
 
     resume = uow.resumes.latest()
     skills = uow.skills.all()
@@ -282,7 +277,7 @@ async def import_resume_form(request: Request, units: UnitsDep, clock: ClockDep)
 
 @router.post("/resume/goals", response_model=None)
 async def gap_goal_form(request: Request, units: UnitsDep, clock: ClockDep) -> Response:
-    from careerplan.web.job_search_views import add_gap_goal
+    from careerplan.services.tailoring import add_gap_goal
 
     form = await Form.read(request)
     try:
@@ -298,7 +293,7 @@ async def gap_goal_form(request: Request, units: UnitsDep, clock: ClockDep) -> R
 
 def _jobs_context(uow: Any, clock: ClockDep, extra: dict[str, Any]) -> dict[str, Any]:
     from careerplan.catalog.job_fit import QUALIFIED
-    from careerplan.web.job_search_views import scored
+    from careerplan.services.tailoring import scored
 
     applications = uow.applications.all()
     rows = [(a, scored(uow, clock, a)) for a in reversed(applications)]
@@ -333,7 +328,6 @@ async def add_job_form(request: Request, units: UnitsDep, clock: ClockDep) -> Re
     from fastapi.concurrency import run_in_threadpool
 
     from careerplan.services.applications import add_application
-    from careerplan.web.job_search_views import check_title
 
     async with request.form() as form:
         values = _values(form)
@@ -346,7 +340,6 @@ async def add_job_form(request: Request, units: UnitsDep, clock: ClockDep) -> Re
     title = values.get("title", "").strip() or None
 
     def save() -> int | None:
-        check_title(posting, title, TITLE_HOW)
         with units() as uow:
             return add_application(
                 uow,
@@ -371,7 +364,7 @@ def _job_context(
     uow: Any, clock: ClockDep, application_id: int, extra: dict[str, Any]
 ) -> dict[str, Any]:
     from careerplan.catalog.job_fit import QUALIFIED
-    from careerplan.web.job_search_views import resume_for, scored, tailoring
+    from careerplan.services.tailoring import resume_for, scored, tailoring
 
     application = uow.applications.get(application_id)
     found = scored(uow, clock, application)
