@@ -447,3 +447,25 @@ def test_applying_counts_toward_a_goal_of_applying(
     cli("jobs", "move", "1", "applied")
     goal = json.loads(cli("goal", "show", "4", "--json").stdout)
     assert goal["measure"]["current"] == 1.0
+
+
+def test_the_resume_against_the_dream_job_on_the_command_line(
+    cli: Invoke, story: Workspace
+) -> None:
+    assert cli("resume", "dream").exit_code == 1
+    assert cli("explore", "choose", "29-1141.00").exit_code == 0
+    cli("resume", "import", "-", input=b"Skills\n- Active listening\n- Implement nursing care\n")
+    ran = cli("resume", "dream")
+    said = _said(ran.stdout)
+    assert "What your résumé proves: ✓ Active Listening ← Active listening" in said
+    assert "✓ implement nursing care (ESCO) ← Implement nursing care" in said
+    assert "✗ Psychology: level 6 asked" in said
+    added = cli("resume", "dream", "--add-goal", "Psychology", "--json")
+    assert added.exit_code == 0, added.stderr
+    data = json.loads(added.stdout)
+    assert data["added_goal"] is not None
+    gap = next(n for n in data["gaps"] if n["name"] == "Psychology")
+    assert gap["planned"] is True
+    twice = cli("resume", "dream", "--add-goal", "Psychology")
+    assert twice.exit_code == 2
+    assert "already a goal in your plan" in twice.stderr

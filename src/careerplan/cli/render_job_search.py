@@ -14,7 +14,7 @@ from careerplan.cli.output import console, error_console
 if TYPE_CHECKING:
     from careerplan.domain.job_search import Application, Resume, Skill
     from careerplan.domain.looking_for import LookingFor
-    from careerplan.services.tailoring import Scored, Tailoring
+    from careerplan.services.tailoring import DreamCheck, Scored, Tailoring
 
 EVIDENCE_WORDS = {"resume": "résumé", "goal": "goal", "job": "job", "said": "said"}
 # The card's headings, and the `vision edit` flags that fill them.
@@ -260,6 +260,38 @@ def application_json(
     return serialize.application(application, contacts, with_posting=with_posting) | dict(
         scored.to_dict()
     )
+
+
+# The résumé against the dream job ---------------------------------------------------------------
+
+
+def dream_view(check: DreamCheck) -> None:
+    out = console()
+    out.print(f"[bold]Your résumé against {escape(check.dream_title)} ({check.dream_code})[/]")
+    if not check.has_resume:
+        out.print("No résumé kept yet: `careerplan resume import FILE`.")
+    out.print("What your résumé proves:")
+    for need in check.proves:
+        out.print(f"  ✓ {escape(need.name)}  [dim]← {escape(need.line)}[/]")
+    for esco, line in check.esco_shown:
+        out.print(f"  ✓ {escape(esco.label)} (ESCO)  [dim]← {escape(line)}[/]")
+    if not (check.proves or check.esco_shown):
+        out.print("  nothing yet, in the words the dream job uses")
+    unshown = [n.name for n in check.unshown] + [s.label for s in check.other_unshown]
+    unshown += [e.label for e in check.esco_unshown]
+    if unshown:
+        out.print("What you have and your résumé does not show (add a line for each):")
+        for name in unshown:
+            out.print(f"  + {escape(name)}")
+    if check.gaps:
+        out.print("The real gaps (make one a goal: `careerplan resume dream --add-goal NAME`):")
+        for need in check.gaps:
+            planned = " [dim](in your plan)[/]" if check.is_planned(need) else ""
+            out.print(f"  ✗ {escape(need.name)}: level {need.needed} asked{planned}")
+    if check.esco_missing:
+        out.print(
+            "Also asked, in ESCO's words: " + escape("; ".join(e.label for e in check.esco_missing))
+        )
 
 
 # The card ----------------------------------------------------------------------------------------

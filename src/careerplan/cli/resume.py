@@ -131,6 +131,42 @@ def show(
     resume_view(shown, kept)
 
 
+@app.command("dream")
+def dream(
+    add_goal: Annotated[
+        str | None,
+        typer.Option("--add-goal", help="Make one of the real gaps (by name) a goal of your plan."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")] = False,
+) -> None:
+    """Your résumé against your dream job: what it proves, what you have that it does not show,
+    and the real gaps (each can become a goal with --add-goal NAME)."""
+    from careerplan.cli.context import clock, unit
+    from careerplan.domain.errors import DomainRefusal, Hint, Remedy
+    from careerplan.services.tailoring import add_gap_goal, against_dream
+
+    with unit() as uow:
+        goal = add_gap_goal(uow, clock(), add_goal) if add_goal is not None else None
+        check = against_dream(uow, clock())
+    if check is None:
+        raise DomainRefusal(
+            "Your plan names no dream occupation to compare your résumé with.",
+            hint=Hint(Remedy.CHOOSE_DREAM_JOB),
+        )
+    if as_json:
+        from careerplan.cli.output import print_json
+
+        print_json(check.to_dict() | {"added_goal": None if goal is None else goal.id})
+        return
+    from careerplan.cli.render_job_search import dream_view
+
+    if goal is not None:
+        from careerplan.cli.output import console
+
+        console().print(f"Added goal {goal.id}: {goal.text}.", markup=False)
+    dream_view(check)
+
+
 def _print_reading(reading: ResumeReading) -> None:
     from rich.markup import escape
 

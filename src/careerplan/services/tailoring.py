@@ -14,6 +14,7 @@ from careerplan.domain.job_search import Evidence, Skill, skill_key
 
 if TYPE_CHECKING:
     from careerplan.catalog.job_fit import Fit, Requirement
+    from careerplan.catalog.occupation_skills import EscoNeed
     from careerplan.domain.entities import Goal
     from careerplan.domain.job_search import Application, Resume
     from careerplan.services.clock import Clock
@@ -186,9 +187,37 @@ class DreamCheck:
     gaps: list[Need] = field(default_factory=list)
     # Goal texts already in the plan, so a gap's button is not offered twice.
     planned: set[str] = field(default_factory=set)
+    # The dream job's ESCO skills (through the crosswalk): those the résumé shows, with the
+    # line, those the person has and the résumé does not show, and those neither holds.
+    esco_shown: list[tuple[EscoNeed, str]] = field(default_factory=list)
+    esco_unshown: list[EscoNeed] = field(default_factory=list)
+    esco_missing: list[EscoNeed] = field(default_factory=list)
 
     def is_planned(self, need: Need) -> bool:
         return skill_key(need.goal_text) in self.planned
+
+    def to_dict(self) -> dict[str, object]:
+        def need(n: Need) -> dict[str, object]:
+            return {
+                "name": n.name, "kind": n.kind, "needed": n.needed,
+                "level": None if n.skill is None else n.skill.level, "line": n.line,
+                "goal": n.goal_text, "planned": self.is_planned(n),
+            }  # fmt: skip
+
+        return {
+            "dream": {"code": self.dream_code, "title": self.dream_title},
+            "has_resume": self.has_resume,
+            "proves": [need(n) for n in self.proves],
+            "unshown": [need(n) for n in self.unshown]
+            + [{"name": s.label, "kind": "skill", "evidence": s.evidence.value}
+               for s in self.other_unshown],
+            "gaps": [need(n) for n in self.gaps],
+            "esco": {
+                "shown": [{**e.to_dict(), "line": line} for e, line in self.esco_shown],
+                "unshown": [e.to_dict() for e in self.esco_unshown],
+                "missing": [e.to_dict() for e in self.esco_missing],
+            },
+        }  # fmt: skip
 
 
 def dream_goal(uow: UnitOfWork) -> Goal | None:
@@ -251,7 +280,26 @@ def against_dream(uow: UnitOfWork, clock: Clock) -> DreamCheck | None:
         and s.evidence is not Evidence.RESUME
         and skill_key(s.label) not in resume_words
     ]
+    _esco(check, dream.esco, resume, confirmed)
     return check
+
+
+def _esco(
+    check: DreamCheck, needs: list[EscoNeed], resume: Resume | None, confirmed: list[Skill]
+) -> None:
+    """Sort the dream job's ESCO skills by what the résumé shows (by ESCO link) and what the
+    person's confirmed skills hold."""
+    from careerplan.catalog.resume import read_resume
+
+    shown = {s.uri: s.line for s in read_resume(resume.text).skills} if resume else {}
+    held = {s.uri for s in confirmed if s.uri}
+    for need in needs:
+        if need.uri in shown:
+            check.esco_shown.append((need, shown[need.uri]))
+        elif need.uri in held:
+            check.esco_unshown.append(need)
+        else:
+            check.esco_missing.append(need)
 
 
 def add_gap_goal(uow: UnitOfWork, clock: Clock, name: str) -> Goal:

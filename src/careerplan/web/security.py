@@ -30,9 +30,14 @@ MAX_BODY_BYTES = 1024 * 1024
 # (services/documents.py), so a file somewhat too big gets a message that says so rather than a
 # bare 413.
 UPLOAD_BODY_BYTES = 16 * 1024 * 1024
+# A posting and a résumé pasted whole into JSON (100,000 characters each, up to 12 bytes a
+# character once escaped) pass 1 MiB too: their own limits then answer, in words.
 UPLOAD_PATHS = frozenset(
-    {"/backup/preview", "/api/v1/backup/restore", "/resume", "/jobs", "/api/v1/resumes"}
-)
+    {
+        "/backup/preview", "/api/v1/backup/restore", "/resume", "/jobs", "/api/v1/resumes",
+        "/api/v1/jobs/fit", "/api/v1/applications",
+    }
+)  # fmt: skip
 # Pages whose forms carry a file: a file past the limit gets a page that says so.
 PAGE_UPLOAD_PATHS = frozenset({"/resume", "/jobs"})
 

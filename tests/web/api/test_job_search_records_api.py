@@ -322,3 +322,37 @@ def test_a_name_sent_with_a_file_keeps_to_the_limit(client: TestClient, story: W
     )
     assert response.status_code == 422
     assert response.json()["field"] == "name"
+
+
+NURSE_RESUME = """Skills
+- Active listening
+- Implement nursing care
+Experience
+Nursing assistant, St Mary (2020 - 2025)
+"""
+
+
+def test_the_resume_against_the_dream_job_and_a_gap_made_a_goal(
+    client: TestClient, story: Workspace
+) -> None:
+    assert client.get("/api/v1/dream-check").status_code == 409
+    client.patch("/api/v1/vision", json={"version": 1, "dream_occupation_code": "29-1141.00"})
+    client.post("/api/v1/resumes", json={"name": "cv", "text": NURSE_RESUME})
+    check = client.get("/api/v1/dream-check").json()
+    assert check["dream"] == {"code": "29-1141.00", "title": "Registered Nurses"}
+    assert [n["name"] for n in check["proves"]] == ["Active Listening"]
+    assert check["proves"][0]["line"] == "Active listening"
+    assert "implement nursing care" in [e["label"] for e in check["esco"]["shown"]]
+    shown = {e["label"] for e in check["esco"]["shown"]}
+    assert shown.isdisjoint(e["label"] for e in check["esco"]["missing"])
+    gap = next(n for n in check["gaps"] if n["name"] == "Psychology")
+    assert (gap["goal"], gap["planned"]) == ("Build my knowledge of Psychology to level 6", False)
+    made = client.post("/api/v1/dream-check/goals", json={"name": "Psychology"})
+    assert made.status_code == 201, made.text
+    assert made.json()["text"] == "Build my knowledge of Psychology to level 6"
+    again = client.get("/api/v1/dream-check").json()
+    assert next(n for n in again["gaps"] if n["name"] == "Psychology")["planned"] is True
+    twice = client.post("/api/v1/dream-check/goals", json={"name": "Psychology"})
+    assert twice.status_code == 422
+    unknown = client.post("/api/v1/dream-check/goals", json={"name": "Juggling"})
+    assert unknown.status_code == 422

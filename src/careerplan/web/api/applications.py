@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from starlette.datastructures import UploadFile
 
 from careerplan.domain.bounds import MAX_ID
-from careerplan.domain.errors import InvalidInput
+from careerplan.domain.errors import DomainRefusal, Hint, InvalidInput, Remedy
 from careerplan.domain.job_search import Application, Resume
 from careerplan.domain.rules import MAX_NAME, clean_optional
 from careerplan.services.documents import MAX_BYTES
@@ -22,6 +22,9 @@ from careerplan.web.api.job_search_schemas import (
     ApplicationPatch,
     ApplicationRowOut,
     CardOut,
+    DreamCheckOut,
+    GapGoalIn,
+    GapGoalOut,
     ImportedOut,
     ResumeIn,
     ResumeOut,
@@ -334,6 +337,48 @@ def applications_delete(
     with units() as uow:
         remove_application(uow, application_id, version)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+# The résumé against the dream job
+
+
+@router.get(
+    "/dream-check",
+    summary="The latest résumé against the dream job: proven, not shown, real gaps",
+    response_model=DreamCheckOut,
+    responses=REFUSED,
+)
+def dream_check(units: UnitsDep, clock: ClockDep) -> DreamCheckOut:
+    from careerplan.services.tailoring import against_dream
+
+    with units() as uow:
+        check = against_dream(uow, clock)
+    if check is None:
+        raise _no_dream()
+    return DreamCheckOut.model_validate(check.to_dict())
+
+
+@router.post(
+    "/dream-check/goals",
+    summary="Make one of the real gaps a goal under the dream job",
+    response_model=GapGoalOut,
+    status_code=status.HTTP_201_CREATED,
+    responses=WRITE,
+)
+def dream_check_goal(body: GapGoalIn, units: UnitsDep, clock: ClockDep) -> GapGoalOut:
+    from careerplan.services.tailoring import add_gap_goal
+
+    with units() as uow:
+        goal = add_gap_goal(uow, clock, body.name)
+    assert goal.id is not None
+    return GapGoalOut(goal_id=goal.id, text=goal.text)
+
+
+def _no_dream() -> DomainRefusal:
+    return DomainRefusal(
+        "Your plan names no dream occupation to compare your résumé with.",
+        hint=Hint(Remedy.CHOOSE_DREAM_JOB),
+    )
 
 
 # The card

@@ -195,6 +195,56 @@ class ApplicationOut(ApplicationRowOut):
     )
 
 
+# The résumé against the dream job
+
+
+class NeedOut(Out):
+    name: str
+    kind: str = Field(description="skill or knowledge (O*NET's), or skill for one of the inventory")
+    needed: int | None = Field(None, description="The level the dream job asks, 0-7.")
+    level: int | None = Field(None, description="The person's level, when their skills hold it.")
+    line: str = Field("", description="The résumé's line that shows it.")
+    goal: str | None = Field(None, description="The goal a real gap becomes.")
+    planned: bool | None = Field(None, description="Whether that goal is in the plan already.")
+    evidence: Evidence | None = None
+
+
+class EscoNeedOut(Out):
+    label: str
+    uri: str
+    share: float = Field(description="Of the ESCO occupations mapped here, how many hold it.")
+    line: str = ""
+
+
+class EscoCheckOut(Out):
+    shown: list[EscoNeedOut]
+    unshown: list[EscoNeedOut]
+    missing: list[EscoNeedOut]
+
+
+class OccupationRefOut(Out):
+    code: str
+    title: str
+
+
+class DreamCheckOut(Out):
+    dream: OccupationRefOut
+    has_resume: bool
+    proves: list[NeedOut] = Field(description="The dream job's top skills the résumé shows.")
+    unshown: list[NeedOut] = Field(description="What the person has and the résumé does not show.")
+    gaps: list[NeedOut] = Field(description="Real gaps: POST one's name to make it a goal.")
+    esco: EscoCheckOut = Field(description="The same, for the dream job's ESCO skills.")
+
+
+class GapGoalIn(In):
+    name: Name = Field(description="The name of one of the real gaps, as `gaps` gives it.")
+
+
+class GapGoalOut(Out):
+    goal_id: int
+    text: str
+
+
 # The card
 
 
