@@ -312,20 +312,22 @@ def test_moving_dates_the_history_and_sets_the_follow_up(
     cli: Invoke, story: Workspace, files: dict[str, Path]
 ) -> None:
     cli("jobs", "add", str(files["posting"]))
-    ran = cli("jobs", "move", "1", "applied", "--note", "Sent through the site")
+    # Sent before it was saved here: dated when it was sent, with the follow-up a week on.
+    ran = cli("jobs", "move", "1", "applied", "--on", "2026-11-10", "--note", "Sent by email")
     assert (ran.exit_code, ran.stderr) == (0, "")
     assert _said(ran.stdout) == (
-        f"Application 1 (Data Analyst) moved to applied on {TODAY.isoformat()}. "
-        "Follow up on 2026-12-02."
+        "Application 1 (Data Analyst) moved to applied on 2026-11-10. Follow up on 2026-11-17."
     )
-    listed = cli("jobs", "list").stdout
-    assert "2026-12-02" in listed
-    ran = cli("jobs", "move", "1", "interviewing", "--on", "2026-12-01")
-    assert "Follow up on 2026-12-02." in ran.stdout
-    ran = cli("jobs", "move", "1", "response", "--on", "2026-11-30")
+    assert "2026-11-17 (due)" in cli("jobs", "list").stdout
+    ran = cli("jobs", "move", "1", "interviewing", "--on", "2026-11-20")
+    assert "Follow up on 2026-11-17." in ran.stdout
+    ran = cli("jobs", "move", "1", "response", "--on", "2026-11-15")
     assert ran.exit_code == 2
     assert "cannot be dated before it" in ran.stderr
-    ran = cli("jobs", "move", "1", "rejected", "--on", "2026-12-03")
+    ran = cli("jobs", "move", "1", "offer", "--on", "2026-11-26")
+    assert ran.exit_code == 2
+    assert "2026-11-26 is after today" in ran.stderr
+    ran = cli("jobs", "move", "1", "rejected")
     assert "No follow-up: it has ended." in ran.stdout
     ran = cli("jobs", "move", "1", "hired")
     assert ran.exit_code == 2
@@ -333,14 +335,14 @@ def test_moving_dates_the_history_and_sets_the_follow_up(
     shown = json.loads(cli("jobs", "show", "1", "--json").stdout)
     assert shown["history"] == [
         {"stage": "saved", "on": "2026-11-25", "note": ""},
-        {"stage": "applied", "on": "2026-11-25", "note": "Sent through the site"},
-        {"stage": "interviewing", "on": "2026-12-01", "note": ""},
-        {"stage": "rejected", "on": "2026-12-03", "note": ""},
+        {"stage": "applied", "on": "2026-11-10", "note": "Sent by email"},
+        {"stage": "interviewing", "on": "2026-11-20", "note": ""},
+        {"stage": "rejected", "on": "2026-11-25", "note": ""},
     ]
     assert (shown["stage"], shown["follow_up"], shown["applied_on"]) == (
         "rejected",
         None,
-        "2026-11-25",
+        "2026-11-10",
     )
 
 
@@ -399,7 +401,7 @@ def test_edit_changes_what_it_is_given_and_refuses_nothing_to_change(
     )  # fmt: skip
     assert (ran.exit_code, ran.stderr) == (0, "")
     assert _said(ran.stdout) == (
-        "Application 1 (Senior Data Analyst) saved. Follow up on 2026-12-10."
+        "Application 1 (Senior Data Analyst) updated. Follow up on 2026-12-10."
     )
     data = json.loads(cli("jobs", "show", "1", "--json").stdout)
     assert (data["title"], data["organisation"], data["notes"], data["follow_up"]) == (

@@ -187,21 +187,25 @@ def test_an_application_moves_through_stages_with_a_dated_history(
     assert saved.occupation_code == "29-1141.00"
     assert saved.id is not None
     with story.unit() as uow:
-        applied = move_application(uow, clock, saved.id, Stage.APPLIED)
-    assert applied.follow_up == TODAY + timedelta(days=FOLLOW_UP_DAYS)
+        # Sent ten days before it was saved here: dated when it was sent.
+        sent = TODAY - timedelta(days=10)
+        applied = move_application(uow, clock, saved.id, Stage.APPLIED, on=sent)
+    assert applied.follow_up == sent + timedelta(days=FOLLOW_UP_DAYS)
     with story.unit() as uow:
-        later = TODAY + timedelta(days=10)
-        move_application(uow, clock, saved.id, Stage.REJECTED, on=later, note="Filled internally")
+        move_application(uow, clock, saved.id, Stage.REJECTED, note="Filled internally")
         kept = uow.applications.get(saved.id)
     assert [(c.stage, c.on) for c in kept.history] == [
         (Stage.SAVED, TODAY),
-        (Stage.APPLIED, TODAY),
-        (Stage.REJECTED, TODAY + timedelta(days=10)),
+        (Stage.APPLIED, sent),
+        (Stage.REJECTED, TODAY),
     ]
+    assert kept.applied_on == sent
     assert kept.follow_up is None
     assert kept.contact_ids == [sam.id]
     with pytest.raises(InvalidInput, match="cannot be dated before"), story.unit() as uow:
-        move_application(uow, clock, saved.id, Stage.OFFER, on=TODAY)
+        move_application(uow, clock, saved.id, Stage.OFFER, on=sent)
+    with pytest.raises(InvalidInput, match="after today"), story.unit() as uow:
+        move_application(uow, clock, saved.id, Stage.OFFER, on=TODAY + timedelta(days=1))
 
 
 def test_a_contact_must_be_a_person(story: Workspace, clock: FixedClock) -> None:
@@ -247,3 +251,13 @@ def test_edits_keep_the_follow_up_the_person_sets(story: Workspace, clock: Fixed
     with story.unit() as uow:
         assert uow.applications.follow_ups(date(2027, 1, 4))[0].id == saved.id
         assert uow.applications.follow_ups(date(2027, 1, 3)) == []
+
+
+@pytest.mark.parametrize("label", ["line one\nline two", "tab\there", "evil\u202etxt.exe"])
+def test_a_skill_name_is_one_line_of_plain_text(
+    story: Workspace, clock: FixedClock, label: str
+) -> None:
+    with pytest.raises(InvalidInput, match="one line of plain text"), story.unit() as uow:
+        add_skill(uow, clock, label)
+    with story.unit() as uow:
+        assert add_skill(uow, clock, "Nursing 👩\u200d⚕️").label == "Nursing 👩\u200d⚕️"

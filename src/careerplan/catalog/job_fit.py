@@ -92,6 +92,9 @@ DEGREES = (
     (2, re.compile(r"\bassociate'?s?\s+degree\b", re.I)),
     (1, re.compile(r"\b(?:high school|ged|secondary school)\b", re.I)),
 )  # fmt: skip
+POSTSECONDARY = re.compile(
+    r"\b(?:college|certificate|diploma|courses?|training program(?:me)?|academy)\b", re.I
+)
 # A list of skills in one requirement ("Jboss, Linux, and Greenplum") asks for each.
 LIST = re.compile(r",\s*(?:and|or)?\s*|;")
 ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,5}\b")
@@ -162,7 +165,10 @@ def _read_resume(text: str, today: date) -> Resume:
         title = line[: span.start()] or line[span.end() :]
         jobs.append((set(stems(title)), float(max(0, end - start))))
     education = [i for s in sections_of(text) if s.kind == "education" for i in s.items]
-    return Resume(set(stems(text)), lines, items, jobs, _level(" ".join(education) or text))
+    degree = _level(" ".join(education) or text)
+    if not degree and POSTSECONDARY.search(" ".join(education)):
+        degree = 1  # a college course or a certificate: past school, whatever it is called
+    return Resume(set(stems(text)), lines, items, jobs, degree)
 
 
 def _lines_and_items(text: str) -> list[tuple[str, bool]]:
@@ -343,6 +349,12 @@ def _experience(
     if not person.jobs:
         held = None
         met = not weighed or names_the_role(person.terms)
+    elif role is None:
+        # "2 years of experience in a hospital": a setting or a field, not a job title; the
+        # résumé's words say whether its jobs were there, and all their years count.
+        matched = not weighed or names_the_role(person.terms)
+        held = sum(spent for _, spent in person.jobs) if matched else 0.0
+        met = matched and held >= wanted
     else:
         held = sum(spent for terms, spent in person.jobs if not weighed or names_the_role(terms))
         matched = not weighed or any(names_the_role(terms) for terms, _ in person.jobs)
@@ -352,9 +364,10 @@ def _experience(
     why = shown
     if years is not None:
         unit = "year" if wanted == 1 else "years"
-        why = f"{wanted:.0f} {unit} as {shown}" + (
-            "" if held is None else f" (the résumé shows {held:.0f})"
-        )
+        shows = "" if held is None else f" (the résumé shows {held:.0f})"
+        # Without a role the requirement is quoted as written: "1 year of experience in a
+        # hospital", never "1 year as 1 year of experience...".
+        why = (f"{wanted:.0f} {unit} as {shown}" if role else text) + shows
     return Requirement(text, "experience", must, met, "" if met else why, share)
 
 

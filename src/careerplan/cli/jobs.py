@@ -269,7 +269,7 @@ def edit(
             clear_follow_up=no_follow_up,
             contact_ids=contacts,
         )
-    _changed(application, "saved", as_json)
+    _changed(application, "updated", as_json)
 
 
 @app.command("remove")

@@ -292,6 +292,11 @@ def dream_view(check: DreamCheck) -> None:
         out.print(
             "Also asked, in ESCO's words: " + escape("; ".join(e.label for e in check.esco_missing))
         )
+    if check.gates:
+        out.print("The gates on the way, which a résumé shows once they are passed:")
+        for gate in check.gates:
+            out.print(f"  {gate.kind}: {escape(gate.name)}")
+        out.print("`careerplan plan propose` makes them goals, in order.")
 
 
 # The card ----------------------------------------------------------------------------------------

@@ -161,11 +161,17 @@ def move_application(
     application = uow.applications.get(ident)
     if expected_version is not None:
         application.version = expected_version
-    day = on or clock.today()
-    if application.history and day < application.history[-1].on:
+    today = clock.today()
+    day = on or today
+    if day > today:
         raise InvalidInput(
-            f"The last stage was on {application.history[-1].on.isoformat()}; a later one "
-            "cannot be dated before it.",
+            f"A stage is what has happened: {day.isoformat()} is after today.", field="on"
+        )
+    last = application.history[-1] if application.history else None
+    # Saving a posting is bookkeeping: one sent before it was saved is dated when it was sent.
+    if last is not None and last.stage is not Stage.SAVED and day < last.on:
+        raise InvalidInput(
+            f"The last stage was on {last.on.isoformat()}; a later one cannot be dated before it.",
             field="on",
         )
     change = StageChange(stage, day, clean_optional(note, "note", MAX_NOTE, field="note"))

@@ -117,9 +117,14 @@ def _text(data: bytes, name: str) -> str:
 
 
 def _pdf(data: bytes, name: str) -> Document:
+    import logging
+
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
+    # pypdf logs what it repairs or cannot read ("EOF marker not found") to standard error;
+    # the person gets this function's message instead.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:

@@ -4,6 +4,7 @@ measures a gap."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,8 @@ if TYPE_CHECKING:
     from careerplan.services.clock import Clock
     from careerplan.storage.unit_of_work import UnitOfWork
 
+# Characters that reorder the text around them: a label that holds one shows other than it reads.
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 # The job's skills worth listing: those O*NET rates at least "important" (3 of 5) for it.
 SEEDED_IMPORTANCE = 3.0
 
@@ -78,6 +81,11 @@ def add_skill(
     from careerplan.catalog import open_catalog
 
     cleaned = clean_text(label, "skill", MAX_NAME, field="label")
+    if any(unicodedata.category(ch) == "Cc" or ch in BIDI_CONTROLS for ch in cleaned):
+        raise InvalidInput(
+            "A skill's name is one line of plain text: no line breaks or control characters.",
+            field="label",
+        )
     known = _known(uow)
     if skill_key(cleaned) in known:
         held = known[skill_key(cleaned)]
@@ -169,7 +177,7 @@ def seed_from_job(uow: UnitOfWork, clock: Clock, catalog: Catalog | None = None)
             label=elements[e].name,
             level=round(level),
             evidence=Evidence.JOB,
-            shown_by=f"My job as {occupation.title}",
+            shown_by=f"My job today ({occupation.title})",
             noted_on=today,
             element=elements[e].name,
         )

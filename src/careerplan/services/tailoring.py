@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from careerplan.catalog.occupation_skills import EscoNeed
     from careerplan.domain.entities import Goal
     from careerplan.domain.job_search import Application, Resume
+    from careerplan.domain.route import Gate
     from careerplan.services.clock import Clock
     from careerplan.services.job_search import PostingFit
     from careerplan.storage.unit_of_work import UnitOfWork
@@ -192,6 +193,9 @@ class DreamCheck:
     esco_shown: list[tuple[EscoNeed, str]] = field(default_factory=list)
     esco_unshown: list[EscoNeed] = field(default_factory=list)
     esco_missing: list[EscoNeed] = field(default_factory=list)
+    # The route's gates (a degree, an exam, a licence) in order: a résumé shows none of them
+    # until they are passed, and the proposed plan makes them goals.
+    gates: list[Gate] = field(default_factory=list)
 
     def is_planned(self, need: Need) -> bool:
         return skill_key(need.goal_text) in self.planned
@@ -212,6 +216,7 @@ class DreamCheck:
             + [{"name": s.label, "kind": "skill", "evidence": s.evidence.value}
                for s in self.other_unshown],
             "gaps": [need(n) for n in self.gaps],
+            "gates": [{"kind": g.kind, "name": g.name, "why": g.why} for g in self.gates],
             "esco": {
                 "shown": [{**e.to_dict(), "line": line} for e, line in self.esco_shown],
                 "unshown": [e.to_dict() for e in self.esco_unshown],
@@ -230,8 +235,9 @@ def against_dream(uow: UnitOfWork, clock: Clock) -> DreamCheck | None:
     """What the résumé proves of the dream job's top skills and knowledge, what the person has
     and the résumé does not show, and the real gaps. None without a dream occupation."""
     from careerplan.catalog import open_catalog
-    from careerplan.catalog.job_fit import fit
+    from careerplan.catalog.meaning import stems
     from careerplan.catalog.requirements import requirements
+    from careerplan.services.route import my_route
 
     vision = uow.visions.get()
     if vision is None or not vision.dream_occupation_code:
@@ -239,21 +245,18 @@ def against_dream(uow: UnitOfWork, clock: Clock) -> DreamCheck | None:
     dream = requirements(vision.dream_occupation_code, catalog=open_catalog())
     resume = uow.resumes.latest()
     lines = _lines(resume)
-    today = clock.today()
     skills = uow.skills.all()
     confirmed = [s for s in skills if s.confirmed]
-    by_name = {skill_key(s.element or s.label): s for s in confirmed}
-    by_name |= {skill_key(s.label): s for s in confirmed}
+    # Every skill the inventory holds, confirmed or waiting to be: one seeded from the job is
+    # the person's until they say otherwise.
+    by_name = {skill_key(s.element or s.label): s for s in skills}
+    by_name |= {skill_key(s.label): s for s in skills}
 
     def shown_on(name: str) -> str:
-        for line in lines:
-            try:
-                judged = fit(f"Requirements\n- {name}", line, today)
-            except InvalidInput:
-                continue
-            if judged.requirements and judged.requirements[0].met:
-                return line
-        return ""
+        """The résumé line that names the skill: every word of an O*NET name ("Active
+        Listening"), not one of them ("active")."""
+        wanted = set(stems(name))
+        return next((line for line in lines if wanted <= set(stems(line))), "")
 
     check = DreamCheck(dream.title, dream.code, resume is not None)
     check.planned = {skill_key(g.text) for g in uow.goals.all() if g.status is GoalStatus.ACTIVE}
@@ -281,6 +284,11 @@ def against_dream(uow: UnitOfWork, clock: Clock) -> DreamCheck | None:
         and skill_key(s.label) not in resume_words
     ]
     _esco(check, dream.esco, resume, confirmed)
+    check.gates = [
+        gate
+        for gate in my_route(uow, dream.code).gates
+        if gate.kind not in ("experience", "entry job", "prerequisite")
+    ]
     return check
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from datetime import date
+from html import unescape
 
 import pytest
 
@@ -146,3 +147,25 @@ def test_the_horizon_chart_names_each_horizon_with_its_goal_count(
     svg = browser.get("/charts/horizons.svg").text
     for label in ("2 years (1)", "12 months (1)", "6 months (0)"):
         assert f">{label}</text>" in svg
+
+
+def test_the_dashboard_lists_follow_ups_due_with_the_actions(
+    browser: Browser, story: Workspace
+) -> None:
+    from datetime import timedelta
+
+    from careerplan.domain.job_search import Stage
+    from careerplan.services.applications import add_application, edit_application
+    from tests.conftest import NOW, TODAY
+
+    clock = FixedClock(NOW)
+    with story.unit() as uow:
+        late = add_application(uow, clock, "Nurse\nRequirements\n- BLS\n", stage=Stage.APPLIED)
+        soon = add_application(
+            uow, clock, "Clerk\nRequirements\n- Excel\n", organisation="Acme", stage=Stage.APPLIED
+        )
+        edit_application(uow, clock, late.id or 0, follow_up=TODAY - timedelta(days=1))
+        edit_application(uow, clock, soon.id or 0, follow_up=TODAY + timedelta(days=2))
+    html = unescape(browser.get("/").text)
+    assert f'<a href="/jobs/{late.id}">follow up: Nurse</a>' in html
+    assert f'<a href="/jobs/{soon.id}">follow up: Clerk at Acme</a>' in html

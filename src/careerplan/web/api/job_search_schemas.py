@@ -227,6 +227,12 @@ class OccupationRefOut(Out):
     title: str
 
 
+class GateOut(Out):
+    kind: str = Field(description="programme, exam, licence, certification, degree...")
+    name: str
+    why: str
+
+
 class DreamCheckOut(Out):
     dream: OccupationRefOut
     has_resume: bool
@@ -234,6 +240,10 @@ class DreamCheckOut(Out):
     unshown: list[NeedOut] = Field(description="What the person has and the résumé does not show.")
     gaps: list[NeedOut] = Field(description="Real gaps: POST one's name to make it a goal.")
     esco: EscoCheckOut = Field(description="The same, for the dream job's ESCO skills.")
+    gates: list[GateOut] = Field(
+        description="The route's gates in order (a degree, an exam, a licence): a résumé shows "
+        "them once passed."
+    )
 
 
 class GapGoalIn(In):
