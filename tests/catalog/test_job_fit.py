@@ -140,3 +140,22 @@ def test_of_two_resumes_that_fall_short_the_closer_scores_higher(catalog: Catalo
     one = fit(posting, "Experience\n- Data analyst (2024 - 2025)\n", TODAY, catalog)
     assert four.deal_breakers == one.deal_breakers
     assert four.qualified > one.qualified > 0
+
+
+def test_experience_in_a_setting_counts_the_years_of_every_job_there(catalog: Catalog) -> None:
+    posting = "Requirements\n- 1 year of experience in a hospital setting\n"
+    there = "Experience\nNursing assistant (2019 - 2023)\nSt Mary's Hospital, surgical ward\n"
+    found = fit(posting, there, TODAY, catalog)
+    assert found.missing == []
+    elsewhere = fit(posting, "Experience\nCashier, Acme Foods (2019 - 2023)\n", TODAY, catalog)
+    assert elsewhere.missing == ["1 year of experience in a hospital setting (the résumé shows 0)"]
+
+
+def test_a_college_course_or_certificate_meets_a_high_school_requirement(
+    catalog: Catalog,
+) -> None:
+    posting = "Education\n- High school diploma or GED\n"
+    college = fit(posting, "Education\nCNA certificate, Columbus State College\n", TODAY, catalog)
+    assert college.missing == []
+    nothing = fit(posting, "Skills\n- Patient care\n", TODAY, catalog)
+    assert nothing.deal_breakers == ["High school diploma or GED"]
