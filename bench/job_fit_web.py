@@ -1,5 +1,8 @@
 """Scoring a posting on the web: `POST /api/v1/jobs/fit` in a running app, with a plan whose
-dream occupation makes it compute "toward the dream job" too, against `/livez` of the same app.
+dream occupation makes it compute "toward the dream job" too, against `/livez` of the same app;
+and the same postings saved as applications (`POST /api/v1/applications`: kept, scored against
+the kept résumé and the confirmed skills, with the tailoring of each requirement) and read back
+(`GET /api/v1/applications/{id}`, scored again).
 
     python bench/job_fit_web.py [--requests 200]
 
@@ -30,14 +33,16 @@ PLAN = {
 }
 
 
-def timed(client: TestClient, method: str, path: str, bodies: list[object]) -> list[float]:
-    client.request(method, path, json=bodies[0])
+def timed(
+    client: TestClient, method: str, paths: list[str], bodies: list[object], expected: int = 200
+) -> list[float]:
+    client.request(method, paths[0], json=bodies[0])
     times = []
-    for body in bodies:
+    for path, body in zip(paths, bodies, strict=True):
         start = time.perf_counter()
         response = client.request(method, path, json=body)
         times.append(1000 * (time.perf_counter() - start))
-        assert response.status_code == 200, response.text
+        assert response.status_code == expected, response.text
     return times
 
 
@@ -54,13 +59,24 @@ def main() -> None:
         settings = Settings.from_env({"CAREERPLAN_DATA_DIR": data})
         with TestClient(create_app(settings), base_url="http://localhost:8000") as client:
             assert client.post("/api/v1/plan", json=PLAN).status_code == 201
-            baseline = timed(client, "GET", "/livez", [None] * args.requests)
-            scored = timed(client, "POST", "/api/v1/jobs/fit", pairs)
+            n = args.requests
+            baseline = timed(client, "GET", ["/livez"] * n, [None] * n)
+            scored = timed(client, "POST", ["/api/v1/jobs/fit"] * n, pairs)
+            resume = {"name": "cv", "text": pairs[0]["resume"]}
+            assert client.post("/api/v1/resumes", json=resume).status_code == 201
+            postings = [{"posting": p["posting"], "title": "Analyst"} for p in pairs]
+            saved = timed(client, "POST", ["/api/v1/applications"] * n, postings, 201)
+            # The first posting was saved once more before the timing (the warm-up).
+            read = timed(
+                client, "GET", [f"/api/v1/applications/{i}" for i in range(2, n + 2)], [None] * n
+            )
     print(f"| {args.requests} requests | p50 | p95 | p95 / baseline p95 | target |")
     print("|---|---:|---:|---:|---:|")
     for name, times, target in (
         ("GET /livez (baseline)", baseline, ""),
         ("POST /api/v1/jobs/fit", scored, "p95 < 300 ms"),
+        ("POST /api/v1/applications", saved, "p95 < 300 ms"),
+        ("GET /api/v1/applications/{id}", read, "p95 < 300 ms"),
     ):
         p50 = statistics.median(times)
         p95 = statistics.quantiles(times, n=20)[-1]
