@@ -69,6 +69,55 @@ def _ask_education() -> str:
             console().print(f"[red]{escape(error.what)}[/]")
 
 
+def _ask_profile(
+    name: str | None,
+    current_job: str | None,
+    dream_job: str | None,
+    target_date: str | None,
+    hours: float | None,
+) -> tuple[str, str, str, date | None, float]:
+    """Ask for what the flags left out, each answer checked as it is given."""
+    from careerplan.cli.prompts import ask
+    from careerplan.domain.rules import MAX_NAME, clean_optional, clean_text
+    from careerplan.services.vision import check_hours, clean_vision_value
+
+    def when(answer: str) -> date | None:
+        return clean_vision_value("target_date", parse_day(answer)) if answer else None
+
+    name = name or ask("Your name", "", lambda a: clean_text(a, "name", MAX_NAME))
+    if current_job is None:
+        current_job = ask(
+            "Your job today", "", lambda a: clean_optional(a, "current job title", MAX_NAME)
+        )
+    dream_job = dream_job or ask(
+        "Your dream job (e.g. COO of a tech startup)",
+        "",
+        lambda a: clean_vision_value("dream_job_title", a),
+    )
+    target = when(target_date) if target_date else ask("By when? (2029-06-30 or +3y)", "+3y", when)
+    if hours is None:
+        hours = ask("Hours a week you can give to it", "3", lambda a: check_hours(_hours(a)))
+    return name, current_job, dream_job, target, hours
+
+
+def _hours(answer: str) -> float:
+    from careerplan.domain.errors import InvalidInput
+
+    try:
+        return float(answer.replace(",", "."))
+    except ValueError:
+        raise InvalidInput(
+            f"'{answer}' is not a number of hours: give one such as 3 or 4.5."
+        ) from None
+
+
+def _ask_field(key: str, question: str) -> str:
+    from careerplan.cli.prompts import ask
+    from careerplan.services.vision import clean_vision_value
+
+    return str(ask(question, "", lambda a: clean_vision_value(key, a)))
+
+
 def _interactive() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
@@ -226,21 +275,15 @@ def init(
         "success_definition": success,
         "commitment": commitment,
     }
+    target: date | None = None
     if ask:
         out = console()
         out.print(
             "[bold]Step 1-2: define your dream job and write it down.[/] Empty answers are fine."
         )
-        name = name or typer.prompt("Your name")
-        current_job = (
-            current_job
-            if current_job is not None
-            else typer.prompt("Your job today", default="", show_default=False)
+        name, current_job, dream_job, target, hours = _ask_profile(
+            name, current_job, dream_job, target_date, hours
         )
-        dream_job = dream_job or typer.prompt("Your dream job (e.g. COO of a tech startup)")
-        target_date = target_date or typer.prompt("By when? (2029-06-30 or +3y)", default="+3y")
-        if hours is None:
-            hours = float(typer.prompt("Hours a week you can give to it", default="3"))
         if education is None:
             education = _ask_education()
         if education and education_field is None:
@@ -249,7 +292,7 @@ def init(
             )
         for key, question in _TEXT_FIELDS.items():
             if fields.get(key) is None:
-                fields[key] = typer.prompt(question, default="", show_default=False)
+                fields[key] = _ask_field(key, question)
     missing = [flag for flag, value in (("--name", name), ("--dream-job", dream_job)) if not value]
     if missing:
         raise InvalidInput(
@@ -258,7 +301,8 @@ def init(
         )
     assert name is not None
     assert dream_job is not None
-    target: date | None = parse_day(target_date) if target_date else None
+    if target is None and target_date:
+        target = parse_day(target_date)
     fields = {key: value for key, value in fields.items() if value}
     fields["target_date"] = target
     with unit() as uow:

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import TypeVar
 
 import typer
 
-from careerplan.cli.hints import said
 from careerplan.cli.output import console
+from careerplan.cli.prompts import ask
 from careerplan.cli.render import smart_summary
 from careerplan.cli.render_review import day, standing_label
 from careerplan.cli.review_input import decision
@@ -25,18 +24,6 @@ from careerplan.services.reviews import (
     ReviewItem,
     clean_target,
 )
-
-T = TypeVar("T")
-
-
-def _ask(question: str, default: str, read: Callable[[str], T]) -> T:
-    """Ask until the answer reads; a wrong one is explained and asked again."""
-    while True:
-        answer = typer.prompt(question, default=default, show_default=bool(default))
-        try:
-            return read(answer.strip())
-        except InvalidInput as error:
-            console().print(f"[red]{escape(said(error))}[/]")
 
 
 def _percent(text: str) -> float:
@@ -68,7 +55,7 @@ def _amount(measure: Measure, value: float) -> str:
 
 def _new_target(measure: Measure) -> float | None:
     """Asked only of a goal with a measure, after `adjust`: new words may name a new number."""
-    return _ask(
+    return ask(
         f"  New target (Enter keeps {_amount(measure, measure.target)})",
         "",
         lambda text: clean_target(_value(text)) if text else None,
@@ -102,31 +89,29 @@ def _show(item: ReviewItem, number: int, count: int) -> None:
 def _ask_goal(item: ReviewItem, today: date) -> EntryInput:
     goal = item.goal
     last = item.latest
-    progress = _ask(
+    progress = ask(
         "  Progress %", f"{last.progress:g}" if last and last.progress is not None else
         str(item.progress_percent), _percent,
     )  # fmt: skip
-    confidence = _ask(
+    confidence = ask(
         "  Confidence 1-5", str(last.confidence if last and last.confidence else 3), _confidence
     )
     measure_current = None
     if goal.measure is not None:
         m = goal.measure
         now = "" if m.current is None else f"{m.current:g}"
-        value = _ask(
+        value = ask(
             f"  Current {m.metric} (target {_amount(m, m.target)})",
             now,
             lambda text: _value(text) if text else None,
         )
         if value is not None and value != m.current:
             measure_current = value
-    chosen = _ask(
-        "  Decision (keep, adjust, drop, done)", "keep", lambda t: decision(t, "Decision")
-    )
+    chosen = ask("  Decision (keep, adjust, drop, done)", "keep", lambda t: decision(t, "Decision"))
     text = due = target = None
     if chosen is Decision.ADJUST:
         text = typer.prompt("  New wording (Enter keeps it)", default="", show_default=False)
-        due = _ask(
+        due = ask(
             "  New due date (Enter keeps " + (goal.due.isoformat() if goal.due else "none") + ")",
             "",
             _optional_day(today),

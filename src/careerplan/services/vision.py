@@ -29,7 +29,8 @@ class PlanSetup:
     warnings: list[str] = field(default_factory=list)
 
 
-def _check_hours(hours: float) -> float:
+def check_hours(hours: float) -> float:
+    """The hours a week a person could give, refused outside (0, 80]."""
     if not 0 < hours <= MAX_HOURS_PER_WEEK:
         raise InvalidInput(
             f"Hours per week must be more than 0 and at most {MAX_HOURS_PER_WEEK:g}; got {hours:g}."
@@ -37,7 +38,8 @@ def _check_hours(hours: float) -> float:
     return hours
 
 
-def _clean_vision_value(name: str, value: Any) -> Any:
+def clean_vision_value(name: str, value: Any) -> Any:
+    """A vision field's value as it is kept, refused with the field's own limit."""
     if name == "target_date":
         if value is not None and not isinstance(value, date):
             raise InvalidInput("The target date must be a date.", field="target_date")
@@ -69,14 +71,14 @@ def init_plan(
     profile = Profile(
         name=clean_text(name, "name", MAX_NAME),
         current_job_title=clean_optional(current_job_title, "current job title", MAX_NAME),
-        hours_per_week=_check_hours(hours_per_week),
+        hours_per_week=check_hours(hours_per_week),
         education=_education(education),
         education_field=_education_field(education_field),
     )
     uow.profiles.save(profile)
-    vision = Vision(dream_job_title=_clean_vision_value("dream_job_title", dream_job_title))
+    vision = Vision(dream_job_title=clean_vision_value("dream_job_title", dream_job_title))
     for key, value in (vision_fields or {}).items():
-        setattr(vision, key, _clean_vision_value(key, value))
+        setattr(vision, key, clean_vision_value(key, value))
     warnings = []
     if vision.target_date is not None and vision.target_date <= clock.today():
         warnings.append(f"The target date {vision.target_date.isoformat()} is not in the future.")
@@ -132,7 +134,7 @@ def edit_vision(
     if expected_version is not None:
         vision.version = expected_version
     for key, value in changes.items():
-        setattr(vision, key, _clean_vision_value(key, value))
+        setattr(vision, key, clean_vision_value(key, value))
     uow.visions.save(vision)
     _sync_dream_goal(uow, clock, vision)
     return vision
@@ -148,7 +150,7 @@ def edit_profile(
         profile.version = expected_version
     for key, value in changes.items():
         if key == "hours_per_week":
-            value = _check_hours(float(value))
+            value = check_hours(float(value))
         elif key == "name":
             value = clean_text(str(value), "name", MAX_NAME)
         elif key == "current_job_title":
