@@ -181,3 +181,13 @@ def test_any_jsonl_line_gets_a_report_or_an_error_object(lines: list[bytes]) -> 
         out = check_line(single, number, date(2026, 11, 25))
         assert out["line"] == number
         assert ("error" in out) != ("score" in out)
+
+
+def test_a_long_text_is_echoed_by_its_start_and_the_cut_is_said() -> None:
+    long = "Pass the PMP exam by June 2027 " + "and more details " * 600
+    ran = run(long, "--today", "2026-11-25")
+    assert ran.exit_code == 0
+    first = ran.stdout.split("S.M.A.R.T.")[0]
+    said = " ".join(first.split())
+    assert f"(the first 300 of {len(long.strip()):,} characters; a goal holds up to 1,000" in said
+    assert len(first) < 1_000

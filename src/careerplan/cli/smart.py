@@ -156,6 +156,21 @@ def check_line(
     return answer_at(number, ident, report)
 
 
+# A goal is a sentence or two: the echo of a longer text shows its start, and says so.
+ECHOED = 300
+
+
+def _shown(goal: str) -> str:
+    from careerplan.domain.rules import MAX_TEXT
+
+    if len(goal) <= ECHOED:
+        return goal
+    note = f" (the first {ECHOED} of {len(goal):,} characters"
+    if len(goal) > MAX_TEXT:
+        note += f"; a goal holds up to {MAX_TEXT:,}, so shorten it before adding it"
+    return goal[:ECHOED] + "…" + note + ")"
+
+
 def render(report: SmartReport, out: Console, *, goal: str | None = None) -> None:
     """The report for people: five letters, reasons and evidence, schedule, suggestions."""
     from rich.markup import escape
@@ -164,7 +179,7 @@ def render(report: SmartReport, out: Console, *, goal: str | None = None) -> Non
     from careerplan.domain.smart import CRITERIA
 
     if goal is not None:
-        out.print(f"[bold]{escape(goal.strip())}[/]")
+        out.print(f"[bold]{escape(_shown(goal.strip()))}[/]")
     out.print(f"S.M.A.R.T. [bold]{report.letters}[/]  score {report.score}/5")
     if not report.supported:
         out.print(f"[yellow]{escape(report.specific.reason)}[/]")

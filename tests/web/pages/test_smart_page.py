@@ -198,3 +198,18 @@ def test_saving_an_empty_goal_is_refused(browser: Browser, story: Workspace) -> 
         "Write what you want to achieve.</p>" in response.text
     )
     assert snapshot(story) == before
+
+
+def test_a_wording_past_the_limit_is_kept_whole_and_said_before_saving(
+    browser: Browser, story: Workspace
+) -> None:
+    long = "Complete my PMP certification within the next 12 months " + "x" * 10_000
+    checked = browser.post("/smart/check", {"text": long, "parent_id": "1"})
+    assert checked.status_code == 200
+    assert "This wording is 10,056 characters; a goal holds up to 1,000." in checked.text
+    assert 'maxlength="1000"' not in browser.get("/smart").text
+    saved = browser.post("/smart/save", {"text": long, "parent_id": "1"})
+    assert saved.status_code == 422
+    assert "the limit is 1,000" in saved.text
+    with story.unit() as uow:
+        assert all(len(goal.text) <= 1_000 for goal in uow.goals.all())
