@@ -265,3 +265,13 @@ def test_a_measured_goal_asks_for_its_value_and_records_it_as_a_check_in(
         goal, checkins = uow.goals.get(2), uow.checkins.for_goal(2)
     assert goal.measure is not None
     assert (goal.measure.current, [c.value for c in checkins]) == (3, [3])
+
+
+def test_a_saved_review_is_not_offered_again_as_a_form(browser: Browser, story: Workspace) -> None:
+    assert browser.post("/review", _form(g3_progress="45")).status_code == 303
+    html = browser.get("/review?saved=review").text
+    assert "Today's review is saved" in html
+    assert "Save the review" not in html
+    assert '<a href="/review?again=1">Hold another review today</a>' in html
+    assert "Save the review" in browser.get("/review", again="1").text
+    assert '). <span class="muted">Last review' in html

@@ -94,9 +94,15 @@ def _page(
 
 @router.get("/review", response_class=HTMLResponse)
 def review_page(
-    request: Request, units: UnitsDep, clock: ClockDep, saved: str | None = None
+    request: Request,
+    units: UnitsDep,
+    clock: ClockDep,
+    saved: str | None = None,
+    again: bool = False,
 ) -> HTMLResponse:
-    return _page(request, units, clock, {"saved": saved})
+    """The review form, unless today's review is saved: then what it said, and a way to hold
+    another (a second submission by mistake is a second review)."""
+    return _page(request, units, clock, {"saved": saved, "again": again})
 
 
 def _percent(form: Form, name: str) -> float | None:
