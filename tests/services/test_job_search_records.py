@@ -261,3 +261,17 @@ def test_a_skill_name_is_one_line_of_plain_text(
         add_skill(uow, clock, label)
     with story.unit() as uow:
         assert add_skill(uow, clock, "Nursing 👩\u200d⚕️").label == "Nursing 👩\u200d⚕️"
+
+
+def test_the_card_puts_what_a_resume_or_a_goal_shows_before_the_jobs_profile() -> None:
+    from careerplan.domain.job_search import Skill
+    from careerplan.services.skills_inventory import proven
+
+    skills = [
+        Skill("Medicine and Dentistry", 5, Evidence.JOB, confirmed=True),
+        Skill("SQL", None, Evidence.RESUME, confirmed=True),
+        Skill("Budgeting", 4, Evidence.GOAL, confirmed=True),
+        Skill("Juggling", 7, Evidence.SAID, confirmed=True),
+        Skill("Python", 6, Evidence.RESUME, confirmed=False),
+    ]
+    assert [s.label for s in proven(skills)] == ["Budgeting", "SQL", "Medicine and Dentistry"]

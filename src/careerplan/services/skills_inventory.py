@@ -262,6 +262,8 @@ def skill_set(
 
 
 def proven(skills: Iterable[Skill]) -> list[Skill]:
-    """The confirmed skills something other than the person's word shows, strongest first."""
+    """The confirmed skills something other than the person's word shows: those a résumé line
+    or a completed goal shows first (what a reader can see for themselves), then those of the
+    job today; strongest first within each."""
     shown = [s for s in skills if s.confirmed and s.evidence is not Evidence.SAID]
-    return sorted(shown, key=lambda s: (-(s.level or 0), s.evidence is Evidence.JOB, s.label))
+    return sorted(shown, key=lambda s: (s.evidence is Evidence.JOB, -(s.level or 0), s.label))
