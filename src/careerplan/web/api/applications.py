@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query, Request, Response, status
+from fastapi import APIRouter, Path, Request, Response, status
 from fastapi.exceptions import RequestValidationError
 from pydantic import ValidationError
 from starlette.datastructures import UploadFile
@@ -40,6 +40,7 @@ from careerplan.web.api.responses import (
     problem_response,
 )
 from careerplan.web.api.skills_inventory import skill_out
+from careerplan.web.api.types import RemoveIfVersion
 from careerplan.web.deps import ClockDep, UnitsDep
 
 router = APIRouter(tags=["applications"], responses=INVALID)
@@ -327,10 +328,7 @@ def applications_move(
 def applications_delete(
     application_id: ApplicationId,
     units: UnitsDep,
-    version: Annotated[
-        int | None,
-        Query(ge=1, le=MAX_ID, description="Remove only if it is still at this version."),
-    ] = None,
+    version: RemoveIfVersion = None,
 ) -> Response:
     from careerplan.services.applications import remove_application
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query, Response, status
+from fastapi import APIRouter, Path, Response, status
 
 from careerplan.domain.bounds import MAX_ID
 from careerplan.domain.job_search import Skill, level_words
 from careerplan.web.api.job_search_schemas import SeededOut, SeedIn, SkillIn, SkillOut, SkillPatch
 from careerplan.web.api.responses import INVALID, REFUSED, WRITE, WRITE_ONE
+from careerplan.web.api.types import RemoveIfVersion
 from careerplan.web.deps import ClockDep, UnitsDep
 
 router = APIRouter(prefix="/skills", tags=["skills inventory"], responses=INVALID)
@@ -117,10 +118,7 @@ def skills_update(
 def skills_delete(
     skill_id: SkillId,
     units: UnitsDep,
-    version: Annotated[
-        int | None,
-        Query(ge=1, le=MAX_ID, description="Remove only if it is still at this version."),
-    ] = None,
+    version: RemoveIfVersion = None,
 ) -> Response:
     from careerplan.services.skills_inventory import remove_skill
 

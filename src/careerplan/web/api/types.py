@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Annotated
 
+from fastapi import Query
 from pydantic import AfterValidator, BeforeValidator, Field
 
 from careerplan.domain.bounds import MAX_ID, MAX_MAGNITUDE, day_problem, text_problem
@@ -84,6 +85,11 @@ OccupationCode = Annotated[
     ),
 ]
 Ident = Annotated[int, Field(ge=1, le=MAX_ID, strict=True)]
+# `?version=N` on a DELETE: remove the record only if no one has changed it since.
+RemoveIfVersion = Annotated[
+    int | None,
+    Query(ge=1, le=MAX_ID, description="Remove only if it is still at this version."),
+]
 Version = Annotated[
     int,
     Field(
