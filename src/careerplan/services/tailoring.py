@@ -225,12 +225,6 @@ class DreamCheck:
         }  # fmt: skip
 
 
-def dream_goal(uow: UnitOfWork) -> Goal | None:
-    return next(
-        (g for g in uow.goals.all() if g.parent_id is None and g.horizon is Horizon.LONG), None
-    )
-
-
 def against_dream(uow: UnitOfWork, clock: Clock) -> DreamCheck | None:
     """What the résumé proves of the dream job's top skills and knowledge, what the person has
     and the résumé does not show, and the real gaps. None without a dream occupation."""
@@ -325,14 +319,14 @@ def add_gap_goal(uow: UnitOfWork, clock: Clock, name: str) -> Goal:
     need = next((n for n in check.gaps if skill_key(n.name) == skill_key(name)), None)
     if need is None:
         raise InvalidInput(f"“{name}” is not one of your dream job's gaps.", field="name")
-    parent = dream_goal(uow)
+    parent_id = uow.goals.dream_goal_id()
     if check.is_planned(need):
         raise InvalidInput(f"“{need.goal_text}” is already a goal in your plan.", field="name")
     return add_goal(
         uow,
         clock,
         text=need.goal_text,
-        parent_id=parent.id if parent is not None else None,
+        parent_id=parent_id,
         horizon=Horizon.TWELVE_MONTHS,
         category=Category.SKILLS if need.kind == "skill" else Category.EDUCATION,
     ).goal
