@@ -105,3 +105,45 @@ def test_the_fiscal_year_setting_reaches_the_analyser(story: Workspace, clock: F
         )
     assert calendar.deadline == date(2027, 3, 31)
     assert fiscal.deadline == date(2026, 9, 30)
+
+
+def test_a_measure_set_on_the_goal_makes_it_measurable_outside_its_words(
+    story: Workspace, clock: FixedClock
+) -> None:
+    with story.unit() as uow:
+        bare = add_goal(uow, clock, text="Volunteer at the local hospital", parent_id=2).goal
+        measured = add_goal(
+            uow,
+            clock,
+            text="Volunteer at the local hospital",
+            parent_id=2,
+            metric="hours volunteered",
+            target=30,
+            unit="h",
+        ).goal
+    assert bare.smart_report is not None
+    assert measured.smart_report is not None
+    assert bare.smart_report["criteria"]["measurable"]["ok"] is False
+    verdict = measured.smart_report["criteria"]["measurable"]
+    assert verdict["ok"] is True
+    assert verdict["reason"] == "Measured by hours volunteered, from 0 to 30 h, as set on the goal."
+
+
+def test_vaguer_wording_is_saved_with_a_warning_that_names_what_it_lost(
+    story: Workspace, clock: FixedClock
+) -> None:
+    with story.unit() as uow:
+        goal = add_goal(
+            uow, clock, text="Complete my PMP certification by Q3 2027", parent_id=2
+        ).goal
+        result = edit_goal(uow, clock, goal.id or 0, text="Do some studying")
+        clearer = edit_goal(
+            uow, clock, goal.id or 0, text="Complete my PMP certification by Q3 2027"
+        )
+    assert result.goal.text == "Do some studying"
+    lost = [w for w in result.warnings if w.startswith("The new wording checks as")]
+    assert len(lost) == 1
+    assert "where the old one was SMART." in lost[0]
+    assert "No longer specific:" in lost[0]
+    assert "No longer time-bound:" not in lost[0]
+    assert not any(w.startswith("The new wording") for w in clearer.warnings)

@@ -10,6 +10,7 @@ from careerplan.domain import recurrence
 from careerplan.domain.bounds import check_day, check_number
 from careerplan.domain.entities import Category, CheckIn, Goal, GoalStatus, Horizon, Measure
 from careerplan.domain.errors import DomainRefusal, Hint, InvalidInput, Remedy, StaleEdit
+from careerplan.domain.repeat_words import describe
 from careerplan.domain.rules import (
     check_new_parent,
     clean_optional,
@@ -20,7 +21,7 @@ from careerplan.domain.rules import (
     progress_by_goal,
 )
 from careerplan.services.clock import Clock
-from careerplan.services.smart import SmartSettings, attach_report, check_text
+from careerplan.services.smart import SmartSettings, attach_report, check_text, wording_weakened
 
 if TYPE_CHECKING:
     from careerplan.services.reads import PlanReads
@@ -127,7 +128,7 @@ def add_goal(
         category=category,
         measure=_measure(metric, target, unit, baseline),
         due=due,
-        repeat=recurrence.normalise_rule(repeat) if repeat else None,
+        repeat=recurrence.read_rule(repeat) if repeat else None,
         created_at=now,
         updated_at=now,
     )
@@ -155,7 +156,7 @@ def _schedule_from_words(
         notes.append(f"Due date {due.isoformat()} taken from the goal's words.")
     if repeat is None and stated.recurrence is not None:
         repeat = stated.recurrence
-        notes.append(f"Repeat rule {repeat} taken from the goal's words.")
+        notes.append(f"Repeats {describe(repeat) or repeat}: taken from the goal's words.")
     return due, repeat, notes
 
 
@@ -208,6 +209,7 @@ def edit_goal(
     if expected_version is not None:
         goal.version = expected_version
     notes: list[str] = []
+    before = goal.smart_report
     if text is not None:
         goal.text = clean_text(text, field="text")
         if not clear_due and not clear_repeat:
@@ -226,7 +228,7 @@ def edit_goal(
     if clear_repeat:
         goal.repeat = None
     elif repeat is not None:
-        goal.repeat = recurrence.normalise_rule(repeat)
+        goal.repeat = recurrence.read_rule(repeat)
     if category is not None:
         goal.category = category
     if metric is not None or target is not None:
@@ -242,6 +244,9 @@ def edit_goal(
     goal.updated_at = clock.now()
     attach_report(uow, clock, goal, smart)
     uow.goals.save(goal)
+    if text is not None:
+        weaker = wording_weakened(before, goal.smart_report)
+        notes += [weaker] if weaker else []
     parent = uow.goals.get(goal.parent_id) if goal.parent_id else None
     warnings = date_warnings(goal, parent, clock.today(), _target_date(uow))
     return GoalResult(goal, notes + warnings)

@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from careerplan.domain.entities import Goal
+from careerplan.domain.entities import Goal, Measure
 from careerplan.services.clock import Clock
 
 if TYPE_CHECKING:
@@ -89,6 +89,7 @@ def plan_context(
     parent: Goal | None = None,
     due: date | None = None,
     repeat: str | None = None,
+    measure: Measure | None = None,
 ) -> AnalysisContext:
     """The analyser's context from the person's profile (None: there is no plan yet):
     their hours a week (unless `hours_per_week` overrides them) and education, the settings,
@@ -106,6 +107,7 @@ def plan_context(
         knowledge=_knowledge(),
         goal_due=due,
         goal_repeat=repeat,
+        goal_measure=measure_words(measure) if measure is not None else None,
         education=profile.education if profile else None,
         credentials=_credentials(),
     )
@@ -118,8 +120,17 @@ def context_for(
     *,
     due: date | None = None,
     repeat: str | None = None,
+    measure: Measure | None = None,
 ) -> AnalysisContext:
-    return plan_context(uow.profiles.get(), settings, parent=parent, due=due, repeat=repeat)
+    return plan_context(
+        uow.profiles.get(), settings, parent=parent, due=due, repeat=repeat, measure=measure
+    )
+
+
+def measure_words(measure: Measure) -> str:
+    """A goal's measure as the analyser's reason names it: "hours, from 0 to 30"."""
+    unit = f" {measure.unit}" if measure.unit else ""
+    return f"{measure.metric}, from {measure.baseline:g} to {measure.target:g}{unit}"
 
 
 def check_words(
@@ -165,9 +176,24 @@ def report_for_goal(
 
     parent = uow.goals.get(goal.parent_id) if goal.parent_id is not None else None
     context = context_for(
-        uow, parent, settings or SmartSettings(), due=goal.due, repeat=goal.repeat
+        uow,
+        parent,
+        settings or SmartSettings(),
+        due=goal.due,
+        repeat=goal.repeat,
+        measure=goal.measure,
     )
     return analyse(goal.text, _parent_text(uow, parent), today=clock.today(), context=context)
+
+
+def check_new_wording(
+    uow: UnitOfWork, clock: Clock, goal: Goal, text: str, settings: SmartSettings | None = None
+) -> SmartReport:
+    """The report the goal would have with `text` as its wording, its dates, measure and parent
+    kept: a review shows it before the new wording is saved."""
+    from dataclasses import replace
+
+    return report_for_goal(uow, clock, replace(goal, text=text), settings)
 
 
 def attach_report(
@@ -183,3 +209,29 @@ def attach_report(
 
 def settings_from(fiscal_year_start: int, day_first: bool) -> SmartSettings:
     return SmartSettings(fiscal_year_start=fiscal_year_start, day_first=day_first)
+
+
+def wording_weakened(before: dict[str, Any] | None, after: dict[str, Any] | None) -> str | None:
+    """A warning when a goal's new wording meets criteria its old wording met no longer (a
+    review that makes a goal vaguer is allowed, but said), or None."""
+    from careerplan.domain.smart import CRITERIA, SmartReport
+    from careerplan.domain.smart.compare import criterion_words, lost
+
+    if not before or not after:
+        return None
+    try:
+        old = SmartReport.from_json(before)
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None  # a report stored by an older version: nothing to compare with
+    new = SmartReport.from_json(after)
+    gone = lost(
+        {name: old.verdict(name) for name in CRITERIA},
+        {name: new.verdict(name) for name in CRITERIA},
+    )
+    if not gone:
+        return None
+    reasons = " ".join(f"No longer {criterion_words(name)}: {reason}" for name, reason in gone)
+    return (
+        f"The new wording checks as S.M.A.R.T. {new.letters}, where the old one was "
+        f"{old.letters}. {reasons}"
+    )

@@ -61,6 +61,9 @@ class AnalysisContext:
     - `goal_due` / `goal_repeat`: a due date or repeat rule the goal already carries outside
       its words (set in a form or from its horizon). The goal is then time-bound even when its
       text names no date; the text's own deadline, when it has one, still wins.
+    - `goal_measure`: the measure the goal carries outside its words, in words ("hours, from
+      0 to 30"). The goal is then measurable even when its text names no amount: the number
+      that says when it is done is on the goal.
     - `credentials`: the curated credentials (names, programmes, their lengths), so a goal to
       earn one is checked against the time the goal allows.
     """
@@ -72,6 +75,7 @@ class AnalysisContext:
     knowledge: OccupationKnowledge | None = None
     goal_due: date | None = None
     goal_repeat: str | None = None
+    goal_measure: str | None = None
     education: Education | None = None
     credentials: CredentialKnowledge | None = None
 
@@ -113,6 +117,9 @@ def analyse(
     if repeat:
         taken.append((repeat.start, repeat.end))
     measured = measure.assess(t, figures, taken, repeat_span)
+    measurable = measured.verdict
+    if measurable.ok is not True and ctx.goal_measure:
+        measurable = Verdict(True, f"Measured by {ctx.goal_measure}, as set on the goal.")
     outcome = measured.measure if measured.measure and measured.measure.kind == "outcome" else None
     spec = specific.assess(t, measured.quantities, outcome, repeat_span)
     time_bound = _time_bound(t, found, repeat, repeat_span)
@@ -149,7 +156,7 @@ def analyse(
     )
     verdicts = {
         "specific": spec.verdict,
-        "measurable": measured.verdict,
+        "measurable": measurable,
         "attainable": attain,
         "relevant": relevant,
         "time_bound": time_bound,
@@ -170,7 +177,7 @@ def analyse(
     window = found.deadline.window if found.deadline else None
     return SmartReport(
         specific=spec.verdict,
-        measurable=measured.verdict,
+        measurable=measurable,
         attainable=attain,
         relevant=relevant,
         time_bound=time_bound,
