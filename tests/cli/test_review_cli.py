@@ -44,7 +44,8 @@ def test_the_guided_review_asks_about_each_goal_and_keeps_defaults_on_enter(
     out = ran.stdout
     assert out.startswith(
         "Weekly review, Wed 25 Nov 2026: 2 active goals. Press Enter to keep the value in "
-        "brackets.\n\n1/2 · goal 2: Obtain a management position leading a team of at least 5 "
+        "brackets.\nS.M.A.R.T.: a capital letter is met, a small letter is not, ? is not judged "
+        "yet.\n\n1/2 · goal 2: Obtain a management position leading a team of at least 5 "
         "people (2 years, due 2028-11-25)\n  Status: on track (0% done, 0% of the time gone)\n"
         "S.M.A.R.T.: "
     )
@@ -337,3 +338,55 @@ def test_bad_settings_are_refused_and_nothing_changes(
     assert ran.exit_code == code
     assert message in ran.stderr
     assert json.loads(cli("review", "settings", "--json").stdout)["weekday"] == "wednesday"
+
+
+def test_new_wording_is_checked_on_the_spot_and_vaguer_wording_needs_a_yes(
+    cli: Invoke, story: Workspace
+) -> None:
+    """A review that makes goal 2 vaguer shows the new check, says what it loses, and asks
+    again until the person either keeps it on purpose or writes something better."""
+    ran = cli(
+        "review",
+        input=_answers(
+            "10", "3", "adjust",
+            "Get better at stuff", "n",  # vaguer: refused, asked again
+            "Get better at stuff", "y",  # vaguer, kept on purpose
+            "", "Reworded",  # due date kept, note
+            "", "", "", "",
+            "", "", "y",
+        ),
+    )  # fmt: skip
+    assert ran.exit_code == 0, ran.stderr
+    out = ran.stdout
+    assert out.count("  New wording (Enter keeps it): ") == 2
+    assert out.count("Keep this wording anyway?") == 2
+    assert "No longer specific:" in out
+    assert "where the old one was" in out
+    goals = {g["id"]: g for g in json.loads(cli("goal", "list", "--json").stdout)}
+    assert goals[2]["text"] == "Get better at stuff"
+
+
+def test_wording_as_good_as_the_old_is_taken_without_a_question(
+    cli: Invoke, story: Workspace
+) -> None:
+    ran = cli(
+        "review",
+        input=_answers(
+            "10", "3", "adjust", "Lead a team of 5 people by June 2028", "", "Reworded",
+            "", "", "", "",
+            "", "", "y",
+        ),
+    )  # fmt: skip
+    assert ran.exit_code == 0, ran.stderr
+    assert "Keep this wording anyway?" not in ran.stdout
+    assert "S.M.A.R.T.:" in ran.stdout.split("New wording (Enter keeps it): ")[1]
+
+
+def test_a_scripted_review_that_makes_a_goal_vaguer_says_so(cli: Invoke, story: Workspace) -> None:
+    document = json.dumps(
+        {"entries": [{"goal_id": 2, "decision": "adjust", "text": "Get better at stuff"}]}
+    )
+    ran = cli("review", "--from-file", "-", input=document)
+    assert ran.exit_code == 0, ran.stderr
+    assert "Goal 2: The new wording checks as S.M.A.R.T." in " ".join(ran.stdout.split())
+    assert "No longer specific" in ran.stdout

@@ -12,6 +12,7 @@ from careerplan.cli.context import clock, parse_day, read_text, reader, unit
 from careerplan.cli.output import console, print_json
 
 if TYPE_CHECKING:
+    from careerplan.domain.entities import Goal
     from careerplan.services.review_status import PlanStatus
     from careerplan.services.reviews import RecordedReview, ReviewInput
 
@@ -169,7 +170,7 @@ def _guided() -> None:
             )
         draft = start_review(uow, clock())
     try:
-        data = ask_review(draft)
+        data = ask_review(draft, _check_wording)
     except (typer.Abort, KeyboardInterrupt, EOFError):
         typer.echo()
         typer.echo(CANCELLED, err=True)
@@ -178,6 +179,14 @@ def _guided() -> None:
         typer.echo(CANCELLED, err=True)
         raise typer.Exit(1)
     _record(data, False)
+
+
+def _check_wording(goal: Goal, text: str) -> dict[str, object]:
+    from careerplan.cli.context import smart_settings
+    from careerplan.services.smart import check_new_wording
+
+    with unit() as uow:
+        return check_new_wording(uow, clock(), goal, text, smart_settings()).to_json()
 
 
 def _history(as_json: bool) -> None:

@@ -11,11 +11,11 @@ import typer
 
 from careerplan.cli.output import console
 from careerplan.cli.prompts import ask
-from careerplan.cli.render import smart_summary
+from careerplan.cli.render import smart_legend, smart_summary, warnings
 from careerplan.cli.render_review import day, standing_label
 from careerplan.cli.review_input import decision
 from careerplan.cli.text import escape
-from careerplan.domain.entities import Decision, Measure
+from careerplan.domain.entities import Decision, Goal, Measure
 from careerplan.domain.errors import InvalidInput
 from careerplan.services.reviews import (
     EntryInput,
@@ -24,6 +24,7 @@ from careerplan.services.reviews import (
     ReviewItem,
     clean_target,
 )
+from careerplan.services.smart import wording_weakened
 
 
 def _percent(text: str) -> float:
@@ -83,10 +84,32 @@ def _show(item: ReviewItem, number: int, count: int) -> None:
     if item.latest is not None and item.latest.confidence is not None:
         out.print(f"  Last confidence: {item.latest.confidence}/5")
     if item.report:
-        smart_summary(item.report)
+        smart_summary(item.report, legend=False)
 
 
-def _ask_goal(item: ReviewItem, today: date) -> EntryInput:
+# The S.M.A.R.T. report a goal would have with a new wording (a stored report's JSON).
+Check = Callable[[Goal, str], dict[str, object]]
+
+
+def _new_wording(goal: Goal, check: Check | None) -> str | None:
+    """New wording, checked on the spot: its letters and reasons are shown, and wording that
+    meets fewer criteria than the old is kept only when the person says so."""
+    while True:
+        answer = typer.prompt("  New wording (Enter keeps it)", default="", show_default=False)
+        text = str(answer).strip()
+        if not text or check is None:
+            return text or None
+        report = check(goal, text)
+        smart_summary(report, legend=False)
+        weaker = wording_weakened(goal.smart_report, report)
+        if weaker is None:
+            return text
+        warnings([weaker])
+        if typer.confirm("  Keep this wording anyway?", default=False):
+            return text
+
+
+def _ask_goal(item: ReviewItem, today: date, check: Check | None = None) -> EntryInput:
     goal = item.goal
     last = item.latest
     progress = ask(
@@ -110,7 +133,7 @@ def _ask_goal(item: ReviewItem, today: date) -> EntryInput:
     chosen = ask("  Decision (keep, adjust, drop, done)", "keep", lambda t: decision(t, "Decision"))
     text = due = target = None
     if chosen is Decision.ADJUST:
-        text = typer.prompt("  New wording (Enter keeps it)", default="", show_default=False)
+        text = _new_wording(goal, check)
         due = ask(
             "  New due date (Enter keeps " + (goal.due.isoformat() if goal.due else "none") + ")",
             "",
@@ -126,15 +149,16 @@ def _ask_goal(item: ReviewItem, today: date) -> EntryInput:
         decision=chosen,
         note=note,
         version=goal.version,
-        text=(text or "").strip() or None,
+        text=text,
         due=due,
         measure_current=measure_current,
         target=target,
     )
 
 
-def ask_review(draft: ReviewDraft) -> ReviewInput | None:
-    """Walk through the draft; None when the person chose not to save at the end."""
+def ask_review(draft: ReviewDraft, check: Check | None = None) -> ReviewInput | None:
+    """Walk through the draft; None when the person chose not to save at the end. With
+    `check`, new wording is checked as it is given."""
     out = console()
     count = len(draft.items)
     out.print(
@@ -142,10 +166,12 @@ def ask_review(draft: ReviewDraft) -> ReviewInput | None:
         + (f"{count} active goal{'s' if count != 1 else ''}." if count else "no active goals.")
         + " Press Enter to keep the value in brackets."
     )
+    if any(item.report for item in draft.items):
+        smart_legend()  # once, for the letters shown with each goal below
     entries = []
     for number, item in enumerate(draft.items, start=1):
         _show(item, number, count)
-        entries.append(_ask_goal(item, draft.today))
+        entries.append(_ask_goal(item, draft.today, check))
     out.print()
     went_well = typer.prompt("What went well?", default="", show_default=False)
     in_the_way = typer.prompt("What got in the way?", default="", show_default=False)
