@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from tests.cli.conftest import Invoke
 
+from careerplan.domain.smart_notation import LEGEND
 from careerplan.services.workspace import Workspace
 
 GOAL_LIST_HINT = "Run `careerplan goal list` to see your goals."
@@ -70,7 +71,8 @@ def test_an_unknown_id_exits_1_naming_the_list_command(
         ),
         (
             ("goal", "add", "x", "--repeat", "FREQ=DAILY;INTERVAL=0"),
-            "'FREQ=DAILY;INTERVAL=0' needs an INTERVAL of 1 or more, e.g. FREQ=WEEKLY;INTERVAL=2.",
+            "'FREQ=DAILY;INTERVAL=0' needs an INTERVAL of 1 or more, e.g. FREQ=WEEKLY;INTERVAL=2. "
+            "Words work too, such as 'every other Friday'.",
         ),
     ],
 )
@@ -115,10 +117,11 @@ def test_text_with_markup_is_shown_literally(cli: Invoke, story: Workspace) -> N
     ran = cli("goal", "add", "[bold]Lead[/bold] a team [/]")
     lines = ran.stdout.splitlines()
     assert lines[0] == "Added goal 4: [bold]Lead[/bold] a team [/]"
-    assert lines[-1] == (
+    assert lines[-2] == (
         "  Rewrite: [bold]Lead[/bold] a team [/], measured by [number] [what you will count], "
         "by [date]."
     )
+    assert lines[-1] == LEGEND
     bad = cli("goal", "add", "x", "--due", "[red]soon[/]")
     assert bad.exit_code == 2
     assert bad.stderr.startswith("Error: '[red]soon[/]' is not a date I can read.")

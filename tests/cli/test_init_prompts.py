@@ -38,7 +38,7 @@ def test_a_bad_answer_is_explained_and_asked_again(cli: Invoke, terminal: None) 
     ran = cli("init", input="\n".join(answers) + "\n")
     assert ran.exit_code == 0, ran.stderr
     said = " ".join(ran.stdout.split())
-    assert "The name is empty." in said
+    assert "Give your name, so the plan is addressed to you." in said
     assert "2027-02-30" in said
     assert "'lots' is not a number of hours" in said
     assert "Hours per week must be more than 0 and at most 80; got 200." in said

@@ -69,6 +69,7 @@ def test_a_goal_in_another_language_is_named_as_unsupported() -> None:
         "S.M.A.R.T. sm??t  score 0/5",
         "The goal seems to be written in French; only English is analysed.",
         "  • Write the goal in English to have it checked.",
+        "S.M.A.R.T.: a capital letter is met, a small letter is not, ? is not judged yet.",
     ]
 
 

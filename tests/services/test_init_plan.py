@@ -85,7 +85,7 @@ def test_a_target_date_not_in_the_future_is_allowed_but_flagged(
 @pytest.mark.parametrize(
     ("changes", "message"),
     [
-        ({"name": "  "}, "The name is empty."),
+        ({"name": "  "}, "Give your name, so the plan is addressed to you."),
         ({"dream_job_title": ""}, "The dream job title is empty."),
         ({"hours_per_week": 0}, "Hours per week must be more than 0 and at most 80; got 0."),
         ({"hours_per_week": 100}, "Hours per week must be more than 0 and at most 80; got 100."),

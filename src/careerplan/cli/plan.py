@@ -78,13 +78,13 @@ def _ask_profile(
 ) -> tuple[str, str, str, date | None, float]:
     """Ask for what the flags left out, each answer checked as it is given."""
     from careerplan.cli.prompts import ask
-    from careerplan.domain.rules import MAX_NAME, clean_optional, clean_text
+    from careerplan.domain.rules import EMPTY_NAME, MAX_NAME, clean_optional, clean_text
     from careerplan.services.vision import check_hours, clean_vision_value
 
     def when(answer: str) -> date | None:
         return clean_vision_value("target_date", parse_day(answer)) if answer else None
 
-    name = name or ask("Your name", "", lambda a: clean_text(a, "name", MAX_NAME))
+    name = name or ask("Your name", "", lambda a: clean_text(a, "name", MAX_NAME, empty=EMPTY_NAME))
     if current_job is None:
         current_job = ask(
             "Your job today", "", lambda a: clean_optional(a, "current job title", MAX_NAME)

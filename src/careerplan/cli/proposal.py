@@ -71,6 +71,8 @@ def accept(
             f"{done.goal.text}"
         )
         render.warnings(done.notes)
+    if any(done.goal.smart_report for done in accepted):
+        render.smart_legend()
     typer.echo(f"{len(accepted)} goal(s) added. See them with `careerplan goal tree`.")
 
 
@@ -178,7 +180,7 @@ def _print(result: PlanProposal) -> None:
         goal = item.goal
         horizon = goal.horizon.label if goal.horizon else "later"
         status = f"accepted as goal {item.accepted_goal_id}" if item.accepted else "proposed"
-        letters = render.smart_plain(item.report.to_json())
+        letters = item.report.letters
         typer.echo(f"\n{item.number:>2}. [{horizon}] {goal.text}")
         typer.echo(f"    {letters} · {goal.category.value} · due {goal.due} · {status}")
         typer.echo(f"    Why: {goal.why}")
@@ -188,6 +190,8 @@ def _print(result: PlanProposal) -> None:
         if goal.resources:
             kinds = "; ".join(f"{hint.kind.label}: {hint.suggestion}" for hint in goal.resources)
             typer.echo(f"    Who and what can help: {kinds}")
+    if result.items:
+        render.smart_legend()
     open_items = [item for item in result.items if not item.accepted]
     if open_items:
         typer.echo(

@@ -9,42 +9,48 @@ from typing import TYPE_CHECKING, Any
 from careerplan.cli import serialize
 from careerplan.cli.output import console, print_json
 from careerplan.cli.text import escape
+from careerplan.domain.repeat_words import describe
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from careerplan.domain.entities import Goal
     from careerplan.services.goals import GoalDetail, GoalResult, GoalRow
 
 _STATUS_STYLE = {"active": "", "done": "green", "dropped": "dim strike"}
-SMART_LETTERS = (
-    ("S", "specific"),
-    ("M", "measurable"),
-    ("A", "attainable"),
-    ("R", "relevant"),
-    ("T", "time_bound"),
-)
+_VERDICT_STYLE = {True: "green", False: "red", None: "dim"}
 
 
 def smart_letters(report: dict[str, Any] | None) -> str:
-    """`S M A R T` with each letter green (pass), red (fail) or dim (not judged)."""
+    """The five letters in the one notation, coloured as well: green capital (met), red small
+    letter (not met), dim `?` (not judged). The case says it without the colour, so the letters
+    read the same piped to a file or printed in black and white."""
     if not report:
         return ""
+    from careerplan.domain.smart_notation import CRITERIA, NAMES, letter
+
     parts = []
-    for letter, key in SMART_LETTERS:
+    for name, key in zip(NAMES, CRITERIA, strict=True):
         verdict = report.get(key)
-        style = "green" if verdict is True else "red" if verdict is False else "dim"
-        parts.append(f"[{style}]{letter}[/]")
+        parts.append(f"[{_VERDICT_STYLE.get(verdict, 'dim')}]{letter(name, verdict)}[/]")
     return "".join(parts)
 
 
 def smart_plain(report: dict[str, Any] | None) -> str:
-    """The same letters for plain text: upper case passes, lower case fails, `-` not judged."""
+    """The same letters without colour, for tables and plain lines."""
     if not report:
         return ""
-    out = []
-    for letter, key in SMART_LETTERS:
-        verdict = report.get(key)
-        out.append(letter if verdict is True else letter.lower() if verdict is False else "-")
-    return "".join(out)
+    from careerplan.domain.smart_notation import letters_of
+
+    return letters_of(report)
+
+
+def smart_legend(out: Console | None = None) -> None:
+    """What the letters mean, said once under whatever shows them (on one line, however narrow
+    the terminal, so it reads whole in a file)."""
+    from careerplan.domain.smart_notation import LEGEND
+
+    (out or console()).print(LEGEND, style="dim", markup=False, highlight=False, soft_wrap=True)
 
 
 def _percent(value: float) -> str:
@@ -70,12 +76,15 @@ def goal_result(result: GoalResult, verb: str, as_json: bool, *, report: bool = 
         smart_summary(goal.smart_report)
 
 
-def smart_summary(report: dict[str, Any]) -> None:
-    """The five letters with a reason for each failing one, and the proposed rewrite."""
+def smart_summary(report: dict[str, Any], *, legend: bool = True) -> None:
+    """The five letters with a reason for each failing one, and the proposed rewrite; then the
+    legend, unless the caller says it once for many summaries."""
     out = console()
-    out.print(f"S.M.A.R.T.: {smart_letters(report)} ({smart_plain(report)})")
+    from careerplan.domain.smart_notation import CRITERIA
+
+    out.print(f"S.M.A.R.T.: {smart_letters(report)}")
     criteria = report.get("criteria") or {}
-    for _letter, key in SMART_LETTERS:
+    for key in CRITERIA:
         entry = criteria.get(key) if isinstance(criteria, dict) else None
         if isinstance(entry, dict) and entry.get("ok") is False:
             out.print(
@@ -85,6 +94,8 @@ def smart_summary(report: dict[str, Any]) -> None:
         out.print(f"  → {escape(str(suggestion))}")
     if report.get("rewrite"):
         out.print(f"  Rewrite: {escape(str(report['rewrite']))}")
+    if legend:
+        smart_legend()
 
 
 def _goal_label(goal: Goal, progress: float) -> str:
@@ -128,7 +139,9 @@ def goal_table(rows: Sequence[GoalRow], as_json: bool) -> None:
         ("ID", "Goal", "Horizon", "Due", "Status", "Progress", "SMART"), table_rows, flexible=1
     )
     if any(row.goal.smart_report for row in rows):
-        sys.stdout.write("SMART: upper case = met, lower case = not met, - = not judged\n")
+        from careerplan.domain.smart_notation import LEGEND
+
+        sys.stdout.write(LEGEND + "\n")
 
 
 def goal_tree(rows: Sequence[GoalRow], as_json: bool) -> None:
@@ -147,6 +160,8 @@ def goal_tree(rows: Sequence[GoalRow], as_json: bool) -> None:
         parent_node = nodes.get(row.goal.parent_id, root) if row.depth else root
         nodes[row.goal.id] = parent_node.add(_goal_label(row.goal, row.progress))
     out.print(root)
+    if any(row.goal.smart_report for row in rows):
+        smart_legend()
 
 
 def _nested(rows: Sequence[GoalRow]) -> list[dict[str, Any]]:
@@ -179,7 +194,7 @@ def goal_detail(detail: GoalDetail, as_json: bool) -> None:
         ("Category", goal.category.value),
         ("Horizon", goal.horizon.label if goal.horizon else "—"),
         ("Due", goal.due.isoformat() if goal.due else "—"),
-        ("Repeats", goal.repeat or "—"),
+        ("Repeats", (describe(goal.repeat) or goal.repeat) if goal.repeat else "—"),
         ("Progress", _percent(detail.progress)),
     ]
     if goal.measure:

@@ -176,15 +176,18 @@ def render(report: SmartReport, out: Console, *, goal: str | None = None) -> Non
     from rich.markup import escape
     from rich.table import Table
 
+    from careerplan.cli.render import smart_legend, smart_letters
     from careerplan.domain.smart import CRITERIA
 
     if goal is not None:
         out.print(f"[bold]{escape(_shown(goal.strip()))}[/]")
-    out.print(f"S.M.A.R.T. [bold]{report.letters}[/]  score {report.score}/5")
+    verdicts = {name: report.verdict(name).ok for name in CRITERIA}
+    out.print(f"S.M.A.R.T. [bold]{smart_letters(verdicts)}[/]  score {report.score}/5")
     if not report.supported:
         out.print(f"[yellow]{escape(report.specific.reason)}[/]")
         for suggestion in report.suggestions:
             out.print(f"  • {escape(suggestion)}")
+        smart_legend(out)
         return
     table = Table(show_header=False, box=None, padding=(0, 1))
     table.add_column(no_wrap=True)
@@ -216,3 +219,4 @@ def render(report: SmartReport, out: Console, *, goal: str | None = None) -> Non
         out.print(f"Rewrite: {escape(report.rewrite)}")
     for note in report.notes:
         out.print(f"[dim]{escape(note)}[/]")
+    smart_legend(out)

@@ -17,17 +17,25 @@ MAX_NOTE = 10_000
 # A résumé or a job posting pasted whole: the analysis reads this much of each.
 MAX_DOCUMENT = 100_000
 MAX_NAME = 200
+# The person's own name is asked for, not described: the plan and its card are addressed to it.
+EMPTY_NAME = "Give your name, so the plan is addressed to you."
 
 
 def clean_text(
-    text: str, what: str = "goal text", limit: int = MAX_TEXT, *, field: str | None = None
+    text: str,
+    what: str = "goal text",
+    limit: int = MAX_TEXT,
+    *,
+    field: str | None = None,
+    empty: str = "",
 ) -> str:
     """Strip the text and refuse it when empty or over `limit` characters, naming the limit.
-    `what` names the text in the message; `field` is the input it came from, when known."""
+    `what` names the text in the message; `field` is the input it came from, when known;
+    `empty` is the whole message for an empty text, when the field asks for it in its own way."""
     cleaned = check_text(text, f"The {what}", field).strip()
     if not cleaned:
         ask = " Write what you want to achieve." if what == "goal text" else ""
-        raise InvalidInput(f"The {what} is empty.{ask}", field=field)
+        raise InvalidInput(empty or f"The {what} is empty.{ask}", field=field)
     if len(cleaned) > limit:
         raise InvalidInput(
             f"The {what} is {len(cleaned):,} characters long; the limit is {limit:,}. "

@@ -31,6 +31,7 @@ from careerplan.domain.entities import Action, Goal, GoalStatus, Preferences, Re
 from careerplan.domain.follow_ups import follow_up_text
 from careerplan.domain.job_search import Application
 from careerplan.domain.schedule import repeat_anchor
+from careerplan.domain.smart_notation import LEGEND
 from careerplan.domain.status import next_review
 from careerplan.exports.ical_lines import ContentLines, moment
 from careerplan.exports.outline import measure_words, repeat_in_words, smart_letters
@@ -176,7 +177,8 @@ def _goal_event(snapshot: PlanSnapshot, goal: Goal, goals: dict[int | None, Goal
         lines.append(f"Horizon: {goal.horizon.label}")
     letters = smart_letters(goal)
     if letters:
-        lines.append(f"S.M.A.R.T.: {letters}")
+        # A calendar shows one event at a time, so each event carries the legend itself.
+        lines += [f"S.M.A.R.T.: {letters}", LEGEND]
     if goal.measure is not None:
         lines.append(f"Measure: {measure_words(goal.measure)}")
     parent = goals.get(goal.parent_id)
@@ -282,7 +284,7 @@ def _review_event(snapshot: PlanSnapshot) -> CalendarEvent:
         description=(
             "Go through each active goal: record progress and confidence, look at its "
             "S.M.A.R.T. report again, adjust or drop it, and note what went well and what got "
-            "in the way. Run `careerplan review` or open the review page."
+            "in the way. Open the review page, or run careerplan review on the command line."
         ),
         # The series moves when the rhythm changes or after each review held.
         sequence=(preferences.version - 1) + len(held),

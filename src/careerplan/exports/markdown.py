@@ -9,6 +9,7 @@ document's structure; what careerplan adds (headings, lists, labels) is the only
 from __future__ import annotations
 
 from careerplan.domain.entities import GoalStatus
+from careerplan.domain.smart_notation import LEGEND
 from careerplan.exports.markdown_text import block, inline
 from careerplan.exports.outline import (
     GoalEntry,
@@ -92,6 +93,8 @@ def _goals(plan: PlanOutline) -> list[str]:
     lines = ["## Goals", ""]
     if not plan.groups:
         return [*lines, "No goals yet.", ""]
+    if any(entry.letters for group in plan.groups for entry in group.goals):
+        lines += [inline(LEGEND), ""]
     for group in plan.groups:
         lines += [f"### {group.title}", ""]
         for entry in group.goals:

@@ -114,8 +114,9 @@ def _action_row(action: Action) -> dict[str, str]:
 
 
 def smart_letters(report: dict[str, Any] | None) -> str:
-    """`SMART` with a failed letter in lower case and an undecided one as `?` (the analyser's
-    own notation); empty when the goal was never checked or its report cannot be read."""
+    """The letters in the notation every surface uses (`domain.smart_notation`: a failed
+    letter in lower case, an undecided one as `?`); empty when the goal was never checked or its
+    report cannot be read. A CSV holds data only, so the legend is not written into it."""
     if not report:
         return ""
     from careerplan.domain.smart.report import SmartReport

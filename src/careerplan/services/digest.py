@@ -97,8 +97,8 @@ def _lines(digest: Digest) -> list[tuple[str, list[str]]]:
     cadence = status.preferences.review_cadence.value
     if status.review_due:
         head.append(
-            f"Review due since {_day(status.next_review)} ({cadence}): run `careerplan review` "
-            "or open the review page."
+            f"Review due since {_day(status.next_review)} ({cadence}): open the review page, "
+            "or run careerplan review on the command line."
         )
     else:
         head.append(f"Next review: {_day(status.next_review)} ({cadence})")

@@ -11,7 +11,7 @@ from careerplan.domain.bounds import check_day
 from careerplan.domain.credentials import Education, education_from
 from careerplan.domain.entities import Goal, Horizon, Profile, Vision
 from careerplan.domain.errors import DomainRefusal, Hint, InvalidInput, Remedy
-from careerplan.domain.rules import MAX_NAME, MAX_NOTE, clean_optional, clean_text
+from careerplan.domain.rules import EMPTY_NAME, MAX_NAME, MAX_NOTE, clean_optional, clean_text
 from careerplan.services.clock import Clock
 
 if TYPE_CHECKING:
@@ -69,7 +69,7 @@ def init_plan(
     if uow.profiles.get() is not None or uow.visions.get() is not None:
         raise DomainRefusal("A plan already exists here.", hint=Hint(Remedy.EDIT_EXISTING_PLAN))
     profile = Profile(
-        name=clean_text(name, "name", MAX_NAME),
+        name=clean_text(name, "name", MAX_NAME, field="name", empty=EMPTY_NAME),
         current_job_title=clean_optional(current_job_title, "current job title", MAX_NAME),
         hours_per_week=check_hours(hours_per_week),
         education=_education(education),
@@ -152,7 +152,7 @@ def edit_profile(
         if key == "hours_per_week":
             value = check_hours(float(value))
         elif key == "name":
-            value = clean_text(str(value), "name", MAX_NAME)
+            value = clean_text(str(value), "name", MAX_NAME, field="name", empty=EMPTY_NAME)
         elif key == "current_job_title":
             value = clean_optional(str(value), "current job title", MAX_NAME)
         elif key == "education":

@@ -10,6 +10,9 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from careerplan.domain import smart_notation as notation
+from careerplan.domain.repeat_choices import WEEKDAYS, Kind, choice_for
+from careerplan.domain.repeat_words import describe
 from careerplan.domain.route import months_text
 from careerplan.web.hints import for_page
 
@@ -22,6 +25,10 @@ def _percent(value: float | None) -> str:
 
 def _day(value: date | None) -> str:
     return value.strftime("%-d %b %Y") if value else ""
+
+
+def _repeat_words(rule: str | None) -> str:
+    return "" if not rule else describe(rule) or rule
 
 
 @cache
@@ -37,4 +44,12 @@ def environment() -> Environment:
     # Notes that carry a remedy, worded for a page (never as a command to run).
     env.filters["advice"] = for_page
     env.globals["months_text"] = months_text
+    # Pages show a repeat as a sentence, and the raw rule only when it cannot be said.
+    env.filters["repeat_words"] = _repeat_words
+    env.globals["repeat_choice"] = choice_for
+    env.globals["repeat_kinds"] = list(Kind)
+    env.globals["repeat_weekdays"] = WEEKDAYS
+    # The one S.M.A.R.T. notation, so a page writes the letters and their legend as every
+    # other surface does.
+    env.globals["smart_notation"] = notation
     return env

@@ -18,9 +18,13 @@ VAGUE_REWRITE = (
 )
 
 
+# The letter as a page shows it: the case carries the verdict, the class only adds colour.
+SHOWN = {"pass": str.upper, "fail": str.lower, "unknown": lambda letter: "?"}
+
+
 def letters(*verdicts: tuple[str, str, str]) -> str:
     return "\n".join(
-        f'<abbr class="{cls}" title="{name}: {said}">{letter}</abbr>'
+        f'<abbr class="{cls}" title="{name}: {said}">{SHOWN[cls](letter)}</abbr>'
         for letter, (cls, name, said) in zip("SMART", verdicts, strict=True)
     )
 

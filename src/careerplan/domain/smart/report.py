@@ -11,9 +11,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from careerplan.domain import smart_notation as notation
 from careerplan.domain.smart.text import Span
+from careerplan.domain.smart_notation import CRITERIA
 
-CRITERIA = ("specific", "measurable", "attainable", "relevant", "time_bound")
+__all__ = ["CRITERIA", "Measure", "SmartReport", "Verdict", "Window"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,12 +105,9 @@ class SmartReport:
 
     @property
     def letters(self) -> str:
-        """`SMART` with a failed letter lower-cased and an undecided one shown as `?`."""
-        out = []
-        for letter, name in zip("SMART", CRITERIA, strict=True):
-            ok = self.verdict(name).ok
-            out.append(letter if ok else ("?" if ok is None else letter.lower()))
-        return "".join(out)
+        """The five letters in the one notation (`notation`): `SMART` with a failed letter in
+        lower case and an undecided one shown as `?`."""
+        return notation.letters(self.verdict(name).ok for name in CRITERIA)
 
     def verdict(self, name: str) -> Verdict:
         verdict: Verdict = getattr(self, name)

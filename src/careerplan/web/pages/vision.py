@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from careerplan.domain.credentials import Education, education_from
 from careerplan.domain.entities import VISION_PROMPTS
 from careerplan.domain.errors import InvalidInput, NotFound, StaleEdit
-from careerplan.domain.rules import MAX_NAME, MAX_NOTE, clean_optional, clean_text
+from careerplan.domain.rules import EMPTY_NAME, MAX_NAME, MAX_NOTE, clean_optional, clean_text
 from careerplan.web.deps import ClockDep, UnitsDep
 from careerplan.web.forms import Form
 from careerplan.web.hints import for_page
@@ -53,6 +53,16 @@ SHORT_FIELDS = {
 }
 
 
+# What a refusal calls each field, as the page asks it, so the message names the field it stands
+# beside; a question is named by its words.
+FIELD_WORDS = {
+    **{key: label.lower() for key, label, *_ in ABOUT_JOB},
+    "dream_job_title": "dream job title",
+    "target_roles": "list of roles you would take",
+    **{key: f"answer to “{question}”" for key, question, *_ in ON_THE_DAY},
+}
+
+
 def _optional_reader(what: str, limit: int) -> Callable[[str], str]:
     return lambda text: clean_optional(text, what, limit)
 
@@ -73,7 +83,7 @@ def _read_vision(form: Form) -> dict[str, Any]:
         if key == "dream_job_title":
             changes[key] = form.check(key, lambda t: clean_text(t, "dream job title", MAX_NAME))
         else:
-            changes[key] = form.check(key, _optional_reader(key.replace("_", " "), limit))
+            changes[key] = form.check(key, _optional_reader(FIELD_WORDS[key], limit))
     if "dream_occupation_code" in form.values:  # chosen on the Explore page
         changes["dream_occupation_code"] = form.check("dream_occupation_code", _occupation_code)
     for key, what in (
@@ -141,7 +151,7 @@ async def save_vision(request: Request, units: UnitsDep, clock: ClockDep) -> Res
     form = await Form.read(request)
     changes = _read_vision(form)
     changes["target_date"] = form.day("target_date", clock.today())
-    name = form.check("name", lambda t: clean_text(t, "name", MAX_NAME))
+    name = form.check("name", lambda t: clean_text(t, "name", MAX_NAME, empty=EMPTY_NAME))
     job = form.check("current_job_title", lambda t: clean_optional(t, "current job", MAX_NAME))
     hours = form.number("hours_per_week", minimum=0.5, maximum=MAX_HOURS_PER_WEEK)
     education = form.check("education", lambda t: education_from(t) if t.strip() else None)
