@@ -97,7 +97,8 @@ def test_open_actions_only_hides_finished_ones(story: Workspace, clock: FixedClo
         (
             lambda uow, clock: add_action(uow, clock, 3, "x", repeat="FREQ=SOMETIMES"),
             InvalidInput,
-            "'FREQ=SOMETIMES' is not a valid RFC 5545 repeat rule: invalid 'FREQ': SOMETIMES.",
+            "'FREQ=SOMETIMES' is not a valid RFC 5545 repeat rule: invalid 'FREQ': SOMETIMES. "
+            "Words work too, such as 'every other Friday'.",
         ),
         (
             lambda uow, clock: complete_action(uow, clock, 1, on=date(2026, 11, 26)),

@@ -4,10 +4,11 @@ from typing import Annotated
 
 import typer
 
-from careerplan.cli.apps import sub_app
+from careerplan.cli.apps import RepeatOption, sub_app
 from careerplan.cli.context import clock, parse_day, read_text, unit
 from careerplan.cli.output import console, print_json
 from careerplan.cli.text import escape
+from careerplan.domain.repeat_words import describe
 
 action_app = sub_app("Actions under a goal: one-off with a due date, or repeating.")
 resource_app = sub_app("People, courses and programmes that can help, linked to goals.")
@@ -20,7 +21,7 @@ def action_add(
     goal_id: int,
     text: Annotated[str, typer.Argument(help="The step to take; `-` reads standard input.")],
     due: Annotated[str | None, typer.Option("--due", help="2027-01-31, +2w ...")] = None,
-    repeat: Annotated[str | None, typer.Option("--repeat", help="RRULE, e.g. FREQ=WEEKLY.")] = None,
+    repeat: RepeatOption = None,
     as_json: JsonFlag = False,
 ) -> None:
     """Add an action to a goal."""
@@ -36,7 +37,7 @@ def action_add(
         print_json(serialize.action(action))
         return
     when = f", due {action.due.isoformat()}" if action.due else ""
-    when += f", repeats {action.repeat}" if action.repeat else ""
+    when += f", repeats {describe(action.repeat) or action.repeat}" if action.repeat else ""
     console().print(f"Added action {action.id} to goal {goal_id}: {escape(action.text)}{when}")
 
 
@@ -67,7 +68,11 @@ def action_list(
         table.add_column(column, overflow="fold")
     for row in rows:
         action, state = row.action, row.state
-        when = action.repeat or (action.due.isoformat() if action.due else "")
+        when = (
+            (describe(action.repeat) or action.repeat)
+            if action.repeat
+            else (action.due.isoformat() if action.due else "")
+        )
         done = "yes" if action.done else (f"{len(action.completions)}x" if action.repeat else "")
         table.add_row(
             str(action.id),

@@ -5,7 +5,7 @@ from typing import Annotated
 import typer
 
 from careerplan.cli import choices
-from careerplan.cli.apps import sub_app
+from careerplan.cli.apps import RepeatOption, sub_app
 from careerplan.cli.context import clock, parse_day, read_text, reader, smart_settings, unit
 
 app = sub_app("Add, list and change goals: 2 years, 12 months, 6 months and sub-goals.")
@@ -30,9 +30,7 @@ def add(
     ] = None,
     horizon: Annotated[str | None, typer.Option("--horizon", help="2y, 12m or 6m.")] = None,
     due: Annotated[str | None, typer.Option("--due", help="2027-06-30, +6m, +2w ...")] = None,
-    repeat: Annotated[
-        str | None, typer.Option("--repeat", help="RRULE, e.g. FREQ=MONTHLY.")
-    ] = None,
+    repeat: RepeatOption = None,
     category: Annotated[
         str | None,
         typer.Option(
@@ -112,7 +110,10 @@ def edit(
     horizon: Annotated[str | None, typer.Option("--horizon", help="2y, 12m or 6m.")] = None,
     due: Annotated[str | None, typer.Option("--due", help="New due date.")] = None,
     no_due: Annotated[bool, typer.Option("--no-due", help="Remove the due date.")] = False,
-    repeat: Annotated[str | None, typer.Option("--repeat", help="New RRULE.")] = None,
+    repeat: Annotated[
+        str | None,
+        typer.Option("--repeat", help="New repeat, in words ('every quarter') or as an RRULE."),
+    ] = None,
     no_repeat: Annotated[bool, typer.Option("--no-repeat", help="Stop repeating.")] = False,
     category: Annotated[str | None, typer.Option("--category")] = None,
     metric: Annotated[str | None, typer.Option("--metric")] = None,

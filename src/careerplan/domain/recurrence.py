@@ -61,6 +61,23 @@ def normalise_rule(text: str) -> str:
     return rule
 
 
+def read_rule(text: str) -> str:
+    """The rule a person gave, as an RRULE or in words ("every other Friday"), as the RRULE to
+    store. Backups keep to `normalise_rule`: a file holds rules, never words."""
+    said = text.strip()
+    if "=" in said or said.upper().startswith("RRULE:"):
+        try:
+            return normalise_rule(text)
+        except InvalidInput as error:
+            # Someone who tried the rule form may not know words are taken as well.
+            raise _bad_rule(f"{error.what} Words work too, such as 'every other Friday'.") from None
+    # Imported here: the phrase reader brings the S.M.A.R.T. tables, which a daily view that
+    # only expands stored rules does not need.
+    from careerplan.domain.repeat_phrases import parse
+
+    return normalise_rule(parse(text))
+
+
 @lru_cache(maxsize=2048)
 def _rule(rule: str, start: date) -> rrule:
     # Parsing a rule costs ~100 µs; a daily view asks about each repeating action three times.

@@ -5,6 +5,10 @@ the printed one. Rules with parts this does not know are left to the caller to s
     'every week on Monday and Thursday'
     >>> describe("FREQ=MONTHLY;INTERVAL=3;BYDAY=1SU")
     'every 3 months on the first Sunday'
+    >>> describe("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR")
+    'every weekday'
+    >>> describe("FREQ=MONTHLY;INTERVAL=3")
+    'every quarter'
     >>> describe("FREQ=YEARLY;BYMONTH=3") is None
     True
 """
@@ -24,6 +28,7 @@ _DAYS = {
     "SA": "Saturday",
     "SU": "Sunday",
 }
+_WORKING_WEEK = ("MO", "TU", "WE", "TH", "FR")
 _ORDINALS = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", -1: "last"}
 _DAY_PART = re.compile(r"^([+-]?\d{1,2})?(MO|TU|WE|TH|FR|SA|SU)$")
 _KNOWN = {"FREQ", "INTERVAL", "BYDAY", "BYMONTHDAY", "COUNT", "UNTIL", "WKST"}
@@ -49,6 +54,11 @@ def describe(rule: str) -> str | None:
     ending = _ending(parts)
     if ending is None:
         return None
+    # The two shortcuts the repeat choices on the forms offer, said as they are offered.
+    if every == "every week" and on == " on " + _and([_DAYS[code] for code in _WORKING_WEEK]):
+        every, on = "every weekday", ""
+    elif every == "every 3 months" and not on:
+        every = "every quarter"
     return every + on + ending
 
 

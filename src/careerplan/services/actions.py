@@ -48,7 +48,7 @@ def add_action(
         goal_id=goal_id,
         text=clean_text(text, "action text", field="text"),
         due=check_day(due, "The due date", "due") if due is not None else None,
-        repeat=recurrence.normalise_rule(repeat) if repeat else None,
+        repeat=recurrence.read_rule(repeat) if repeat else None,
         created_at=clock.now(),
     )
     return uow.actions.add(action)
@@ -120,6 +120,6 @@ def edit_action(
     if clear_repeat:
         action.repeat = None
     elif repeat is not None:
-        action.repeat = recurrence.normalise_rule(repeat)
+        action.repeat = recurrence.read_rule(repeat)
     uow.actions.save(action)
     return describe(action, clock.today())

@@ -83,3 +83,14 @@ def test_an_action_on_a_dropped_goal_is_refused(client: TestClient, story: Works
     response = client.post("/api/v1/actions", json={"goal_id": 3, "text": "Study"})
     assert response.status_code == 409
     assert "is dropped" in response.json()["detail"]
+
+
+def test_an_action_sent_with_a_repeat_in_words_comes_back_with_the_rule(
+    client: TestClient, story: Workspace
+) -> None:
+    response = client.post(
+        "/api/v1/actions",
+        json={"goal_id": 3, "text": "Call a mentor", "repeat": "every other Friday"},
+    )
+    assert response.status_code == 201
+    assert response.json()["repeat"] == "FREQ=WEEKLY;INTERVAL=2;BYDAY=FR"

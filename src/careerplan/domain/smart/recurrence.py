@@ -28,12 +28,13 @@ from careerplan.domain.smart.text import words
 _CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 _SPREAD = {2: "MO,TH", 3: "MO,WE,FR", 4: "MO,TU,TH,FR", 5: "MO,TU,WE,TH,FR", 6: "MO,TU,WE,TH,FR,SA"}
 _DAY = "|".join(sorted((d for d in WEEKDAYS if len(d) > 3), key=len, reverse=True))
-_UNIT_FREQ = {
+# Both tables are also read for the repeats people type (domain/repeat_phrases.py).
+UNIT_FREQ = {
     "day": ("DAILY", 1), "morning": ("DAILY", 1), "evening": ("DAILY", 1), "night": ("DAILY", 1),
     "week": ("WEEKLY", 1), "fortnight": ("WEEKLY", 2), "month": ("MONTHLY", 1),
     "quarter": ("MONTHLY", 3), "year": ("YEARLY", 1), "semester": ("MONTHLY", 6),
 }  # fmt: skip
-_ADVERB_FREQ = {
+ADVERB_FREQ = {
     "daily": ("DAILY", 1), "nightly": ("DAILY", 1), "weekly": ("WEEKLY", 1),
     "fortnightly": ("WEEKLY", 2), "biweekly": ("WEEKLY", 2), "bi-weekly": ("WEEKLY", 2),
     "monthly": ("MONTHLY", 1), "bimonthly": ("MONTHLY", 2), "bi-monthly": ("MONTHLY", 2),
@@ -145,7 +146,7 @@ def _candidates(norm: str, figures: list[Figure]) -> list[Rule]:
         if m["unit"].startswith(("working", "business")):
             rules.append(Rule("WEEKLY", 1, m.start(), m.end(), byday="MO,TU,WE,TH,FR"))
             continue
-        freq, step = _UNIT_FREQ[unit]
+        freq, step = UNIT_FREQ[unit]
         n = 2 if m["other"] else int(parse_number(m["n"]) or 1) if m["n"] else 1
         rules.append(Rule(freq, step * max(n, 1), m.start(), m.end()))
     for m in _NTH_DAY.finditer(norm):
@@ -182,7 +183,7 @@ def _candidates(norm: str, figures: list[Figure]) -> list[Rule]:
         # "2 requests per month", "10 hours a week", "one post a week": a number before it.
         if not re.search(rf"(?:\d|\b(?:{NUMBER})\b)[^.;]{{0,40}}$", before):
             continue
-        freq, step = _UNIT_FREQ[m["unit"]]
+        freq, step = UNIT_FREQ[m["unit"]]
         rules.append(Rule(freq, step, m.start(), m.end()))
     for m in _ADVERB.finditer(norm):
         after = (m["after"] or "").strip()
@@ -195,7 +196,7 @@ def _candidates(norm: str, figures: list[Figure]) -> list[Rule]:
                 continue
         elif not after and not acting and lead[-1:] == ["the"]:
             continue
-        freq, step = _ADVERB_FREQ[m["adv"]]
+        freq, step = ADVERB_FREQ[m["adv"]]
         rules.append(Rule(freq, step, m.start(), m.end()))
     return rules
 

@@ -69,8 +69,11 @@ Rule = Annotated[
     Field(
         min_length=1,
         max_length=500,
-        description="An RFC 5545 repeat rule, e.g. FREQ=WEEKLY;BYDAY=MO.",
-        examples=["FREQ=MONTHLY"],
+        description=(
+            "How often: an RFC 5545 repeat rule, e.g. FREQ=WEEKLY;BYDAY=MO, or the same in "
+            "words, e.g. 'every other Friday'. Responses always give the rule."
+        ),
+        examples=["FREQ=MONTHLY", "every other Friday"],
     ),
     storable,
 ]
