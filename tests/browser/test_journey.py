@@ -157,7 +157,9 @@ def _act(page: Page, shot: Shot) -> None:
 
     goal.select_option(_option_value(goal, GOALS[0][1]))
     page.get_by_label("Action", exact=True).fill(REPEATING)
-    page.get_by_label("Or repeats").fill("FREQ=WEEKLY")
+    page.get_by_label("How often").select_option(label="Every week on…")
+    # Today's weekday, so the first time it falls due is today and can be logged at once.
+    page.get_by_label(f"{TODAY:%A}", exact=True).check()
     page.get_by_role("button", name="Add action").click()
     expect(page.get_by_role("cell", name=REPEATING, exact=True)).to_be_visible()
     row = page.get_by_role("row").filter(has_text=REPEATING)

@@ -6,6 +6,8 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
+# The width a chart is drawn for; the pages show it at most this wide (style.css, .chart).
+CHART_WIDTH = 480
 _STYLE_COLOURS = ("#2456c9", "#1f7a4d", "#a45d00", "#7b3fb3", "#b3261e", "#0f7c8a")
 
 
@@ -31,12 +33,17 @@ def _style() -> object:
         foreground_subtle="#5b6475",
         colors=_STYLE_COLOURS,
         font_family="system-ui, sans-serif",
-        title_font_size=16,
-        label_font_size=12,
-        major_label_font_size=12,
-        legend_font_size=12,
+        # Sized for a chart CHART_WIDTH wide shown on a phone at about two thirds of that: every
+        # text then shows at 11 px or more (pygal's defaults shrink to about 6 px).
+        title_font_size=20,
+        label_font_size=18,
+        major_label_font_size=18,
+        legend_font_size=18,
+        value_font_size=18,
+        value_label_font_size=18,
+        tooltip_font_size=18,
         # A style setting in pygal (as a chart option it is ignored, and the text fills the chart).
-        no_data_font_size=18,
+        no_data_font_size=20,
     )
 
 
@@ -47,8 +54,8 @@ def _common() -> dict[str, object]:
         "js": [],
         "disable_xml_declaration": False,
         "show_legend": False,
-        "width": 640,
-        "height": 320,
+        "width": CHART_WIDTH,
+        "height": 300,
         "explicit_size": False,
         "print_values": False,
         "no_data_text": "No check-ins with values yet",
@@ -87,7 +94,12 @@ def horizon_bars(rows: Sequence[tuple[str, float, int]]) -> str:
     """Mean progress per horizon (label, share 0..1, number of goals)."""
     import pygal
 
-    chart = pygal.HorizontalBar(title="Progress by horizon", range=(0, 100), **_common())
+    chart = pygal.HorizontalBar(
+        title="Progress by horizon",
+        range=(0, 100),
+        y_labels=[0, 25, 50, 75, 100],  # every ten, at a legible size, would run together
+        **_common(),
+    )
     chart.x_labels = [f"{label} ({count})" for label, _, count in rows]
     chart.add("Progress (%)", [round(share * 100, 1) for _, share, _ in rows])
     return _render(chart)
@@ -98,7 +110,38 @@ def riasec_radar(scores: Sequence[tuple[str, float]], maximum: float) -> str:
     import pygal
 
     options = {**_common(), "no_data_text": "No data yet"}
-    chart = pygal.Radar(title="Your interest profile (RIASEC)", range=(0, maximum), **options)
+    chart = pygal.Radar(
+        title="Your interest profile (RIASEC)",
+        range=(0, maximum),
+        # Two rings, the outer one unnumbered: at a legible size more numbers overlap each other,
+        # and the outer one the top area's name. The page's text gives the scores.
+        y_labels=[maximum / 2, maximum],
+        value_formatter=lambda value: "" if value >= maximum else f"{value:g}",
+        margin_top=36,
+        **options,
+    )
     chart.x_labels = [name for name, _ in scores]
     chart.add("You", [round(value, 1) for _, value in scores])
+    return _render(chart)
+
+
+def measure_line(
+    points: Sequence[tuple[date, float]], metric: str, baseline: float, target: float
+) -> str:
+    """One goal's measure over its check-in days, with its target as a flat line to reach."""
+    import pygal
+
+    values = [value for _, value in points]
+    low, high = min([baseline, target, *values]), max([baseline, target, *values])
+    chart = pygal.Line(
+        title=metric[:60],
+        range=(low, high if high > low else low + 1),
+        x_label_rotation=30,
+        show_minor_x_labels=len(points) <= 12,
+        **_common(),
+    )
+    chart.x_labels = [day.isoformat() for day, _ in points]
+    chart.add(metric[:60], values)
+    # No dots: the target is a level, not a series of readings.
+    chart.add("Target", [target] * len(points), show_dots=False, stroke_style={"dasharray": "6,4"})
     return _render(chart)

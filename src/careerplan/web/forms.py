@@ -89,6 +89,26 @@ class Form:
             return None
         return int(raw)
 
+    def repeat(self) -> str | None:
+        """The repeat rule the form's choices build (None: it does not repeat); a problem is
+        recorded against the field it concerns. Words in the custom box count when the choice
+        was left at "Does not repeat": without scripts the box is always shown, and typing in it
+        says what was meant."""
+        from careerplan.domain.repeat_choices import WEEKDAYS, Kind, RepeatChoice, build, read_kind
+
+        custom = self.values.get("repeat", "")
+        try:
+            kind = read_kind(self.values.get("repeat_choice", ""))
+            if kind is Kind.NONE and custom.strip():
+                kind = Kind.CUSTOM
+            ticked = tuple(
+                code for code, _ in WEEKDAYS if self.values.get(f"repeat_{code.lower()}")
+            )
+            return build(RepeatChoice(kind, ticked, self.text("repeat_day"), custom))
+        except InvalidInput as error:
+            self.refuse(error, "repeat")
+            return None
+
     def raise_if_errors(self) -> None:
         if self.errors:
             raise FormErrors(self.errors)

@@ -35,28 +35,35 @@ def test_the_actions_page_groups_actions_under_their_goal(
 ) -> None:
     html = browser.get("/actions").text
     assert "<h3>Complete my PMP certification within the next 12 months</h3>" in html
-    assert "<td>Attend one industry networking event</td>" in html
-    assert "<td>due · streak 0 · 0×</td>" in html
+    assert '<td data-label="Action">Attend one industry networking event</td>' in html
+    assert '<td data-label="Status">due · streak 0 · 0×</td>' in html
     assert step_bar(html) == expected_bar({"vision", "plan", "smart", "actions"}, "actions")
 
 
 @pytest.mark.parametrize(
     ("form", "when", "state", "due", "repeat"),
     [
-        ({"due": "2026-12-15"}, "<td>15 Dec 2026</td>", "<td>open</td>", date(2026, 12, 15), None),
+        (
+            {"due": "2026-12-15"},
+            '<td data-label="When">15 Dec 2026</td>',
+            '<td data-label="Status">open</td>',
+            date(2026, 12, 15),
+            None,
+        ),
         (
             {"due": "2026-11-20"},
-            '<td>20 Nov 2026 <strong class="overdue">overdue</strong></td>',
-            "<td>open</td>",
+            '<td data-label="When">20 Nov 2026 <strong class="overdue">overdue</strong></td>',
+            '<td data-label="Status">open</td>',
             date(2026, 11, 20),
             None,
         ),
         (
-            {"repeat": "FREQ=WEEKLY"},
-            '<td>repeats FREQ=WEEKLY<br><span class="muted">next 2 Dec 2026</span></td>',
-            "<td>due · streak 0 · 0×</td>",
+            {"repeat_choice": "weekly", "repeat_we": "1"},
+            '<td data-label="When">repeats every week on Wednesday<br>'
+            '<span class="muted">next 2 Dec 2026</span></td>',
+            '<td data-label="Status">due · streak 0 · 0×</td>',
             None,
-            "FREQ=WEEKLY",
+            "FREQ=WEEKLY;BYDAY=WE",
         ),
     ],
     ids=["one-off", "one-off-overdue", "repeating"],
@@ -83,7 +90,7 @@ def test_adding_an_action_shows_it_with_its_date_or_repeat(
     )
     html = browser.get("/actions", saved="action").text
     assert '<p class="notice ok" role="status">Action added.</p>' in html
-    row = html[html.index("<td>Study the PMBOK guide</td>") :]
+    row = html[html.index('<td data-label="Action">Study the PMBOK guide</td>') :]
     assert row.split("</td>", 1)[1].strip().startswith(when)
     assert state in row
 
@@ -94,7 +101,8 @@ def test_adding_an_action_shows_it_with_its_date_or_repeat(
         (
             {"goal_id": "3", "text": "Study", "repeat": "FREQ=SOMETIMES"},
             "repeat",
-            "'FREQ=SOMETIMES' is not a valid RFC 5545 repeat rule: invalid 'FREQ': SOMETIMES.",
+            "'FREQ=SOMETIMES' is not a valid RFC 5545 repeat rule: invalid 'FREQ': SOMETIMES."
+            " Words work too, such as 'every other Friday'.",
             'name="repeat" value="FREQ=SOMETIMES"',
         ),
         (
@@ -143,7 +151,7 @@ def test_done_logs_a_completion_of_a_repeat_and_counts_it(
     assert not action.done
     html = browser.get("/actions", saved="done-1").text
     assert '<p class="notice ok" role="status">Well done — logged.</p>' in html
-    assert "<td>done this time · streak 1 · 1×</td>" in html
+    assert '<td data-label="Status">done this time · streak 1 · 1×</td>' in html
 
 
 def test_done_closes_a_one_off_action(browser: Browser, story: Workspace) -> None:
@@ -152,7 +160,7 @@ def test_done_closes_a_one_off_action(browser: Browser, story: Workspace) -> Non
     with story.unit() as uow:
         assert uow.actions.get(2).done
     html = browser.get("/actions").text
-    assert "<td>15 Dec 2026</td>\n      <td>done</td>" in html
+    assert '<td data-label="When">15 Dec 2026</td>\n      <td data-label="Status">done</td>' in html
     assert 'action="/actions/2/done"' not in html
 
 
@@ -178,8 +186,11 @@ def test_a_resource_is_added_and_linked_to_another_goal(browser: Browser, story:
         [2, 3],
     )
     html = browser.get("/actions").text
-    assert '<td>Maria, COO at Acme<br><span class="muted">Mentor</span></td>' in html
-    assert "<td>person</td>" in html
+    assert (
+        '<td data-label="Resource">Maria, COO at Acme<br><span class="muted">Mentor</span></td>'
+        in html
+    )
+    assert '<td data-label="Kind">person</td>' in html
     assert (
         "Obtain a management position leading...; Complete my PMP certification within..." in html
     )
@@ -225,7 +236,10 @@ def test_a_check_in_with_a_value_moves_the_goal_measure(
     ]
     html = browser.get("/actions", saved="checkin").text
     assert '<p class="notice ok" role="status">Check-in recorded.</p>' in html
-    assert "<td>Run 10 stakeholder interviews</td>" in browser.get("/").text
+    assert (
+        '<td><a href="/plan/goals/4">Run 10 stakeholder interviews</a></td>'
+        in browser.get("/").text
+    )
     assert (
         '<progress value="0.300" max="1" aria-label="Progress of Run 10 stakeholder interviews">'
         in browser.get("/").text

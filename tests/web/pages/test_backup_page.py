@@ -32,7 +32,8 @@ _FORM = re.compile(
 )
 _HIDDEN = re.compile(r'<input type="hidden" name="(\w+)" value="([^"]*)">')
 _ROW = re.compile(
-    r'<tr><th scope="row">([^<]+)</th><td>(\d+)</td><td>(\d+)</td><td>(\d+)</td><td>(\d+)</td>'
+    r'<tr><th scope="row">([^<]+)</th><td[^>]*>(\d+)</td><td[^>]*>(\d+)</td>'
+    r"<td[^>]*>(\d+)</td><td[^>]*>(\d+)</td>"
 )
 
 

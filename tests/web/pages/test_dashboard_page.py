@@ -76,10 +76,16 @@ def test_a_plan_with_nothing_due_says_so(browser: Browser, story: Workspace) -> 
 
 def test_a_logged_repeat_shows_its_streak_and_count(browser: Browser, story: Workspace) -> None:
     before = browser.get("/").text
-    assert "<tr><td>Attend one industry networking event</td><td>0</td><td>0×</td></tr>" in before
+    assert (
+        '<tr><td data-label="Repeating action">Attend one industry networking event</td>'
+        '<td data-label="Streak">0</td><td data-label="Done">0×</td></tr>'
+    ) in before
     assert browser.post("/actions/1/done", {}).status_code == 303
     after = browser.get("/").text
-    assert "<tr><td>Attend one industry networking event</td><td>1</td><td>1×</td></tr>" in after
+    assert (
+        '<tr><td data-label="Repeating action">Attend one industry networking event</td>'
+        '<td data-label="Streak">1</td><td data-label="Done">1×</td></tr>'
+    ) in after
 
 
 def test_a_plan_without_repeats_says_there_are_no_streaks(browser: Browser) -> None:
@@ -111,11 +117,11 @@ def test_the_charts_carry_text_alternatives_with_their_figures(
     html = browser.get("/").text
     assert (
         '<img class="chart" src="/charts/progress.svg" alt="Line chart of progress over time:'
-        ' 40% on 25 Nov 2026" width="640" height="320">'
+        ' 40% on 25 Nov 2026" width="480" height="300">'
     ) in html
     assert (
         '<img class="chart" src="/charts/horizons.svg" alt="Bar chart of progress by horizon:'
-        ' 2 years 20%, 12 months 0%, 6 months 0%" width="640" height="320">'
+        ' 2 years 20%, 12 months 0%, 6 months 0%" width="480" height="300">'
     ) in html
 
 

@@ -43,7 +43,7 @@ def test_the_interest_chart_says_no_data_yet_before_the_answers(browser: Browser
     assert 'class="no_data"' in response.text
     assert ">No data yet</text>" in response.text
     # Small enough to sit inside the chart (pygal's default fills it edge to edge).
-    assert "no_data{font-family:system-ui,sans-serif;font-size:18px}" in response.text
+    assert "no_data{font-family:system-ui,sans-serif;font-size:20px}" in response.text
 
 
 def test_the_interest_chart_draws_the_six_areas_and_the_dashboard_shows_it(

@@ -76,13 +76,15 @@ def test_an_unknown_goal_page_names_the_page_that_lists_the_goals(
             {"text": "Speak at a meetup", "parent_id": "1", "repeat": "EVERY=DAY"},
             "repeat-error",
             "'EVERY=DAY' is not a repeat rule: it needs FREQ=, e.g. FREQ=MONTHLY or "
-            "FREQ=WEEKLY;INTERVAL=2 (RFC 5545 RRULE).",
+            "FREQ=WEEKLY;INTERVAL=2 (RFC 5545 RRULE). Words work too, such as 'every other "
+            "Friday'.",
         ),
         (
             {"text": "Speak at a meetup", "parent_id": "1", "repeat": "FREQ=HOURLY"},
             "repeat-error",
             "'FREQ=HOURLY' repeats more often than daily; careerplan plans in days. Use "
-            "FREQ=DAILY, WEEKLY, MONTHLY or YEARLY.",
+            "FREQ=DAILY, WEEKLY, MONTHLY or YEARLY. Words work too, such as 'every other "
+            "Friday'.",
         ),
         (
             {"text": "x" * 1001, "parent_id": "1"},

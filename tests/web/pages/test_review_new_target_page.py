@@ -45,7 +45,10 @@ def test_adjust_saves_the_new_wording_and_target_together(
 ) -> None:
     form = _form(g4_decision="adjust", g4_text=FORTY, g4_target="40", g4_progress="30")
     response = browser.post("/review", form)
-    assert (response.status_code, response.headers["location"]) == (303, "/review?saved=review")
+    assert (response.status_code, response.headers["location"]) == (
+        303,
+        "/review?saved=review&checked=4",
+    )
     with courses.unit() as uow:
         goal = uow.goals.get(4)
     assert goal.measure is not None

@@ -69,7 +69,10 @@ def test_a_review_is_saved_with_its_decisions_and_listed_in_the_history(
         went_well="Two evenings of study", got_in_the_way="<b>Launch week</b>",
     )  # fmt: skip
     response = browser.post("/review", form)
-    assert (response.status_code, response.headers["location"]) == (303, "/review?saved=review")
+    assert (response.status_code, response.headers["location"]) == (
+        303,
+        "/review?saved=review&checked=2",
+    )
     with story.unit() as uow:
         (review,) = uow.reviews.all()
         goals = {g.id: g for g in uow.goals.all()}
@@ -275,3 +278,28 @@ def test_a_saved_review_is_not_offered_again_as_a_form(browser: Browser, story: 
     assert '<a href="/review?again=1">Hold another review today</a>' in html
     assert "Save the review" in browser.get("/review", again="1").text
     assert '). <span class="muted">Last review' in html
+
+
+def test_a_reworded_goal_is_shown_with_its_new_check_after_saving(
+    browser: Browser, story: Workspace
+) -> None:
+    response = browser.post("/review", _form(g3_decision="adjust", g3_text="Do some studying"))
+    assert response.headers["location"] == "/review?saved=review&checked=3"
+    html = unescape(browser.get(response.headers["location"]).text)
+    section = html.split('<h2 id="rechecked-h">Reworded goals, checked again</h2>')[1]
+    section = section.split("</section>")[0]
+    assert '<a href="/plan/goals/3">Do some studying</a>' in section
+    assert "Not specific: It names no concrete thing to do or produce" in section
+    assert "Not measurable:" in section
+
+
+@pytest.mark.parametrize(("checked", "shown"), [("99", 0), ("x,,3;", 0), ("3," * 500, 1)])
+def test_the_rechecked_list_ignores_what_the_page_did_not_make(
+    browser: Browser, story: Workspace, checked: str, shown: int
+) -> None:
+    response = browser.get("/review", saved="review", checked=checked)
+    assert response.status_code == 200
+    parts = response.text.split('<h2 id="rechecked-h">')
+    assert len(parts) == 1 + min(shown, 1)
+    section = parts[-1].split("</section>")[0] if shown else ""
+    assert section.count('<a href="/plan/goals/3">') == shown

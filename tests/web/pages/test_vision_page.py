@@ -174,7 +174,7 @@ def test_a_stale_edit_shows_both_versions_and_overwrites_nothing(
     assert stale.status_code == 409
     html = stale.text
     assert "<h2>Someone else saved this vision while you were editing</h2>" in html
-    assert "<tr><td>Industry</td><td>Fintech</td></tr>" in html
+    assert '<tr><td>Industry</td><td data-label="Saved version">Fintech</td></tr>' in html
     assert 'name="industry" value="Healthcare"' in html
     assert '<input type="hidden" name="version" value="2">' in html
     with story.unit() as uow:

@@ -18,6 +18,7 @@ def _include() -> None:
         dashboard,
         explore,
         export,
+        goal,
         job_search,
         occupations,
         plan,
@@ -33,6 +34,7 @@ def _include() -> None:
     router.include_router(vision.router)
     router.include_router(proposal.router)
     router.include_router(plan.router)
+    router.include_router(goal.router)
     router.include_router(smart.router)
     router.include_router(actions.router)
     router.include_router(review.router)

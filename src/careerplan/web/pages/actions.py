@@ -75,14 +75,13 @@ async def add_action_form(request: Request, units: UnitsDep, clock: ClockDep) ->
     if goal_id is None and "goal_id" not in form.errors:
         form.errors["goal_id"] = "Choose the goal this action serves."
     due = form.day("due", clock.today())
+    repeat = form.repeat()
     if form.errors:
         return _failed(request, units, clock, form, "action")
     assert goal_id is not None
     try:
         with units() as uow:
-            add_action(
-                uow, clock, goal_id, form.values["text"], due=due, repeat=form.optional("repeat")
-            )
+            add_action(uow, clock, goal_id, form.values["text"], due=due, repeat=repeat)
     except InvalidInput as error:
         form.refuse(error, "repeat")
         return _failed(request, units, clock, form, "action")
@@ -100,9 +99,13 @@ async def complete_action_form(
     form = await Form.read(request)
     try:
         with units() as uow:
-            complete_action(uow, clock, action_id, note=form.text("note"))
+            row = complete_action(uow, clock, action_id, note=form.text("note"))
     except DomainRefusal as error:
         return _page(request, units, clock, {"form_error": for_page(error)}, 409)
+    if form.text("back") == "goal":  # logged from the goal's own page: back there
+        return RedirectResponse(
+            f"/plan/goals/{row.action.goal_id}?saved=action#actions", status_code=303
+        )
     return RedirectResponse(f"/actions?saved=done-{action_id}", status_code=303)
 
 

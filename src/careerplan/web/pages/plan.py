@@ -61,20 +61,24 @@ def _page(request: Request, units: UnitsDep, extra: dict[str, Any], status: int 
 def _editor(
     request: Request,
     units: UnitsDep,
+    clock: ClockDep,
     goal_id: int,
     extra: dict[str, Any] | None = None,
     status: int = 200,
     *,
     inline: bool = False,
 ) -> Response:
-    """One goal's editor: a page of its own, or (for htmx) a fragment inside the tree."""
+    """One goal's editor: on the goal's own page, or (for htmx) a fragment inside the tree."""
     from careerplan.services.goals import list_goals
+    from careerplan.web.pages import goal
 
+    if not inline:
+        return goal.page(request, units, clock, goal_id, extra, status)
     with units() as uow:
-        goal = uow.goals.get(goal_id)
+        found = uow.goals.get(goal_id)
         rows = list_goals(uow)
     context: dict[str, Any] = {
-        "goal": goal,
+        "goal": found,
         "parents": [row for row in rows if row.goal.status is GoalStatus.ACTIVE],
         "horizons": HORIZONS,
         "categories": CATEGORY_LABELS,
@@ -82,13 +86,52 @@ def _editor(
         "errors": {},
     }
     context.update(extra or {})
-    template = "_goal_editor.html" if inline else "goal_edit.html"
-    return render(request, template, context, status, step="plan")
+    return render(request, "_goal_editor.html", context, status, step="plan")
 
 
 @router.get("/plan/goals/{goal_id}", response_class=HTMLResponse)
-def goal_editor(request: Request, goal_id: int, units: UnitsDep, inline: int = 0) -> Response:
-    return _editor(request, units, goal_id, inline=bool(inline))
+def goal_editor(
+    request: Request,
+    goal_id: int,
+    units: UnitsDep,
+    clock: ClockDep,
+    inline: int = 0,
+    saved: str | None = None,
+) -> Response:
+    from careerplan.web.pages import goal
+
+    return _editor(
+        request, units, clock, goal_id, {"saved": goal.saved_message(saved)}, inline=bool(inline)
+    )
+
+
+def _done(form: Form, goal_id: int, saved: str) -> RedirectResponse:
+    """Back to where the form was: the goal's own page, or its place in the plan."""
+    from careerplan.web.pages import goal
+
+    if form.text("back") == goal.BACK:
+        return RedirectResponse(f"/plan/goals/{goal_id}?saved={saved}", status_code=303)
+    return RedirectResponse(f"/plan?saved={goal_id}#goal-{goal_id}", status_code=303)
+
+
+def _refused(
+    request: Request,
+    units: UnitsDep,
+    clock: ClockDep,
+    form: Form,
+    goal_id: int,
+    extra: dict[str, Any],
+    status: int,
+) -> Response:
+    """A refused move or status change, shown on the page the form was on."""
+    from careerplan.web.pages import goal
+
+    if form.text("back") == goal.BACK:
+        try:
+            return goal.page(request, units, clock, goal_id, extra, status)
+        except DomainRefusal:
+            pass  # the goal itself is gone: the plan says so
+    return _page(request, units, extra, status)
 
 
 @router.get("/plan", response_class=HTMLResponse)
@@ -118,6 +161,24 @@ def _category(form: Form) -> Category:
         return Category.OTHER
 
 
+# A measure's numbers, as wide as the goal services check them.
+_MEASURE_LIMIT = 1e12
+
+
+def _measure(form: Form) -> dict[str, Any]:
+    """The measure fields as the goal services take them. Left empty, they add no measure and
+    leave a goal's measure as it is; a starting value or unit alone asks for the target."""
+    metric = form.text("metric") or None
+    unit = form.text("unit")
+    baseline = form.number("baseline", minimum=-_MEASURE_LIMIT, maximum=_MEASURE_LIMIT)
+    target = form.number("target", minimum=-_MEASURE_LIMIT, maximum=_MEASURE_LIMIT)
+    if target is None and "target" not in form.errors and (metric or unit or baseline):
+        form.errors["target"] = "Give the target: the number that says the goal is reached."
+    if target is None:
+        return {}
+    return {"metric": metric, "target": target, "unit": unit, "baseline": baseline}
+
+
 def _horizon(form: Form) -> Horizon | None:
     raw = form.text("horizon")
     if not raw:
@@ -139,6 +200,8 @@ async def add_goal_form(request: Request, units: UnitsDep, clock: ClockDep) -> R
     horizon = _horizon(form)
     category = _category(form)
     parent_id = form.integer("parent_id")
+    repeat = form.repeat()
+    measure = _measure(form)
     if form.errors:
         return _page(request, units, {**form.context(), "open_add": True}, 422)
     try:
@@ -150,8 +213,9 @@ async def add_goal_form(request: Request, units: UnitsDep, clock: ClockDep) -> R
                 parent_id=parent_id,
                 horizon=horizon,
                 due=due,
-                repeat=form.optional("repeat"),
+                repeat=repeat,
                 category=category,
+                **measure,
             )
     except InvalidInput as error:
         form.refuse(error, "text")
@@ -173,8 +237,12 @@ async def edit_goal_form(
     horizon = _horizon(form)
     category = _category(form)
     version = form.integer("version")
+    # A form without the repeat fields (an older page, a script) leaves the repeat as it is.
+    repeat_given = "repeat_choice" in form.values or "repeat" in form.values
+    repeat = form.repeat() if repeat_given else None
+    measure = _measure(form)
     if form.errors:
-        return _editor(request, units, goal_id, form.context(), 422)
+        return _editor(request, units, clock, goal_id, form.context(), 422)
     try:
         with units() as uow:
             edit_goal(
@@ -186,7 +254,10 @@ async def edit_goal_form(
                 horizon=horizon,
                 due=due,
                 clear_due=due is None,
+                repeat=repeat,
+                clear_repeat=repeat_given and repeat is None,
                 category=category,
+                **measure,
             )
     except StaleEdit as error:
         with units() as uow:
@@ -197,11 +268,11 @@ async def edit_goal_form(
             "saved": current,
             "message": for_page(error),
         }
-        return _editor(request, units, goal_id, {"conflict": conflict}, 409)
+        return _editor(request, units, clock, goal_id, {"conflict": conflict}, 409)
     except InvalidInput as error:
         form.refuse(error, "text")
-        return _editor(request, units, goal_id, form.context(), 422)
-    return RedirectResponse(f"/plan?saved={goal_id}#goal-{goal_id}", status_code=303)
+        return _editor(request, units, clock, goal_id, form.context(), 422)
+    return _done(form, goal_id, "edit")
 
 
 @router.post("/plan/goals/{goal_id}/move", response_model=None)
@@ -216,8 +287,8 @@ async def move_goal_form(
         with units() as uow:
             move_goal(uow, clock, goal_id, parent_id, form.integer("version"))
     except DomainRefusal as error:
-        return _page(request, units, {"form_error": for_page(error)}, 409)
-    return RedirectResponse(f"/plan?saved={goal_id}#goal-{goal_id}", status_code=303)
+        return _refused(request, units, clock, form, goal_id, {"form_error": for_page(error)}, 409)
+    return _done(form, goal_id, "move")
 
 
 @router.post("/plan/goals/{goal_id}/status", response_model=None)
@@ -230,10 +301,11 @@ async def goal_status_form(
     try:
         status = GoalStatus(form.text("status"))
     except ValueError:
-        return _page(request, units, {"form_error": "Choose done, dropped or active."}, 422)
+        refusal = {"form_error": "Choose done, dropped or active."}
+        return _refused(request, units, clock, form, goal_id, refusal, 422)
     try:
         with units() as uow:
             set_status(uow, clock, goal_id, status, form.integer("version"))
     except DomainRefusal as error:
-        return _page(request, units, {"form_error": for_page(error)}, 409)
-    return RedirectResponse(f"/plan?saved={goal_id}#goal-{goal_id}", status_code=303)
+        return _refused(request, units, clock, form, goal_id, {"form_error": for_page(error)}, 409)
+    return _done(form, goal_id, status.value)

@@ -25,12 +25,9 @@ def _proposal_page(
     from careerplan.services.proposal import propose_plan
 
     smart = smart_settings(request)
-    from careerplan.domain.repeat_words import describe
-
     context: dict[str, Any] = {
         "result": None,
         "refusal": None,
-        "repeat_words": describe,
         **(extra or {}),
     }
     with units() as uow:

@@ -31,6 +31,8 @@ CONFIDENCE = (
     (5, "5 · certain"),
 )
 _VERSION_FIELD = re.compile(r"^g(\d{1,10})_version$")
+# A review rewords a handful of goals; a longer list in the address is not one the page made.
+MAX_CHECKED = 50
 
 
 def _defaults(draft: Any) -> dict[str, str]:
@@ -54,6 +56,8 @@ def _context(uow: Any, clock: ClockDep, extra: dict[str, Any]) -> dict[str, Any]
 
     draft = start_review(uow, clock)
     values = {**_defaults(draft), **extra.pop("answers", {})}
+    known = {goal.id: goal for goal in uow.goals.all()}
+    rechecked = [known[goal_id] for goal_id in extra.pop("checked", []) if goal_id in known]
     context: dict[str, Any] = {
         "vision": uow.visions.get(),
         "draft": draft,
@@ -69,6 +73,7 @@ def _context(uow: Any, clock: ClockDep, extra: dict[str, Any]) -> dict[str, Any]
         "cadences": list(ReviewCadence),
         "weekdays": [(number, name.capitalize()) for number, name in enumerate(WEEKDAYS)],
         "today": clock.today(),
+        "rechecked": rechecked,
     }
     context.update(extra)
     return context
@@ -99,10 +104,14 @@ def review_page(
     clock: ClockDep,
     saved: str | None = None,
     again: bool = False,
+    checked: str = "",
 ) -> HTMLResponse:
     """The review form, unless today's review is saved: then what it said, and a way to hold
-    another (a second submission by mistake is a second review)."""
-    return _page(request, units, clock, {"saved": saved, "again": again})
+    another (a second submission by mistake is a second review). `checked` names the goals the
+    saved review reworded, shown with their new S.M.A.R.T. check."""
+    parts = checked.split(",")[:MAX_CHECKED]
+    ids = list(dict.fromkeys(int(part) for part in parts if part.isdigit()))
+    return _page(request, units, clock, {"saved": saved, "again": again, "checked": ids})
 
 
 def _percent(form: Form, name: str) -> float | None:
@@ -182,7 +191,9 @@ async def record_review_form(request: Request, units: UnitsDep, clock: ClockDep)
         return _page(request, units, clock, {**kept, "form_error": for_page(error)}, 422)
     except DomainRefusal as error:  # a goal closed or deleted since the page was opened
         return _page(request, units, clock, {**kept, "form_error": for_page(error)}, 409)
-    return RedirectResponse("/review?saved=review", status_code=303)
+    reworded = [e.goal_id for e in entries if e.decision is Decision.ADJUST and e.text]
+    checked = f"&checked={','.join(map(str, reworded))}" if reworded else ""
+    return RedirectResponse(f"/review?saved=review{checked}", status_code=303)
 
 
 def _stale(form: Form, error: StaleEdit) -> dict[str, Any]:
