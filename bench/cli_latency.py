@@ -201,7 +201,10 @@ def main() -> None:
     # As `make install` does: bytecode that is missing or older than its source would be
     # compiled again by every run and measured as start-up time.
     compileall.compile_dir(Path(careerplan.__file__).parent, quiet=1)
-    careerplan_command = [sys.executable, "-m", "careerplan"]
+    # The installed command, as a person types it; `python -m careerplan` where it is missing
+    # (runpy adds a few milliseconds).
+    script = Path(sys.executable).with_name("careerplan")
+    careerplan_command = [str(script)] if script.exists() else [sys.executable, "-m", "careerplan"]
     taskwarrior = shutil.which("task")
     with tempfile.TemporaryDirectory() as folder:
         build_plan(Path(folder))
@@ -216,7 +219,8 @@ def main() -> None:
         for name in ("--help", "today", "goal list"):
             commands[name] = ([*careerplan_command, *name.split()], env)
         samples = sample(commands, args.runs)
-    print(f"{GOALS:,} goals, {ACTIONS:,} actions, SQLite, {args.runs} runs each", end="")
+    shown = " ".join(Path(part).name for part in careerplan_command)
+    print(f"`{shown}`: {GOALS:,} goals, {ACTIONS:,} actions, SQLite, {args.runs} runs each", end="")
     if not taskwarrior:
         print("; Taskwarrior (`task`, Debian's taskwarrior package) is not installed\n")
         print_alone(samples)

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from careerplan.catalog import bridges, open_catalog, recommend
-from careerplan.domain.credentials import Education
+from careerplan.domain.education import Education
 from careerplan.domain.errors import DomainRefusal, InvalidInput
 
 DATA = Path(__file__).parent / "data"

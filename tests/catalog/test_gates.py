@@ -14,7 +14,8 @@ import pytest
 from careerplan.catalog import Catalog, profile
 from careerplan.catalog.gates import credential, credentials_for
 from careerplan.catalog.store import shipped_path
-from careerplan.domain.credentials import Education, GateKind, Gating, credential_from
+from careerplan.domain.credentials import GateKind, Gating, credential_from
+from careerplan.domain.education import Education
 from careerplan.domain.errors import NotFound, StorageProblem
 
 from .conftest import REGISTERED_NURSES

@@ -8,7 +8,7 @@ import pytest
 from careerplan.catalog import Catalog, bridges, items, recommend
 from careerplan.catalog.interests import agreement
 from careerplan.catalog.meaning import read_meaning, spoken_words
-from careerplan.domain.credentials import Education
+from careerplan.domain.education import Education
 
 BASKETBALL = "I played basketball every day and organised the pickup games; I coach a 12U team"
 NURSE = "Looked after my little brother when he was ill. I volunteer at a hospice."

@@ -7,7 +7,8 @@ import pytest
 
 from careerplan.catalog import Catalog
 from careerplan.catalog.gates import credential
-from careerplan.domain.credentials import Education, Gating
+from careerplan.domain.credentials import Gating
+from careerplan.domain.education import Education
 from careerplan.domain.entities import Profile
 from careerplan.services.route import named_in, person_of, route_for
 

@@ -8,7 +8,8 @@ import json
 import pytest
 from tests.cli.conftest import Invoke
 
-from careerplan.domain.credentials import Education, education_from
+from careerplan.domain.credentials import education_from
+from careerplan.domain.education import Education
 from careerplan.domain.errors import InvalidInput
 
 INIT = ("init", "--name", "Sam", "--dream-job", "Registered nurse", "--target-date", "+5y")

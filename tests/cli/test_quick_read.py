@@ -70,6 +70,23 @@ def test_the_quick_reader_and_a_unit_of_work_give_the_same_answer(
         assert [a["goal_id"] for a in quick["attention"]] == [4]
 
 
+@pytest.mark.parametrize("command", [("goal", "list"), ("goal", "tree"), ("today",)])
+def test_tables_read_from_part_of_each_report_say_what_whole_reports_say(
+    cli: Invoke, story: Workspace, monkeypatch: pytest.MonkeyPatch, command: tuple[str, ...]
+) -> None:
+    """`goal list` and `goal tree` read only the five verdicts of each S.M.A.R.T. report and
+    `today` none of it; their text is the full path's, which reads every report whole."""
+    cli("goal", "add", "Get better at stuff", "--parent", "2")  # letters that fail and are unjudged
+    cli("goal", "add", "Finish the course module", "--parent", "3", "--due", "2026-11-20")
+    quick = cli(*command)
+    monkeypatch.setattr(QuickReader, "open", classmethod(lambda cls, *args: None))
+    full = cli(*command)
+    assert quick.exit_code == full.exit_code == 0
+    assert quick.stdout == full.stdout
+    if "goal" in command:
+        assert " sm" in quick.stdout  # the vague goal's letters came through the quick path
+
+
 @pytest.fixture
 def sqlite_plan(tmp_path: Path, clock: FixedClock) -> Iterator[Workspace]:
     """A plan in a SQLite file (the quick reader is for SQLite only; PostgreSQL takes the full
@@ -109,9 +126,9 @@ def test_a_file_whose_schema_is_not_current_is_left_to_the_full_path(
             ("sqlalchemy", "rich", "pydantic", "typer"),
             "Complete my PMP certification",
         ),
-        # `today` prints with Rich; the review status adds no database library, nor mail; and
-        # neither needs the full application (cli/fast.py).
-        (["today"], ("sqlalchemy", "pydantic", "smtplib", "typer"), "review"),
+        # `today` to a pipe is plain text, without Rich; the review status adds no database
+        # library, nor mail; and neither needs the full application (cli/fast.py).
+        (["today"], ("sqlalchemy", "pydantic", "smtplib", "typer", "rich"), "review"),
         (["review", "--status"], ("sqlalchemy", "pydantic", "smtplib"), "review"),
     ],
 )

@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from careerplan.domain.credentials import Credential, Education, credential_from
+from careerplan.domain.credentials import Credential, credential_from
+from careerplan.domain.education import Education
 from careerplan.domain.route import Person, Stone, Target, months_text, route_to
 
 

@@ -20,7 +20,7 @@ from careerplan.catalog.meaning import Meaning, read_meaning, words_for
 from careerplan.catalog.reasons import closeness, reasons_for
 from careerplan.catalog.reflection import Reading, read_reflection
 from careerplan.catalog.store import RIASEC, Catalog, Occupation, resolve
-from careerplan.domain.credentials import Education
+from careerplan.domain.education import Education
 from careerplan.domain.errors import DomainRefusal, InvalidInput
 
 # Points (of 100) the best-described occupation gains from the person's words: with the quiz,

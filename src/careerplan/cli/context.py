@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from careerplan.services.clock import Clock
     from careerplan.services.smart import SmartSettings
     from careerplan.services.workspace import Workspace
-    from careerplan.storage.quick_read import QuickReader
+    from careerplan.storage.quick_read import QuickReader, Reports
     from careerplan.storage.unit_of_work import UnitOfWork
 
 
@@ -65,21 +65,17 @@ def unit() -> Iterator[UnitOfWork]:
 
 
 @contextmanager
-def reader() -> Iterator[QuickReader | UnitOfWork]:
+def reader(reports: Reports = "whole") -> Iterator[QuickReader | UnitOfWork]:
     """For commands that only read: the SQLite file through `sqlite3` when it can be read as it
-    is (no SQLAlchemy to import, a few hundred milliseconds saved), else a unit of work."""
+    is (no SQLAlchemy to import, a few hundred milliseconds saved), else a unit of work. A
+    command that shows less of the goals' S.M.A.R.T. reports than the whole says so with
+    `reports` (the unit of work reads them whole: it is the slow path either way)."""
     from careerplan.config import LOCAL_USERNAME, Settings
+    from careerplan.storage.quick_read import QuickReader
+    from careerplan.storage.schema_head import HEAD
 
-    settings = Settings.from_env()
-    prefix = "sqlite:///"
-    quick = None
-    if settings.database_url.startswith(prefix) and "?" not in settings.database_url:
-        from pathlib import Path
-
-        from careerplan.storage.quick_read import QuickReader
-        from careerplan.storage.schema_head import HEAD
-
-        quick = QuickReader.open(Path(settings.database_url[len(prefix) :]), HEAD, LOCAL_USERNAME)
+    url = Settings.from_env().database_url
+    quick = QuickReader.for_url(url, HEAD, LOCAL_USERNAME, reports)
     if quick is None:
         with unit() as uow:
             yield uow

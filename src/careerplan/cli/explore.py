@@ -9,7 +9,7 @@ from careerplan.cli.output import console, print_json
 
 if TYPE_CHECKING:
     from careerplan.catalog.skills import SkillSet
-    from careerplan.domain.credentials import Education
+    from careerplan.domain.education import Education
     from careerplan.domain.route import Route
 
 app = sub_app("Step 1: find a dream job from your interests, reflection and current skills.")

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
-    from careerplan.storage.quick_read import QuickReader
+    from careerplan.storage.quick_read import QuickReader, Reports
 
 HELP_FLAGS = (["--help"], ["-h"])
 # Click fits help to the terminal, at most 80 columns wide (less two for the margin); the text
@@ -35,10 +35,11 @@ def answer(args: list[str]) -> bool:
         return _help(to_error=not args)
     if args[:2] == ["goal", "list"] and _flags(args[2:], {"--active", "--json"}):
         active, as_json = "--active" in args, "--json" in args
-        return _answer(lambda plan: _goal_list(plan, active=active, as_json=as_json))
+        reports: Reports = "whole" if as_json else "letters"
+        return _answer(lambda plan: _goal_list(plan, active=active, as_json=as_json), reports)
     if args[:1] == ["today"] and _flags(args[1:], {"--json"}):
         as_json = "--json" in args
-        return _answer(lambda plan: _today(plan, as_json=as_json))
+        return _answer(lambda plan: _today(plan, as_json=as_json), "whole" if as_json else "none")
     return False
 
 
@@ -63,11 +64,11 @@ def _help(*, to_error: bool) -> bool:
     return _write(HELP)
 
 
-def _answer(show: Callable[[QuickReader], None]) -> bool:
+def _answer(show: Callable[[QuickReader], None], reports: Reports) -> bool:
     """Run `show` on the plan into a buffer, then print the buffer: a failure part-way leaves
     nothing printed, so the full application can take over and answer (or explain) as it does."""
     try:
-        plan = _open_plan()
+        plan = _open_plan(reports)
     except Exception:
         return False
     if plan is None:
@@ -85,12 +86,13 @@ def _answer(show: Callable[[QuickReader], None]) -> bool:
     return _write(captured.getvalue())
 
 
-def _open_plan() -> QuickReader | None:
+def _open_plan(reports: Reports) -> QuickReader | None:
+    # As much of the goals' reports as the command shows: the same as its full path reads.
     from careerplan.config import LOCAL_USERNAME, Settings
     from careerplan.storage.quick_read import QuickReader
     from careerplan.storage.schema_head import HEAD
 
-    return QuickReader.for_url(Settings.from_env().database_url, HEAD, LOCAL_USERNAME)
+    return QuickReader.for_url(Settings.from_env().database_url, HEAD, LOCAL_USERNAME, reports)
 
 
 def _write(text: str) -> bool:

@@ -76,7 +76,8 @@ def list_(
     from careerplan.cli import render
     from careerplan.services.goals import list_goals
 
-    with reader() as uow:
+    # A table shows each report's five letters; JSON carries the reports whole.
+    with reader("whole" if as_json else "letters") as uow:
         rows = list_goals(uow, include_closed=not active)
     render.goal_table(rows, as_json)
 
@@ -87,7 +88,7 @@ def tree(as_json: JsonFlag = False) -> None:
     from careerplan.cli import render
     from careerplan.services.goals import list_goals
 
-    with reader() as uow:
+    with reader("whole" if as_json else "letters") as uow:
         rows = list_goals(uow)
     render.goal_tree(rows, as_json)
 

@@ -23,10 +23,24 @@ def console() -> Console:
     made = _consoles.get(id(stream))
     if made is None or made.file is not stream:
         width = int(os.environ["COLUMNS"]) if os.environ.get("COLUMNS", "").isdigit() else None
-        made = Console(file=stream, width=width, highlight=False, soft_wrap=False)
+        # No emoji codes: a goal's ":snake:" is shown as written, as it is in a pipe.
+        made = Console(file=stream, width=width, highlight=False, soft_wrap=False, emoji=False)
         _consoles.clear()
         _consoles[id(stream)] = made
     return made
+
+
+def say(markup: str = "") -> None:
+    """Print a line of our markup: through Rich on a terminal (its styles, wrapped to the
+    width); to a pipe or a file as plain, whole lines, without loading Rich, which takes
+    longer to import than the daily view takes to work out."""
+    stream = sys.stdout
+    if stream.isatty():
+        console().print(markup)
+        return
+    from careerplan.cli.text import plain
+
+    stream.write(plain(markup) + "\n")
 
 
 def error_console() -> Console:

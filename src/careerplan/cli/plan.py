@@ -371,7 +371,8 @@ def today(as_json: JsonFlag = False) -> None:
     from careerplan.services.review_status import plan_status
     from careerplan.services.today import agenda
 
-    with reader() as uow:
+    # The day's view shows no S.M.A.R.T. letters; its JSON carries each goal's report whole.
+    with reader("whole" if as_json else "none") as uow:
         result = agenda(uow, clock())
         status = plan_status(uow, result.today)
     agenda_view(result, as_json, status)

@@ -5,11 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from rich.markup import escape
-from rich.panel import Panel
-
-from careerplan.cli import serialize
-from careerplan.cli.output import console, print_json
+from careerplan.cli.output import console, print_json, say
+from careerplan.cli.text import escape
 from careerplan.domain.follow_ups import follow_up_text
 
 if TYPE_CHECKING:
@@ -55,10 +52,14 @@ def vision_panel(profile: Profile | None, vision: Vision, today: date) -> None:
             lines.append(f"{label}: {escape(value)}")
     if vision.commitment:
         lines.append(f"\n[italic]“{escape(vision.commitment)}”[/]")
+    from rich.panel import Panel
+
     console().print(Panel("\n".join(lines), title=f"Vision (version {vision.version})"))
 
 
 def welcome() -> None:
+    from rich.panel import Panel
+
     console().print(
         Panel(
             "Welcome to careerplan. There is no plan here yet.\n\n"
@@ -75,6 +76,7 @@ def welcome() -> None:
 
 def agenda_view(agenda: Agenda, as_json: bool, status: PlanStatus | None = None) -> None:
     if as_json:
+        from careerplan.cli import serialize
         from careerplan.cli.render_review import status_json
 
         print_json(
@@ -99,10 +101,9 @@ def agenda_view(agenda: Agenda, as_json: bool, status: PlanStatus | None = None)
             }
         )
         return
-    out = console()
     vision = agenda.vision
     if vision is None:
-        out.print("No plan yet. Run `careerplan init` to write down your dream job.")
+        say("No plan yet. Run `careerplan init` to write down your dream job.")
         return
     header = f"[bold]{escape(vision.dream_job_title)}[/]"
     if vision.target_date is not None and agenda.days_left is not None:
@@ -113,19 +114,19 @@ def agenda_view(agenda: Agenda, as_json: bool, status: PlanStatus | None = None)
             else f"{-agenda.days_left} days past the target date"
         )
         header += f" by {when} ({left})"
-    out.print(header)
+    say(header)
     if vision.commitment:
-        out.print(f"[italic]“{escape(vision.commitment)}”[/]")
-    out.print()
+        say(f"[italic]“{escape(vision.commitment)}”[/]")
+    say()
     if status is not None:
         from careerplan.cli.render_review import attention_lines, review_line
 
-        out.print(review_line(status))
+        say(review_line(status))
         lines = attention_lines(status.attention)
         if lines:
-            out.print("\n".join(lines))
+            say("\n".join(lines))
     if agenda.is_clear:
-        out.print('Nothing due this week. Add actions with `careerplan action add GOAL_ID "..."`.')
+        say('Nothing due this week. Add actions with `careerplan action add GOAL_ID "..."`.')
         return
     _section(
         "Overdue", agenda.overdue_goals, agenda.overdue_actions, "red", agenda.overdue_follow_ups
@@ -151,7 +152,7 @@ def agenda_view(agenda: Agenda, as_json: bool, status: PlanStatus | None = None)
         hidden = len(agenda.repeats_due) - SECTION_LIMIT
         if hidden > 0:
             lines.append(f"  … and {hidden} more: see `careerplan action list --open`")
-        out.print("\n".join(lines))
+        say("\n".join(lines))
 
 
 # A daily view lists at most this many items per section; the rest is counted, not printed.
@@ -190,4 +191,4 @@ def _section(
         lines.append(
             f"  … and {hidden} more: see `careerplan goal list` and `careerplan action list`"
         )
-    console().print("\n".join(lines))
+    say("\n".join(lines))

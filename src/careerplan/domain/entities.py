@@ -6,7 +6,7 @@ import enum
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from careerplan.domain.credentials import Education
+from careerplan.domain.education import Education
 
 
 class Horizon(enum.StrEnum):

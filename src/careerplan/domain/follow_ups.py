@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from typing import TYPE_CHECKING
 
-from careerplan.domain.job_search import Application
+if TYPE_CHECKING:
+    from careerplan.domain.job_search import Application
 
 
 def follow_up_text(application: Application) -> str:

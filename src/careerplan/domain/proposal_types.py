@@ -8,8 +8,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from careerplan.domain.credentials import BLS_EDUCATION, Education
+from careerplan.domain.credentials import BLS_EDUCATION
 from careerplan.domain.dates import add_months
+from careerplan.domain.education import Education
 from careerplan.domain.entities import Category, Horizon, ResourceKind
 from careerplan.domain.errors import Advice
 from careerplan.domain.route import Route

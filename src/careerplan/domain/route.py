@@ -18,11 +18,11 @@ from dataclasses import dataclass, field
 from careerplan.domain.credentials import (
     BLS_EDUCATION,
     Credential,
-    Education,
     GateKind,
     Gating,
     Programme,
 )
+from careerplan.domain.education import Education
 
 # Part-time months to a degree the BLS names as typical entry education, when no curated
 # programme says more (a part-time associate's takes about 3 years, a bachelor's 6, a master's

@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING
 
 from careerplan.domain.entities import Action, Goal, GoalStatus, Vision
 from careerplan.domain.follow_ups import follow_ups_due
-from careerplan.domain.job_search import Application
 from careerplan.domain.schedule import week_end
 from careerplan.services.actions import ActionRow, describe
 from careerplan.services.clock import Clock
 
 if TYPE_CHECKING:
+    from careerplan.domain.job_search import Application
     from careerplan.services.reads import PlanReads
 
 

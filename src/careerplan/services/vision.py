@@ -8,7 +8,8 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from careerplan.domain.bounds import check_day
-from careerplan.domain.credentials import Education, education_from
+from careerplan.domain.credentials import education_from
+from careerplan.domain.education import Education
 from careerplan.domain.entities import Goal, Horizon, Profile, Vision
 from careerplan.domain.errors import DomainRefusal, Hint, InvalidInput, Remedy
 from careerplan.domain.rules import EMPTY_NAME, MAX_NAME, MAX_NOTE, clean_optional, clean_text

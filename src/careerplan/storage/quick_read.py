@@ -10,13 +10,13 @@ path, which migrates or explains.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections import defaultdict
 from collections.abc import Callable
-from copy import copy
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from careerplan.domain.entities import (
     Action,
@@ -28,8 +28,11 @@ from careerplan.domain.entities import (
     Vision,
 )
 from careerplan.domain.errors import Hint, NotFound, Remedy
-from careerplan.domain.job_search import Application, Skill
+from careerplan.domain.smart_notation import CRITERIA
 from careerplan.storage import rows
+
+if TYPE_CHECKING:
+    from careerplan.domain.job_search import Application, Skill
 
 # Columns SQLAlchemy stores as ISO text on SQLite, and how to read them back (a test checks
 # these against tables.py for every table read here).
@@ -37,6 +40,19 @@ _DATES = {"due", "target_date", "done_on", "held_on", "accepted_on", "noted_on",
 _TIMES = {"created_at", "updated_at"}
 _BOOLS = {"done", "confirmed"}
 
+
+# How much of each goal's stored S.M.A.R.T. report a command reads. A report is about a kilobyte
+# of JSON, and parsing a thousand of them took a fifth of `today`, which shows none of them, and
+# of `goal list`, which shows five letters: "letters" has SQLite pick out the five verdicts the
+# letters are written from, "none" leaves the reports unread.
+Reports = Literal["whole", "letters", "none"]
+_LETTERS = ", ".join(f"'$.{criterion}'" for criterion in CRITERIA)
+_GOALS = {
+    "whole": "SELECT * FROM goals WHERE owner_id = ? ORDER BY id",
+    "letters": f"SELECT *, json_extract(smart_report, {_LETTERS}) AS smart_verdicts "
+    "FROM goals WHERE owner_id = ? ORDER BY id",
+    "none": "SELECT * FROM goals WHERE owner_id = ? ORDER BY id",
+}
 
 _CONVERT: dict[str, Callable[[Any], Any]] = {
     **dict.fromkeys(_DATES, date.fromisoformat),
@@ -65,10 +81,13 @@ class QuickReader:
     goals, actions, the vision and profile, the review preferences, the latest review entries
     and the proposals accepted."""
 
-    def __init__(self, connection: sqlite3.Connection, owner_id: int) -> None:
+    def __init__(
+        self, connection: sqlite3.Connection, owner_id: int, reports: Reports = "whole"
+    ) -> None:
         self.connection = connection
         self.owner_id = owner_id
-        self._goals: list[Goal] | None = None
+        self.reports = reports
+        self._goals: list[dict[str, Any]] | None = None
         self.goals = self
         self.actions = _Actions(self)
         self.visions = _Visions(self)
@@ -80,7 +99,9 @@ class QuickReader:
         self.applications = _Applications(self)
 
     @classmethod
-    def open(cls, path: Path, head: str, username: str) -> QuickReader | None:
+    def open(
+        cls, path: Path, head: str, username: str, reports: Reports = "whole"
+    ) -> QuickReader | None:
         if not path.is_file():
             return None
         try:
@@ -94,16 +115,18 @@ class QuickReader:
         if version is None or version[0] != head or user is None:
             connection.close()
             return None
-        return cls(connection, int(user[0]))
+        return cls(connection, int(user[0]), reports)
 
     @classmethod
-    def for_url(cls, url: str, head: str, username: str) -> QuickReader | None:
+    def for_url(
+        cls, url: str, head: str, username: str, reports: Reports = "whole"
+    ) -> QuickReader | None:
         """The reader of a plain `sqlite:///` URL's file; None for any other database (a URL
         with options, PostgreSQL), which only the full path opens."""
         prefix = "sqlite:///"
         if not url.startswith(prefix) or "?" in url:
             return None
-        return cls.open(Path(url[len(prefix) :]), head, username)
+        return cls.open(Path(url[len(prefix) :]), head, username, reports)
 
     def close(self) -> None:
         self.connection.close()
@@ -112,13 +135,23 @@ class QuickReader:
         return _typed(self.connection.execute(sql, (self.owner_id, *args)))
 
     def all(self) -> list[Goal]:
-        # `today` asks for every goal twice (the agenda, then the review status), and reading a
-        # goal parses its S.M.A.R.T. report: the goals are read once, and each call gets goals
-        # of its own. Their reports and measures are shared, which only reading allows.
+        # `today` asks for every goal twice (the agenda, then the review status): the rows are
+        # read once, each report parsed once, and each call gets goals of its own. Their
+        # reports are shared, which only reading allows.
         if self._goals is None:
-            found = self.query("SELECT * FROM goals WHERE owner_id = ? ORDER BY id")
-            self._goals = [rows.goal_from_row(row) for row in found]
-        return [copy(goal) for goal in self._goals]
+            self._goals = [self._report_read(row) for row in self.query(_GOALS[self.reports])]
+        return [rows.goal_from_row(row) for row in self._goals]
+
+    def _report_read(self, row: dict[str, Any]) -> dict[str, Any]:
+        report = row["smart_report"]
+        if self.reports == "none" or not report:
+            row["smart_report"] = None
+        elif self.reports == "letters":
+            verdicts = json.loads(row.pop("smart_verdicts"))
+            row["smart_report"] = dict(zip(CRITERIA, verdicts, strict=True))
+        else:
+            row["smart_report"] = json.loads(report)
+        return row
 
     def get(self, ident: int) -> Goal:
         found = self.query("SELECT * FROM goals WHERE owner_id = ? AND id = ?", ident)

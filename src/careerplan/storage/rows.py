@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from careerplan.domain.credentials import Education
+from careerplan.domain.education import Education
 from careerplan.domain.entities import (
     Action,
     Category,
@@ -26,7 +26,10 @@ from careerplan.domain.entities import (
     ReviewEntry,
     Vision,
 )
-from careerplan.domain.job_search import Application, Evidence, Skill, Stage, StageChange
+
+if TYPE_CHECKING:
+    # Read only for the job search's records: the daily views load it only when there are some.
+    from careerplan.domain.job_search import Application, Skill, StageChange
 
 # A row by column name: SQLAlchemy's RowMapping, or a dict from the quick SQLite reader.
 Row = Mapping[Any, Any]
@@ -49,7 +52,9 @@ def goal_from_row(row: Row) -> Goal:
             baseline=row["measure_baseline"] or 0.0,
             current=row["measure_current"],
         )
-    report = json.loads(row["smart_report"]) if row["smart_report"] else None
+    stored = row["smart_report"]
+    # JSON text as stored; the quick reader hands it over already read (or cut to its letters).
+    report = json.loads(stored) if isinstance(stored, str) and stored else (stored or None)
     return Goal(
         id=row["id"],
         parent_id=row["parent_id"],
@@ -277,6 +282,8 @@ def skill_values(skill: Skill) -> dict[str, Any]:
 
 
 def skill_from_row(row: Row) -> Skill:
+    from careerplan.domain.job_search import Evidence, Skill
+
     return Skill(
         label=row["label"],
         level=row["level"],
@@ -294,6 +301,8 @@ def skill_from_row(row: Row) -> Skill:
 def application_from_row(
     row: Row, history: list[StageChange] | None = None, contacts: list[int] | None = None
 ) -> Application:
+    from careerplan.domain.job_search import Application, Stage
+
     return Application(
         title=row["title"],
         posting=row["posting"],

@@ -12,7 +12,7 @@ from tests.conftest import unavailable
 
 from careerplan.catalog.durations import CatalogCredentials
 from careerplan.catalog.store import shipped_path
-from careerplan.domain.credentials import Education
+from careerplan.domain.education import Education
 from careerplan.domain.smart import AnalysisContext, SmartReport, analyse
 
 TODAY = date(2026, 12, 4)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from careerplan.domain.credentials import Education
+from careerplan.domain.education import Education
 from careerplan.domain.smart import (
     attainable,
     credential_check,

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from careerplan.domain.credentials import Education
+from careerplan.domain.education import Education
 from careerplan.domain.smart import credential_reading, durations, programmes
 from careerplan.domain.smart import credential_words as vocab
 from careerplan.domain.smart.credential_terms import CredentialKnowledge, Mention

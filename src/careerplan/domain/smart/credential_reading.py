@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from careerplan.domain.credentials import Education
+from careerplan.domain.education import Education
 from careerplan.domain.smart import credential_words as vocab
 from careerplan.domain.smart.credential_terms import Mention
 from careerplan.domain.smart.numbers import parse_number

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from careerplan.domain.credentials import Credential, Education, Programme
+from careerplan.domain.credentials import Credential, Programme
+from careerplan.domain.education import Education
 from careerplan.domain.smart.credential_reading import PART, WORKING, Reading
 from careerplan.domain.smart.credential_terms import CredentialKnowledge
 from careerplan.domain.smart.programmes import (

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from careerplan.domain.credentials import Education
+from careerplan.domain.education import Education
 
 MONTH_DAYS = 30.44
 UNIT_MONTHS = {

@@ -19,7 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from careerplan.domain.credentials import Credential, Education, Gating
+from careerplan.domain.credentials import Credential, Gating
+from careerplan.domain.education import Education
 from careerplan.domain.smart.credential_reading import Reading
 from careerplan.domain.smart.credential_routes import (
     Person,

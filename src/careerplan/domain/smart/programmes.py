@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from careerplan.domain.credentials import Credential, Education, Programme
+from careerplan.domain.credentials import Credential, Programme
+from careerplan.domain.education import Education
 from careerplan.domain.smart.credential_reading import FULL, PART
 
 FULL_TIME_HOURS = 35.0  # a full-time student's week, whatever a programme's own load

@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from careerplan.domain.credentials import Education
+from careerplan.domain.education import Education
 from careerplan.domain.rules import MAX_NOTE, MAX_TEXT
 from careerplan.web.api.schemas import In, Out
 from careerplan.web.api.types import Day, OccupationCode, storable

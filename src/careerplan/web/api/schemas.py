@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from careerplan.domain.credentials import Education
+from careerplan.domain.education import Education
 from careerplan.domain.entities import Category, GoalStatus, Horizon, ResourceKind
 from careerplan.web.api.types import (
     Confidence,

@@ -9,7 +9,8 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from careerplan.domain.credentials import Education, education_from
+from careerplan.domain.credentials import education_from
+from careerplan.domain.education import Education
 from careerplan.domain.entities import VISION_PROMPTS
 from careerplan.domain.errors import InvalidInput, NotFound, StaleEdit
 from careerplan.domain.rules import EMPTY_NAME, MAX_NAME, MAX_NOTE, clean_optional, clean_text
