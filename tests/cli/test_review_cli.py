@@ -390,3 +390,24 @@ def test_a_scripted_review_that_makes_a_goal_vaguer_says_so(cli: Invoke, story: 
     assert ran.exit_code == 0, ran.stderr
     assert "Goal 2: The new wording checks as S.M.A.R.T." in " ".join(ran.stdout.split())
     assert "No longer specific" in ran.stdout
+
+
+def test_a_note_or_answer_over_the_limit_is_said_at_once_and_asked_again(
+    cli: Invoke, story: Workspace
+) -> None:
+    """Each answer is checked as it is given: a note past the 10,000 characters a note holds
+    is refused there, not after the last question, and the answers before it are kept."""
+    long = "x" * 10_001
+    ran = cli(
+        "review",
+        input=_answers(
+            "15", "4", "", long, "Asked my manager",  # goal 2: the note too long, then fine
+            "", "", "", "",
+            long, "Studied twice", "", "y",  # went well too long, then fine
+        ),
+    )  # fmt: skip
+    assert ran.exit_code == 0, ran.stderr
+    assert ran.stdout.count("10,001 characters long; the limit is 10,000") == 2
+    assert _entries(cli)[0] == (2, 15.0, 4, "keep", "Asked my manager")
+    history = json.loads(cli("review", "--history", "--json").stdout)[0]
+    assert history["went_well"] == "Studied twice"

@@ -131,5 +131,7 @@ def test_in_a_terminal_it_asks_and_takes_the_answer(
     ran = cli("plan", "accept", "all", input="x\ns\n")
     assert ran.exit_code == 0, ran.stderr
     assert ran.stdout.count("Move the target date, shorten them, or keep them?") == 2
+    said = " ".join(ran.stdout.split())
+    assert said.count("Answer m (move the target date), s (shorten them) or k (keep them).") == 1
     goals = json.loads(cli("goal", "list", "--json").stdout)
     assert all(goal["due"] <= "2028-06-30" for goal in goals[1:] if goal["due"])

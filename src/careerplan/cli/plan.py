@@ -51,22 +51,25 @@ EDUCATION_HELP = (
 
 def _ask_education() -> str:
     """Ask until the answer is a level (or empty): one mistyped answer must not lose the rest."""
-    from careerplan.cli.text import escape
+    from careerplan.cli.prompts import ask
     from careerplan.domain.credentials import education_from
-    from careerplan.domain.errors import InvalidInput
 
-    while True:
-        answer = typer.prompt(
-            "Your highest education (e.g. high school, bachelor's; Enter to skip)",
-            default="",
-            show_default=False,
-        )
-        if not answer.strip():
-            return ""
-        try:
-            return education_from(answer).value
-        except InvalidInput as error:
-            console().print(f"[red]{escape(error.what)}[/]")
+    return ask(
+        "Your highest education (e.g. high school, bachelor's; Enter to skip)",
+        "",
+        lambda answer: education_from(answer).value if answer else "",
+    )
+
+
+def _ask_education_field() -> str:
+    from careerplan.cli.prompts import ask
+    from careerplan.domain.rules import MAX_NAME, clean_optional
+
+    return ask(
+        "In what field? (e.g. biology; Enter to skip)",
+        "",
+        lambda answer: clean_optional(answer, "field of education", MAX_NAME),
+    )
 
 
 def _ask_profile(
@@ -287,9 +290,7 @@ def init(
         if education is None:
             education = _ask_education()
         if education and education_field is None:
-            education_field = typer.prompt(
-                "In what field? (e.g. biology; Enter to skip)", default="", show_default=False
-            )
+            education_field = _ask_education_field()
         for key, question in _TEXT_FIELDS.items():
             if fields.get(key) is None:
                 fields[key] = _ask_field(key, question)

@@ -106,6 +106,11 @@ def _ask_late() -> LateChoice:
         choice = found.get(answer.strip().lower()[:1])
         if choice is not None:
             return choice
+        from careerplan.cli.output import console
+
+        console().print(
+            "[red]Answer m (move the target date), s (shorten them) or k (keep them).[/]"
+        )
 
 
 def item_json(item: ProposedItem) -> dict[str, Any]:

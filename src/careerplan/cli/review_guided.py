@@ -17,6 +17,7 @@ from careerplan.cli.review_input import decision
 from careerplan.cli.text import escape
 from careerplan.domain.entities import Decision, Goal, Measure
 from careerplan.domain.errors import InvalidInput
+from careerplan.domain.rules import MAX_NOTE, clean_optional, clean_text
 from careerplan.services.reviews import (
     EntryInput,
     ReviewDraft,
@@ -87,6 +88,15 @@ def _show(item: ReviewItem, number: int, count: int) -> None:
         smart_summary(item.report, legend=False)
 
 
+def _wording(text: str) -> str:
+    """New wording as a goal holds it, or "" to keep the old (too long is said at once)."""
+    return clean_text(text, field="text") if text else ""
+
+
+def _note(what: str) -> Callable[[str], str]:
+    return lambda text: clean_optional(text, what, MAX_NOTE)
+
+
 # The S.M.A.R.T. report a goal would have with a new wording (a stored report's JSON).
 Check = Callable[[Goal, str], dict[str, object]]
 
@@ -95,8 +105,7 @@ def _new_wording(goal: Goal, check: Check | None) -> str | None:
     """New wording, checked on the spot: its letters and reasons are shown, and wording that
     meets fewer criteria than the old is kept only when the person says so."""
     while True:
-        answer = typer.prompt("  New wording (Enter keeps it)", default="", show_default=False)
-        text = str(answer).strip()
+        text = ask("  New wording (Enter keeps it)", "", _wording)
         if not text or check is None:
             return text or None
         report = check(goal, text)
@@ -141,7 +150,7 @@ def _ask_goal(item: ReviewItem, today: date, check: Check | None = None) -> Entr
         )
         if goal.measure is not None:
             target = _new_target(goal.measure)
-    note = typer.prompt("  Note", default="", show_default=False)
+    note = ask("  Note", "", _note("note"))
     return EntryInput(
         goal_id=goal.id or 0,
         progress=progress,
@@ -173,8 +182,8 @@ def ask_review(draft: ReviewDraft, check: Check | None = None) -> ReviewInput | 
         _show(item, number, count)
         entries.append(_ask_goal(item, draft.today, check))
     out.print()
-    went_well = typer.prompt("What went well?", default="", show_default=False)
-    in_the_way = typer.prompt("What got in the way?", default="", show_default=False)
+    went_well = ask("What went well?", "", _note("answer to what went well"))
+    in_the_way = ask("What got in the way?", "", _note("answer to what got in the way"))
     if not typer.confirm("Save this review?", default=True):
         return None
     return ReviewInput(entries, went_well, in_the_way)
