@@ -206,11 +206,13 @@ def goal_detail(detail: GoalDetail, as_json: bool) -> None:
     for name, value in facts:
         out.print(f"  {name + ':':<10} {escape(value)}")
     warnings(detail.warnings)
-    if goal.smart_report:
-        from careerplan.cli.smart import render as render_report
-        from careerplan.domain.smart import SmartReport
+    from careerplan.domain.smart import SmartReport
 
-        render_report(SmartReport.from_json(goal.smart_report), out)
+    report = SmartReport.stored(goal.smart_report)
+    if report is not None:
+        from careerplan.cli.smart import render as render_report
+
+        render_report(report, out)
     if detail.children:
         out.print("Sub-goals:")
         for child in detail.children:

@@ -186,12 +186,8 @@ def measure_words(measure: Measure) -> str:
 def smart_letters(goal: Goal) -> str | None:
     from careerplan.domain.smart import SmartReport
 
-    if not goal.smart_report:
-        return None
-    try:
-        return SmartReport.from_json(goal.smart_report).letters
-    except (KeyError, TypeError, ValueError, AttributeError):
-        return None  # a report stored by an older version: the letters are simply not shown
+    report = SmartReport.stored(goal.smart_report)
+    return report.letters if report else None
 
 
 def group_key(goal: Goal) -> str:

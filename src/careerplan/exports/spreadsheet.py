@@ -117,14 +117,10 @@ def smart_letters(report: dict[str, Any] | None) -> str:
     """The letters in the notation every surface uses (`domain.smart_notation`: a failed
     letter in lower case, an undecided one as `?`); empty when the goal was never checked or its
     report cannot be read. A CSV holds data only, so the legend is not written into it."""
-    if not report:
-        return ""
     from careerplan.domain.smart.report import SmartReport
 
-    try:
-        return SmartReport.from_json(report).letters
-    except (KeyError, TypeError, ValueError, AttributeError):
-        return ""
+    stored = SmartReport.stored(report)
+    return stored.letters if stored else ""
 
 
 def _number(value: float | int | None) -> str:

@@ -80,7 +80,7 @@ def goal_page(uow: UnitOfWork, clock: Clock, goal_id: int) -> GoalPage:
         goal=goal,
         progress=progress.get(goal_id, 0.0),
         standing=goal_standings(goals, latest, today).get(goal_id),
-        report=SmartReport.from_json(goal.smart_report) if goal.smart_report else None,
+        report=SmartReport.stored(goal.smart_report),
         parent=parent,
         children=[
             SubGoal(g, progress.get(g.id or 0, 0.0))

@@ -217,13 +217,9 @@ def wording_weakened(before: dict[str, Any] | None, after: dict[str, Any] | None
     from careerplan.domain.smart import CRITERIA, SmartReport
     from careerplan.domain.smart.compare import criterion_words, lost
 
-    if not before or not after:
-        return None
-    try:
-        old = SmartReport.from_json(before)
-    except (KeyError, TypeError, ValueError, AttributeError):
-        return None  # a report stored by an older version: nothing to compare with
-    new = SmartReport.from_json(after)
+    old, new = SmartReport.stored(before), SmartReport.stored(after)
+    if old is None or new is None:
+        return None  # nothing to compare with (a report an older version stored, say)
     gone = lost(
         {name: old.verdict(name) for name in CRITERIA},
         {name: new.verdict(name) for name in CRITERIA},

@@ -345,3 +345,17 @@ def test_the_plan_and_the_dashboard_link_each_goal_to_its_page(
     assert f'<td><a href="/plan/goals/3">{PMP}</a></td>' in dashboard
     fragment = browser.get("/plan/goals/3", inline=1).text
     assert '<a href="/plan/goals/3">Open the goal’s page' in fragment
+
+
+def test_a_report_an_older_version_stored_leaves_the_page_whole(
+    browser: Browser, story: Workspace
+) -> None:
+    """A report in a shape this version does not read is not shown, and nothing breaks: the
+    goal is checked again at its next change."""
+    with story.unit() as uow:
+        goal = uow.goals.get(3)
+        goal.smart_report = {"score": 4, "letters": "SMART"}
+        uow.goals.save(goal)
+    response = browser.get("/plan/goals/3")
+    assert response.status_code == 200
+    assert "Complete my PMP certification" in unescape(response.text)

@@ -114,6 +114,17 @@ class SmartReport:
         return verdict
 
     @classmethod
+    def stored(cls, data: Mapping[str, Any] | None) -> SmartReport | None:
+        """The report a goal holds, or None when it has none or holds one an older version
+        stored in another shape (it is checked again at its next change)."""
+        if not data:
+            return None
+        try:
+            return cls.from_json(data)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            return None
+
+    @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> SmartReport:
         """The report back from `to_json()` output, e.g. as stored with a goal."""
         criteria = data["criteria"]
