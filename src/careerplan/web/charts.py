@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from datetime import date
@@ -125,6 +126,23 @@ def riasec_radar(scores: Sequence[tuple[str, float]], maximum: float) -> str:
     return _render(chart)
 
 
+def axis_marks(low: float, high: float, most: int = 6) -> list[float]:
+    """At most `most` round values covering `low` to `high` for an axis, in steps of 1, 2 or 5
+    times a power of ten: a mark per whole number ran together on a phone."""
+    # A span too small to tell from rounding (or none) is drawn one unit tall.
+    top = high if high - low > 1e-12 * max(1.0, abs(low), abs(high)) else low + 1
+    power = 10 ** math.floor(math.log10((top - low) / most))
+    for step in (m * power * 10**k for k in range(3) for m in (1, 2, 5)):
+        first = math.floor(low / step) * step
+        count = 1
+        while first + step * (count - 1) < top and count <= most:
+            count += 1
+        if count <= most:
+            digits = max(0, 2 - math.floor(math.log10(step)))  # 0.2 stays 0.2, not 0.20000001
+            return [round(first + step * n, digits) for n in range(count)]
+    return [low, top]  # not reached: three decades of steps always fit
+
+
 def measure_line(
     points: Sequence[tuple[date, float]], metric: str, baseline: float, target: float
 ) -> str:
@@ -141,6 +159,7 @@ def measure_line(
         **_common(),
     )
     chart.x_labels = [day.isoformat() for day, _ in points]
+    chart.y_labels = axis_marks(low, high)
     chart.add(metric[:60], values)
     # No dots: the target is a level, not a series of readings.
     chart.add("Target", [target] * len(points), show_dots=False, stroke_style={"dasharray": "6,4"})
