@@ -8,7 +8,8 @@ analyser's own tables, so both read "fortnightly" or "every quarter" the same wa
 are written in the analyser's order of parts (FREQ, INTERVAL, BYDAY, BYMONTHDAY, COUNT, UNTIL).
 
 Everything `repeat_words.describe` says is read back to the same rule, so a rule shown in words
-can be edited in words.
+can be edited in words; the one exception is a month day after the 28th, which a rule typed as
+an RRULE may hold but words refuse, as some months lack it.
 
     >>> parse("every other Friday")
     'FREQ=WEEKLY;INTERVAL=2;BYDAY=FR'
@@ -43,6 +44,7 @@ EXAMPLES = (
 # Long enough for any repeat worth saying; a paste of a whole paragraph is refused plainly.
 MAX_PHRASE = 200
 MAX_GAP = 999
+SHORTEST_MONTH = 28
 
 _CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 _WORKING_WEEK = "MO,TU,WE,TH,FR"
@@ -216,6 +218,14 @@ def _on_month(said: str, rule: Rule) -> Rule | None:
         elif day := _MONTH_DAY.fullmatch(item):
             if not 1 <= int(day["n"]) <= 31:
                 return None
+            if int(day["n"]) > SHORTEST_MONTH:
+                # As the form's choice says: RFC 5545 skips the months without that day, so
+                # "on the 31st" would quietly not happen in five months of the year.
+                raise _refusal(
+                    f"Not every month has a {item.removeprefix('the ')}, and the repeat would "
+                    "skip those months. For the end of the month, say 'every month on the "
+                    "last day'."
+                )
             month_days.append(str(int(day["n"])))
         elif nth := _NTH_DAY_ITEM.fullmatch(item):
             nth_days.append(_nth_day(nth["nth"], nth["day"]))
