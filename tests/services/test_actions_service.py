@@ -128,3 +128,15 @@ def test_a_finished_goal_takes_no_new_actions(story: Workspace, clock: FixedCloc
     with pytest.raises(DomainRefusal) as refused, story.unit() as uow:
         add_action(uow, clock, 3, "Too late")
     assert str(refused.value) == ("Goal 3 is done, so no action can be added to it.")
+
+
+def test_the_same_completion_twice_is_refused_but_a_second_with_its_note_is_kept(
+    story: Workspace, clock: FixedClock
+) -> None:
+    with story.unit() as uow:
+        complete_action(uow, clock, 1)
+    with pytest.raises(DomainRefusal, match="already logged on 2026-11-25"), story.unit() as uow:
+        complete_action(uow, clock, 1)
+    with story.unit() as uow:
+        complete_action(uow, clock, 1, note="a second meetup")
+        assert [c.note for c in uow.actions.get(1).completions] == ["", "a second meetup"]

@@ -78,9 +78,15 @@ def complete_action(
         )
     if action.done:
         raise DomainRefusal(f"Action {action_id} is already done.")
-    completion = Completion(
-        action_id=action_id, done_on=when, note=clean_optional(note, "note", field="note")
-    )
+    note = clean_optional(note, "note", field="note")
+    if any(done.done_on == when and done.note == note for done in action.completions):
+        # The same completion again is a second press of Done (a double click, a page sent
+        # again), not a second time it was done: that one carries a note of its own.
+        raise DomainRefusal(
+            f"Action {action_id} is already logged on {when.isoformat()}. To log it twice "
+            "that day, say what the second time was in a note."
+        )
+    completion = Completion(action_id=action_id, done_on=when, note=note)
     uow.actions.add_completion(completion)
     action.completions.append(completion)
     # The same order the repository reads them in, so a back-dated entry lands in its place.

@@ -270,3 +270,26 @@ def test_a_wrong_check_in_is_refused_inline(
     if form.get("note"):
         assert ">Kept</textarea>" in html
     assert snapshot(story) == before
+
+
+def test_a_second_press_of_done_is_refused_and_counts_once(
+    browser: Browser, story: Workspace
+) -> None:
+    assert browser.post("/actions/1/done", {}).status_code == 303
+    before = snapshot(story)
+    again = browser.post("/actions/1/done", {})
+    assert again.status_code == 409
+    assert "Action 1 is already logged on 2026-11-25." in unescape(again.text)
+    assert snapshot(story) == before
+    html = browser.get("/actions").text
+    assert '<td data-label="Status">done this time · streak 1 · 1×</td>' in html
+
+
+def test_a_repeat_whose_first_time_has_not_come_says_so(browser: Browser, story: Workspace) -> None:
+    # Wednesday 25 November: the first Friday is two days off.
+    form = {"goal_id": "2", "text": "Plan the week", "repeat_choice": "weekly", "repeat_fr": "1"}
+    assert browser.post("/actions", form).status_code == 303
+    html = unescape(browser.get("/actions").text)
+    row = html.split("Plan the week")[1].split("</tr>")[0]
+    assert "next 27 Nov 2026" in row
+    assert "not due yet · streak 0 · 0×" in row
