@@ -18,6 +18,7 @@ LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "::1")
 
 
 _FALSE = {"0", "false", "no", "off"}
+_TRUE = {"1", "true", "yes", "on"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +75,9 @@ class Settings:
     # Host names the web application answers to besides the loopback names and the public
     # URL's (CAREERPLAN_ALLOWED_HOSTS); "*" answers any, for a proxy that checks names itself.
     allowed_hosts: tuple[str, ...] = ()
+    # Accounts (CAREERPLAN_ACCOUNTS=on): people sign in and each sees only their own plan. Off,
+    # the server has one person and no sign-in, which is safe on this machine's loopback only.
+    accounts: bool = False
 
     @property
     def is_sqlite(self) -> bool:
@@ -115,6 +119,7 @@ class Settings:
             public_url=public_url,
             smtp=SmtpSettings.from_env(env),
             allowed_hosts=host_names(env.get(PREFIX + "ALLOWED_HOSTS", "")),
+            accounts=env.get(PREFIX + "ACCOUNTS", "off").strip().lower() in _TRUE,
         )
 
 

@@ -16,10 +16,33 @@ def serve(
     reload: Annotated[
         bool, typer.Option("--reload", help="Restart when the code changes (development).")
     ] = False,
+    accounts: Annotated[
+        bool,
+        typer.Option(
+            "--accounts",
+            help="People sign in and each sees only their own plan (CAREERPLAN_ACCOUNTS=on). "
+            "Required to listen on any address but this machine's.",
+        ),
+    ] = False,
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers", help="Server processes (several need PostgreSQL and --accounts)."
+        ),
+    ] = 1,
 ) -> None:
     """Start the web application (open the printed address in a browser)."""
     if not 0 < port < 65536:
         raise InvalidInput(f"Port {port} is not a TCP port; use 1-65535, e.g. --port 8000.")
+    if not 1 <= workers <= 64:
+        raise InvalidInput(f"--workers {workers}: use 1 to 64 processes.")
+    if accounts:
+        import os
+
+        from careerplan.config import PREFIX
+
+        os.environ[PREFIX + "ACCOUNTS"] = "on"
+    _check_exposure(host, workers)
     with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
@@ -47,15 +70,53 @@ def serve(
             "It answers to localhost and 127.0.0.1 only: set CAREERPLAN_ALLOWED_HOSTS to the "
             "names or addresses other machines use to reach it (or CAREERPLAN_PUBLIC_URL)."
         )
+    if settings.accounts:
+        _say_accounts()
     uvicorn.run(
         "careerplan.web.app:create_app",
         factory=True,
         host=host,
         port=port,
         reload=reload,
+        workers=None if reload else workers,
         log_level="warning",
         proxy_headers=False,
     )
+
+
+def _check_exposure(host: str, workers: int) -> None:
+    """Without accounts, whoever reaches the server has the whole plan: only this machine may."""
+    from careerplan.config import LOOPBACK_HOSTS, Settings, host_of
+
+    settings = Settings.from_env()
+    if not settings.accounts and host_of(host) not in LOOPBACK_HOSTS:
+        raise InvalidInput(
+            f"careerplan would listen on {host}, where other machines can reach it, with no "
+            "sign-in: anyone there could read or wipe the plan. Turn accounts on with "
+            "--accounts (or CAREERPLAN_ACCOUNTS=on), add people with `careerplan users add "
+            "EMAIL --password-stdin`, and start it again; or listen on 127.0.0.1."
+        )
+    if workers > 1 and (settings.is_sqlite or not settings.accounts):
+        raise InvalidInput(
+            "Several workers share the plan through the database: they need PostgreSQL "
+            "(CAREERPLAN_DATABASE_URL) and accounts (--accounts). On SQLite use one worker."
+        )
+
+
+def _say_accounts() -> None:
+    from careerplan.cli.context import clock, workspace
+    from careerplan.cli.output import console
+    from careerplan.services.accounts import Accounts
+
+    people = Accounts(workspace().engine, clock()).accounts()
+    if not any(not person.disabled for person in people):
+        console().print(
+            "Accounts are on, but nobody can sign in yet: add someone with "
+            "`careerplan users add EMAIL --admin --password-stdin`."
+        )
+    else:
+        able = sum(not person.disabled for person in people)
+        console().print(f"Accounts are on: {able} can sign in at /login.")
 
 
 # Addresses that mean "every interface": people reach the server by names these do not say.

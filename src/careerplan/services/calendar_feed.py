@@ -62,6 +62,15 @@ def feed_url(token: str, base_url: str | None = None) -> str:
     return (base_url or DEFAULT_BASE_URL).rstrip("/") + feed_path(token)
 
 
+def feed_owner(workspace: Workspace, token: str) -> int | None:
+    """Whose feed `token` opens, among everyone on the server (the route then checks it again
+    as that person, in constant time)."""
+    if not token:
+        return None
+    with workspace.unit() as uow:
+        return uow.preferences.owner_of_token(token)
+
+
 def token_opens_feed(uow: UnitOfWork, token: str) -> bool:
     """Whether `token` is the person's feed token, compared in constant time."""
     stored = feed_token(uow)

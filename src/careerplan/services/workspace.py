@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
@@ -24,6 +24,10 @@ class Workspace:
     def unit(self, *, writes: bool = False) -> UnitOfWork:
         """A unit of work; one that `writes` takes SQLite's write lock from the start."""
         return UnitOfWork(self.engine, self.owner_id, writes=writes)
+
+    def as_owner(self, owner_id: int) -> Workspace:
+        """The same database seen as another person (a server with accounts, per request)."""
+        return self if owner_id == self.owner_id else replace(self, owner_id=owner_id)
 
     def revision(self) -> int:
         """The plan's revision, read on its own (no unit of work): pages check it per request."""

@@ -56,6 +56,69 @@ users = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     # Goes up with every change to the person's plan, so pages can be cached until it moves.
     Column("plan_revision", Integer, nullable=False, server_default="0"),
+    # Accounts (a server with CAREERPLAN_ACCOUNTS on): the username is the e-mail address, and
+    # the local person of a single-user install has no password and cannot sign in.
+    Column("password_hash", String(200), nullable=True),
+    Column("is_admin", Boolean, nullable=False, server_default="0"),
+    Column("disabled_at", DateTime(timezone=True), nullable=True),
+    # Two-factor sign-in: the TOTP secret once confirmed (base32), None while it is off.
+    Column("totp_secret", String(64), nullable=True),
+)
+
+
+def _user() -> Column[int]:
+    return Column(
+        "user_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+
+
+# Who is signed in. Only a hash of the cookie's token is kept, so a copy of the database opens
+# no session; each row ends when idle too long or too old (domain/accounts.py says how long).
+web_sessions = Table(
+    "web_sessions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    _user(),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("last_seen_at", DateTime(timezone=True), nullable=False),
+    # Signed in with the password, waiting for the two-factor code: opens nothing yet.
+    Column("pending_second_factor", Boolean, nullable=False, server_default="0"),
+)
+
+# Tokens for scripts (`Authorization: Bearer`), stored hashed, shown once when made.
+api_tokens = Table(
+    "api_tokens",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    _user(),
+    Column("label", String(100), nullable=False, server_default=""),
+    Column("read_only", Boolean, nullable=False, server_default="0"),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("last_used_at", DateTime(timezone=True), nullable=True),
+    Column("revoked_at", DateTime(timezone=True), nullable=True),
+)
+
+# Failed sign-ins, by account and by address, for the rate limit. In the database rather than
+# in a process, so several workers count the same failures.
+login_failures = Table(
+    "login_failures",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("subject", String(200), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Index("ix_login_failures_subject_at", "subject", "at"),
+)
+
+# One-time codes that stand in for the authenticator when it is lost (hashed, used once).
+recovery_codes = Table(
+    "recovery_codes",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _user(),
+    Column("code_hash", String(64), nullable=False),
+    Column("used_at", DateTime(timezone=True), nullable=True),
 )
 
 profiles = Table(

@@ -81,6 +81,14 @@ def create_app(
         return PlainTextResponse("ok")
 
     app.state.host_policy = HostPolicy.from_settings(opened.settings)
+    if opened.settings.accounts:
+        from careerplan.services.accounts import Accounts
+        from careerplan.web.sign_in import Authentication
+
+        app.state.accounts = Accounts(opened.engine, clock)
+        # Innermost of ours: a refusal still carries the security headers, and a request to a
+        # name we do not answer to is turned away before any session is looked up.
+        app.add_middleware(Authentication, accounts=app.state.accounts)
     app.add_middleware(BodyLimit)
     app.add_middleware(SecurityHeaders)
     # Outermost: a request to a name this application does not answer to goes no further.

@@ -6,8 +6,9 @@ from collections.abc import Callable
 from functools import partial
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, HTTPException, Request
 
+from careerplan.domain.accounts import Identity
 from careerplan.services.clock import Clock
 from careerplan.services.smart import SmartSettings
 from careerplan.services.workspace import Workspace
@@ -18,9 +19,26 @@ from careerplan.web.security import UNSAFE_METHODS
 # sent to the thread pool, a hop that cost more than the rest of a cached page.
 
 
-async def get_workspace(request: Request) -> Workspace:
+def request_workspace(request: Request) -> Workspace:
+    """The plan this request may see: on a server with accounts, the signed-in person's, and
+    never the single built-in person's (a request that reached here unsigned is refused)."""
     workspace: Workspace = request.app.state.workspace
-    return workspace
+    if not workspace.settings.accounts:
+        return workspace
+    identity: Identity | None = getattr(request.state, "identity", None)
+    if identity is None:
+        raise HTTPException(status_code=401, detail="Sign in first.")
+    return workspace.as_owner(identity.user_id)
+
+
+def request_identity(request: Request) -> Identity | None:
+    """Who is signed in; None on a single-person install (no accounts)."""
+    identity: Identity | None = getattr(request.state, "identity", None)
+    return identity
+
+
+async def get_workspace(request: Request) -> Workspace:
+    return request_workspace(request)
 
 
 async def get_clock(request: Request) -> Clock:
@@ -31,7 +49,7 @@ async def get_clock(request: Request) -> Clock:
 async def get_units(request: Request) -> Callable[[], UnitOfWork]:
     """A factory: routes open `with units() as uow:` so the commit happens before they render.
     A request that changes the plan gets units that take the write lock from the start."""
-    workspace: Workspace = request.app.state.workspace
+    workspace = request_workspace(request)
     if request.method in UNSAFE_METHODS:
         return partial(workspace.unit, writes=True)
     return workspace.unit

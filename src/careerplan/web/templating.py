@@ -72,12 +72,12 @@ def _with_token(request: Request, html: str) -> HTMLResponse:
 
 def _steps(request: Request) -> list[Any]:
     from careerplan.services.steps import step_states
+    from careerplan.web.deps import request_workspace
 
-    workspace = getattr(request.app.state, "workspace", None)
-    if workspace is None:
+    if getattr(request.app.state, "workspace", None) is None:
         return []
     try:
-        with workspace.unit() as uow:
+        with request_workspace(request).unit() as uow:
             return step_states(uow)
     except Exception:  # the step bar must never stop an error page from rendering
         return []

@@ -24,6 +24,7 @@ def _include() -> None:
         plan,
         proposal,
         review,
+        sign_in,
         smart,
         vision,
     )
@@ -43,6 +44,7 @@ def _include() -> None:
     router.include_router(export.router)
     router.include_router(backup.router)
     router.include_router(calendar_feed.router)
+    router.include_router(sign_in.router)
 
 
 _include()

@@ -9,7 +9,8 @@ from __future__ import annotations
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import Response
 
-from careerplan.web.deps import ClockDep, WorkspaceDep
+from careerplan.services.workspace import Workspace
+from careerplan.web.deps import ClockDep
 
 router = APIRouter()
 
@@ -18,11 +19,16 @@ MEDIA_TYPE = "text/calendar; charset=utf-8"
 
 # HEAD too: some calendar apps ask whether the feed exists before they subscribe.
 @router.api_route("/calendar/{token}.ics", methods=["GET", "HEAD"])
-def calendar_feed(
-    request: Request, token: str, workspace: WorkspaceDep, clock: ClockDep
-) -> Response:
-    from careerplan.services.calendar_feed import feed_calendar, token_opens_feed
+def calendar_feed(request: Request, token: str, clock: ClockDep) -> Response:
+    from careerplan.services.calendar_feed import feed_calendar, feed_owner, token_opens_feed
 
+    # No sign-in: the token says whose feed this is (on a single-person install, theirs).
+    workspace: Workspace = request.app.state.workspace
+    if workspace.settings.accounts:
+        owner = feed_owner(workspace, token)
+        if owner is None:
+            raise HTTPException(status_code=404)
+        workspace = workspace.as_owner(owner)
     with workspace.unit() as uow:
         if not token_opens_feed(uow, token):
             raise HTTPException(status_code=404)

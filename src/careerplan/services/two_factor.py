@@ -1,0 +1,114 @@
+"""Two-factor sign-in: a time-based code from an authenticator app (RFC 6238), or one of the
+recovery codes given when it was turned on, each good once."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+
+import pyotp
+
+from careerplan.domain.accounts import RECOVERY_CODES
+from careerplan.domain.errors import DomainRefusal, InvalidInput
+from careerplan.services.accounts import Accounts, secret_hash
+
+ISSUER = "careerplan"
+
+
+@dataclass(frozen=True, slots=True)
+class NewSecret:
+    """A secret offered to an authenticator app; stored only once a code from it is given."""
+
+    secret: str
+    uri: str
+
+
+def new_secret(email: str) -> NewSecret:
+    secret = pyotp.random_base32()
+    uri = pyotp.TOTP(secret).provisioning_uri(name=email, issuer_name=ISSUER)
+    return NewSecret(secret, uri)
+
+
+def _recovery_code() -> str:
+    # Ten characters in two groups, from letters and digits that are hard to confuse.
+    alphabet = "abcdefghjkmnpqrstuvwxyz23456789"
+    text = "".join(secrets.choice(alphabet) for _ in range(10))
+    return f"{text[:5]}-{text[5:]}"
+
+
+def _normal_code(code: str) -> str:
+    return "".join(code.split()).lower()
+
+
+def turn_on(accounts: Accounts, email: str, secret: str, code: str) -> list[str]:
+    """Store `secret` once `code` shows the app holds it; returns the recovery codes, which are
+    shown this once and kept only as hashes."""
+    if not _totp_matches(accounts, secret, code):
+        raise InvalidInput(
+            "That code does not match. Check the time on the phone, and type the six digits "
+            "the app shows now.",
+            field="code",
+        )
+    codes = [_recovery_code() for _ in range(RECOVERY_CODES)]
+    with accounts.store() as store:
+        user_id = accounts.user_id_of(store, email)
+        store.update_user(user_id, totp_secret=secret)
+        store.replace_codes(user_id, [secret_hash(code) for code in codes])
+    return codes
+
+
+def turn_off(accounts: Accounts, email: str) -> None:
+    with accounts.store() as store:
+        user_id = accounts.user_id_of(store, email)
+        row = store.user_by_id(user_id)
+        if row is None or row.totp_secret is None:
+            raise DomainRefusal(f"Two-factor sign-in is not on for {email.strip()}.")
+        store.update_user(user_id, totp_secret=None)
+        store.replace_codes(user_id, [])
+
+
+def _totp_matches(accounts: Accounts, secret: str, code: str) -> bool:
+    digits = _normal_code(code)
+    if not (digits.isdigit() and len(digits) == 6):
+        return False
+    # One step either side: a phone's clock a little off still works.
+    return pyotp.TOTP(secret).verify(digits, for_time=accounts.clock.now(), valid_window=1)
+
+
+def check_code(accounts: Accounts, user_id: int, code: str) -> bool:
+    """Whether `code` is the account's current TOTP code or an unused recovery code (which is
+    then spent)."""
+    with accounts.store() as store:
+        row = store.user_by_id(user_id)
+        if row is None or row.totp_secret is None:
+            return False
+        if _totp_matches(accounts, row.totp_secret, code):
+            return True
+        return store.use_code(user_id, secret_hash(_normal_code(code)), accounts.clock.now())
+
+
+def codes_left(accounts: Accounts, user_id: int) -> int:
+    with accounts.store() as store:
+        return store.codes_left(user_id)
+
+
+def finish_sign_in(accounts: Accounts, pending_token: str, code: str, address: str) -> str:
+    """The full session's token once the half-open session's code is right. Wrong codes count
+    as failed sign-ins (six digits are guessed in a million tries: the limit stops that)."""
+    from careerplan.domain.accounts import SignInRefused
+
+    user_id = accounts.pending_user(pending_token)
+    if user_id is None:
+        raise SignInRefused("The sign-in has expired. Give the e-mail address and password again.")
+    with accounts.store() as store:
+        row = store.user_by_id(user_id)
+    subjects = (f"account:{row.username if row else user_id}", f"address:{address}")
+    accounts.hold_back(subjects)
+    if not check_code(accounts, user_id, code):
+        accounts.count_failure(subjects)
+        raise SignInRefused(
+            "That code is wrong or has passed. Type the six digits the app shows now, or a "
+            "recovery code.",
+            field="code",
+        )
+    return accounts.complete_sign_in(pending_token, user_id)

@@ -1,0 +1,152 @@
+"""Signing in and out, on a server with accounts: `/login`, the two-factor `/login/code`, and
+`/logout`. The session cookie is HttpOnly, SameSite=Lax, Secure behind TLS, and its token is new
+at every sign-in, so a token planted before sign-in never becomes a session."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from careerplan.domain.accounts import SESSION_LIFETIME, SignInRefused, TooManyAttempts
+from careerplan.web.forms import Form
+from careerplan.web.sign_in import SESSION_COOKIE, SIGN_IN_PATH, safe_next
+from careerplan.web.templating import render
+
+if TYPE_CHECKING:
+    from careerplan.services.accounts import Accounts
+
+router = APIRouter()
+T = TypeVar("T")
+
+
+def _accounts(request: Request) -> Accounts:
+    accounts: Accounts | None = getattr(request.app.state, "accounts", None)
+    if accounts is None:  # a single-person install: there is nothing to sign in to
+        raise HTTPException(status_code=404)
+    return accounts
+
+
+def _address(request: Request) -> str:
+    return request.client.host if request.client is not None else "unknown"
+
+
+def _secure(request: Request) -> bool:
+    public: str = request.app.state.settings.public_url
+    return request.url.scheme == "https" or public.startswith("https://")
+
+
+def _with_session(request: Request, target: str, token: str) -> RedirectResponse:
+    response = RedirectResponse(target, status_code=303)
+    response.set_cookie(
+        SESSION_COOKIE,
+        token,
+        max_age=int(SESSION_LIFETIME.total_seconds()),
+        httponly=True,
+        samesite="lax",
+        secure=_secure(request),
+        path="/",
+    )
+    return response
+
+
+def _page(
+    request: Request, template: str, next_page: str, message: str = "", status: int = 200
+) -> HTMLResponse:
+    return render(
+        request,
+        template,
+        {"next": safe_next(next_page), "message": message, "ended": False},
+        status,
+    )
+
+
+@router.get(SIGN_IN_PATH, response_class=HTMLResponse)
+def sign_in_page(request: Request, next: str = "/", ended: int = 0) -> Response:
+    _accounts(request)
+    if getattr(request.state, "identity", None) is not None:
+        return RedirectResponse(safe_next(next), status_code=303)
+    context = {"next": safe_next(next), "message": "", "ended": bool(ended)}
+    return render(request, "login.html", context)
+
+
+@router.post(SIGN_IN_PATH, response_class=HTMLResponse)
+async def sign_in(request: Request) -> Response:
+    accounts = _accounts(request)
+    form = await Form.read(request)
+    next_page = form.text("next") or "/"
+    try:
+        opened = await _run(
+            accounts.sign_in,
+            form.text("email"),
+            form.values.get("password", ""),  # as typed: spaces may be part of it
+            _address(request),
+            cookie_of_request(request),
+        )
+    except TooManyAttempts as error:
+        return _page(request, "login.html", next_page, error.what, 429)
+    except SignInRefused as error:
+        return _page(request, "login.html", next_page, error.what, 401)
+    if opened.needs_code:
+        target = f"/login/code?next={_quoted(safe_next(next_page))}"
+        return _with_session(request, target, opened.token)
+    return _with_session(request, safe_next(next_page), opened.token)
+
+
+@router.get("/login/code", response_class=HTMLResponse)
+def code_page(request: Request, next: str = "/") -> Response:
+    accounts = _accounts(request)
+    if accounts.pending_user(cookie_of_request(request)) is None:
+        return RedirectResponse(f"{SIGN_IN_PATH}?next={_quoted(safe_next(next))}", 303)
+    return _page(request, "login_code.html", next)
+
+
+@router.post("/login/code", response_class=HTMLResponse)
+async def give_code(request: Request) -> Response:
+    from careerplan.services.two_factor import finish_sign_in
+
+    accounts = _accounts(request)
+    form = await Form.read(request)
+    next_page = form.text("next") or "/"
+    try:
+        token = await _run(
+            finish_sign_in,
+            accounts,
+            cookie_of_request(request),
+            form.text("code"),
+            _address(request),
+        )
+    except TooManyAttempts as error:
+        return _page(request, "login_code.html", next_page, error.what, 429)
+    except SignInRefused as error:
+        template = "login_code.html" if error.field == "code" else "login.html"
+        return _page(request, template, next_page, error.what, 401)
+    return _with_session(request, safe_next(next_page), token)
+
+
+@router.post("/logout")
+def sign_out(request: Request) -> Response:
+    accounts = _accounts(request)
+    accounts.sign_out(cookie_of_request(request))
+    response = RedirectResponse(f"{SIGN_IN_PATH}?next=%2F", status_code=303)
+    response.delete_cookie(SESSION_COOKIE, path="/", httponly=True, samesite="lax")
+    return response
+
+
+def cookie_of_request(request: Request) -> str:
+    return request.cookies.get(SESSION_COOKIE, "")
+
+
+def _quoted(path: str) -> str:
+    from urllib.parse import quote
+
+    return quote(path, safe="")
+
+
+async def _run(function: Callable[..., T], *args: Any) -> T:
+    # Hashing a password takes tens of milliseconds: off the event loop.
+    from anyio import to_thread
+
+    return await to_thread.run_sync(function, *args)
