@@ -68,7 +68,7 @@ def feed_owner(workspace: Workspace, token: str) -> int | None:
     if not token:
         return None
     with workspace.unit() as uow:
-        return uow.preferences.owner_of_token(token)
+        return uow.owner_of_feed_token(token)
 
 
 def token_opens_feed(uow: UnitOfWork, token: str) -> bool:

@@ -262,7 +262,7 @@ class _Writer:
         uow, backup = self.uow, self.backup
         preferences = backup.preferences
         token = preferences.calendar_token
-        if token is not None and uow.preferences.owner_of_token(token) not in (None, uow.owner_id):
+        if token is not None and uow.owner_of_feed_token(token) not in (None, uow.owner_id):
             preferences.calendar_token = None
             self.report.notes.append(
                 "The backup's calendar feed address is in use by another person here, so it "

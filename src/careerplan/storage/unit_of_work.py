@@ -30,6 +30,7 @@ from careerplan.storage.reviews import (
     ProposalRepository,
     ReviewRepository,
 )
+from careerplan.storage.row_wall import enter_wall, has_wall
 
 
 def ensure_user(engine: Engine, now: datetime, username: str = LOCAL_USERNAME) -> int:
@@ -98,6 +99,8 @@ class UnitOfWork:
                 self.__exit__(type(error), error, error.__traceback__)
                 raise
         owner = self.owner_id
+        if has_wall(self.engine):
+            enter_wall(self.connection, owner)
         self.profiles = ProfileRepository(self.connection, owner)
         self.visions = VisionRepository(self.connection, owner)
         self.goals = GoalRepository(self.connection, owner)
@@ -153,6 +156,14 @@ class UnitOfWork:
             .where(users.c.id == self.owner_id)
             .values(plan_revision=users.c.plan_revision + 1)
         )
+
+    def owner_of_feed_token(self, token: str) -> int | None:
+        """Whose calendar feed `token` opens, among everyone: tokens are unique across people,
+        so this one look-up is made past the row-level wall, on a connection of its own."""
+        if not has_wall(self.engine):
+            return self.preferences.owner_of_token(token)
+        with self.engine.connect() as connection:
+            return PreferencesRepository(connection, self.owner_id).owner_of_token(token)
 
     def revision(self) -> int:
         """The plan's revision: it changes whenever anything in the plan changed."""
