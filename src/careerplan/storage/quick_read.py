@@ -37,8 +37,8 @@ if TYPE_CHECKING:
 # Columns SQLAlchemy stores as ISO text on SQLite, and how to read them back (a test checks
 # these against tables.py for every table read here).
 _DATES = {"due", "target_date", "done_on", "held_on", "accepted_on", "noted_on", "follow_up"}
-_TIMES = {"created_at", "updated_at"}
-_BOOLS = {"done", "confirmed"}
+_TIMES = {"created_at", "updated_at", "disabled_at"}
+_BOOLS = {"done", "confirmed", "is_admin"}
 
 
 # How much of each goal's stored S.M.A.R.T. report a command reads. A report is about a kilobyte

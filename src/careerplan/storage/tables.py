@@ -111,6 +111,15 @@ login_failures = Table(
     Index("ix_login_failures_subject_at", "subject", "at"),
 )
 
+# Secrets every server process must share (the key that seals a backup between its preview and
+# its confirm): made once, by whichever process asks first, and read by the rest.
+server_secrets = Table(
+    "server_secrets",
+    metadata,
+    Column("name", String(50), primary_key=True),
+    Column("value", String(100), nullable=False),
+)
+
 # One-time codes that stand in for the authenticator when it is lost (hashed, used once).
 recovery_codes = Table(
     "recovery_codes",

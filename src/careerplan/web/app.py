@@ -15,6 +15,7 @@ from careerplan import __version__
 from careerplan.config import Settings
 from careerplan.services.clock import Clock, SystemClock
 from careerplan.services.workspace import Workspace, open_workspace
+from careerplan.storage.server_secrets import server_secret
 from careerplan.web import problems
 from careerplan.web.cache import PageCache
 from careerplan.web.hosts import HostPolicy, TrustedHosts
@@ -53,6 +54,7 @@ def create_app(
     app.state.clock = clock
     app.state.settings = opened.settings
     app.state.page_cache = PageCache()
+    app.state.seal_key = server_secret(opened.engine, "backup-seal")
     problems.install(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 

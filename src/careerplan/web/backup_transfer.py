@@ -4,12 +4,13 @@ hands on to its confirm step.
 Between preview and confirm the file travels in the confirm form itself rather than being kept
 on the server: nothing to store, expire or clean up, and it works however many processes serve
 the app. It goes compressed (a backup is repetitive JSON: 0.8 MB becomes about 30 KB), so the
-confirm form stays small, and sealed with an HMAC under a key only this server process knows.
+confirm form stays small, and sealed with an HMAC under a key only this server knows (kept in
+its database, so every process serving it shares it) and made for the person signed in.
 The seal covers the file, the chosen mode and the plan's revision at the preview, so a confirm
 restores exactly the file that was previewed, the way it was previewed, into the plan as it was
 previewed; anything else (an edited form, a plan changed since, a second submit of a confirm
-already done) is sent back to a fresh preview and restores nothing. The key lives and dies with
-the process: after a restart a preview in an open tab expires and the file is chosen again.
+already done) is sent back to a fresh preview and restores nothing; so is a form carried from
+one person's page to another's.
 """
 
 from __future__ import annotations
@@ -19,9 +20,8 @@ import binascii
 import enum
 import hashlib
 import hmac
-import secrets
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from careerplan.domain.errors import Hint, InvalidInput, Remedy
 from careerplan.services.restore import RestoreMode
@@ -34,7 +34,11 @@ MAX_BACKUP_BYTES = 8 * 1024 * 1024
 # than this only when its text does not compress (random data), which a real plan never is.
 MAX_CARRIED_CHARS = MAX_BODY_BYTES - 16 * 1024
 
-_KEY = secrets.token_bytes(32)
+
+def seal_key(server_key: bytes, owner_id: int) -> bytes:
+    """The key of one person's seals, from the server's: a seal made for one plan opens no
+    other."""
+    return hmac.new(server_key, f"backup-seal:{owner_id}".encode(), hashlib.sha256).digest()
 
 
 class RestoreChoice(enum.StrEnum):
@@ -80,16 +84,18 @@ class Carried:
 
     payload: str
     seal: str
+    key: bytes = field(repr=False)
 
     def approval(self, choice: RestoreChoice, revision: int) -> str:
         """The seal a confirm must bring back: this file, this choice, this revision."""
-        return _mac(b"restore", self.seal.encode(), choice.value.encode(), str(revision).encode())
+        parts = (b"restore", self.seal.encode(), choice.value.encode(), str(revision).encode())
+        return _mac(self.key, *parts)
 
     def approves(self, approval: str, choice: RestoreChoice, revision: int) -> bool:
         return hmac.compare_digest(approval.encode(), self.approval(choice, revision).encode())
 
 
-def carry(data: bytes) -> Carried:
+def carry(data: bytes, key: bytes) -> Carried:
     """Seal an uploaded file (already checked for size) for the forms that follow."""
     payload = base64.urlsafe_b64encode(zlib.compress(data, 6)).decode("ascii")
     if len(payload) > MAX_CARRIED_CHARS:
@@ -98,18 +104,18 @@ def carry(data: bytes) -> Carried:
             "which a careerplan backup's does (was something else packed into it?).",
             hint=Hint(Remedy.RESTORE_ON_SERVER),
         )
-    return Carried(payload, _mac(b"upload", payload.encode()))
+    return Carried(payload, _mac(key, b"upload", payload.encode()), key)
 
 
 _EXPIRED = (
-    "This preview has expired (the server restarted since it was made) or the form was "
-    "changed, so nothing was restored. Choose the backup file again."
+    "This preview has expired or the form was changed, so nothing was restored. Choose the "
+    "backup file again."
 )
 
 
-def unpack(payload: str, seal: str) -> tuple[Carried, bytes]:
+def unpack(payload: str, seal: str, key: bytes) -> tuple[Carried, bytes]:
     """The file a sealed form carries; InvalidInput if the seal does not match."""
-    expected = _mac(b"upload", payload.encode())
+    expected = _mac(key, b"upload", payload.encode())
     if not payload or not hmac.compare_digest(seal.encode(), expected.encode()):
         raise InvalidInput(_EXPIRED)
     try:
@@ -118,10 +124,10 @@ def unpack(payload: str, seal: str) -> tuple[Carried, bytes]:
     except (binascii.Error, ValueError, zlib.error):  # only if this server sealed bad data
         raise InvalidInput(_EXPIRED) from None
     check_size(len(data))
-    return Carried(payload, seal), data
+    return Carried(payload, seal, key), data
 
 
-def _mac(*parts: bytes) -> str:
+def _mac(key: bytes, *parts: bytes) -> str:
     # Each part is prefixed with its length, so no two different lists of parts sign alike.
     message = b"".join(len(part).to_bytes(8, "big") + part for part in parts)
-    return hmac.new(_KEY, message, hashlib.sha256).hexdigest()
+    return hmac.new(key, message, hashlib.sha256).hexdigest()

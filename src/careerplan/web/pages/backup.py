@@ -17,11 +17,13 @@ from starlette.datastructures import FormData, UploadFile
 from careerplan.domain.errors import InvalidInput
 from careerplan.exports.backup import parse_backup
 from careerplan.services.restore import PlanNotEmpty, RestoreReport, restore
+from careerplan.services.workspace import Workspace
 from careerplan.web.backup_transfer import (
     Carried,
     RestoreChoice,
     carry,
     check_size,
+    seal_key,
     unpack,
 )
 from careerplan.web.deps import ClockDep, WorkspaceDep
@@ -68,7 +70,7 @@ async def preview(request: Request, workspace: WorkspaceDep, clock: ClockDep) ->
     async with request.form() as form:  # closes the spooled upload when done
         choice = _choice(_text(form, "mode"))
         try:
-            carried, data = await _file(form)
+            carried, data = await _file(form, _key(request, workspace))
         except InvalidInput as error:
             return _start(request, 422, _for_people(error), choice)
     if choice is None:
@@ -81,7 +83,7 @@ async def confirm(request: Request, workspace: WorkspaceDep, clock: ClockDep) ->
     async with request.form() as form:
         sent = {name: _text(form, name) for name in CONFIRM_FIELDS}
     try:
-        carried, data = unpack(sent["payload"], sent["seal"])
+        carried, data = unpack(sent["payload"], sent["seal"], _key(request, workspace))
     except InvalidInput as error:
         return _start(request, 422, _for_people(error))
     choice = _choice(sent["mode"])
@@ -131,10 +133,14 @@ async def _preview(
     )
 
 
-async def _file(form: FormData) -> tuple[Carried, bytes]:
+def _key(request: Request, workspace: Workspace) -> bytes:
+    return seal_key(request.app.state.seal_key, workspace.owner_id)
+
+
+async def _file(form: FormData, key: bytes) -> tuple[Carried, bytes]:
     """The chosen file, or the one a refused preview carried on; checked for size and sealed."""
     if "payload" in form:
-        return unpack(_text(form, "payload"), _text(form, "seal"))
+        return unpack(_text(form, "payload"), _text(form, "seal"), key)
     upload = form.get("backup")
     if not isinstance(upload, UploadFile) or not upload.filename:
         raise InvalidInput("Choose a backup file to restore (a .json file made by careerplan).")
@@ -143,7 +149,7 @@ async def _file(form: FormData) -> tuple[Carried, bytes]:
     data = await upload.read()
     check_size(len(data))
     try:
-        return carry(data), data
+        return carry(data, key), data
     except InvalidInput:
         parse_backup(data)  # a file that is no backup at all hears that instead
         raise

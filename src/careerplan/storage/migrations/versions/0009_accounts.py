@@ -1,5 +1,6 @@
 """accounts for a server: passwords, admins, disabled people and two-factor secrets on users;
-sign-in sessions, API tokens, failed sign-ins and recovery codes
+sign-in sessions, API tokens, failed sign-ins and recovery codes; secrets the server's
+processes share
 
 Revision ID: 0009
 Revises: 0008
@@ -85,8 +86,16 @@ def upgrade() -> None:
     )
     op.create_index(op.f("ix_recovery_codes_user_id"), "recovery_codes", ["user_id"])
 
+    op.create_table(
+        "server_secrets",
+        sa.Column("name", sa.String(length=50), nullable=False),
+        sa.Column("value", sa.String(length=100), nullable=False),
+        sa.PrimaryKeyConstraint("name", name=op.f("pk_server_secrets")),
+    )
+
 
 def downgrade() -> None:
+    op.drop_table("server_secrets")
     op.drop_table("recovery_codes")
     op.drop_table("login_failures")
     op.drop_table("api_tokens")
