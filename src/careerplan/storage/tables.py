@@ -492,3 +492,74 @@ application_contacts = Table(
     ),
     UniqueConstraint("application_id", "resource_id", name="uq_application_contacts_pair"),
 )
+
+
+# Sharing a plan: a coach, a mentor or a manager the owner invites. An invitation is a row with
+# `member_id` empty and a hashed one-time code; accepting it names the member and spends the code.
+shares = Table(
+    "shares",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column("member_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), index=True),
+    Column("role", String(20), nullable=False),
+    Column("invited_email", String(100), nullable=False, server_default=""),
+    Column("invite_hash", String(64), nullable=True, unique=True),
+    Column("invite_expires_at", DateTime(timezone=True), nullable=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("accepted_at", DateTime(timezone=True), nullable=True),
+    Column("revoked_at", DateTime(timezone=True), nullable=True),
+    CheckConstraint("role IN ('viewer', 'commenter', 'editor')", name="role"),
+)
+
+# A read-only address for the plan, for someone with no account (made, given an expiry, revoked).
+share_links = Table(
+    "share_links",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=True),
+    Column("revoked_at", DateTime(timezone=True), nullable=True),
+)
+
+# Goals the owner keeps to themself: hidden, with everything under them, from everyone they
+# share with. Keyed by the goal's uid, which a backup and restore keep, where ids change.
+private_goals = Table(
+    "private_goals",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column("goal_uid", String(36), nullable=False),
+    UniqueConstraint("owner_id", "goal_uid", name="uq_private_goals_owner_uid"),
+)
+
+# Comment threads on a goal, an action or a review, by the owner or someone they share with.
+comments = Table(
+    "comments",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column("author_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), index=True),
+    Column("subject_kind", String(10), nullable=False),
+    Column("subject_id", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    CheckConstraint("subject_kind IN ('goal', 'action', 'review')", name="subject_kind"),
+    Index("ix_comments_subject", "owner_id", "subject_kind", "subject_id"),
+)
+
+# Who saw or changed what in a plan, and when: the owner reads it on the sharing page.
+audit_events = Table(
+    "audit_events",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column("actor_id", Integer, ForeignKey("users.id", ondelete="SET NULL"), index=True),
+    Column("actor", String(100), nullable=False),
+    Column("action", String(30), nullable=False),
+    Column("subject", String(200), nullable=False, server_default=""),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Index("ix_audit_events_owner_at", "owner_id", "at"),
+)

@@ -24,6 +24,7 @@ def _include() -> None:
         plan,
         proposal,
         review,
+        sharing,
         sign_in,
         smart,
         vision,
@@ -45,6 +46,7 @@ def _include() -> None:
     router.include_router(backup.router)
     router.include_router(calendar_feed.router)
     router.include_router(sign_in.router)
+    router.include_router(sharing.router)
 
 
 _include()

@@ -1,0 +1,584 @@
+"""Sharing a plan with a coach, a mentor or a manager, and what they see.
+
+The owner invites (a one-time code, sent by e-mail or passed on as a link, which expires), and
+the person who accepts gets a role. They see the plan through `shared_plan`, which leaves out
+what the owner keeps private: goals marked private (with their sub-goals, actions and comments),
+the reflection, and the notes of every review. Comments are the only thing they write. The
+owner can revoke a share or a link at any time, and every view and comment by someone else is
+written to the plan's audit log.
+
+Shares, links and the log are read and written on plain connections (not a unit of work): the
+member reads them across plans. The plan itself is read as its owner, behind the row wall.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlalchemy import Connection, and_, delete, insert, select, update
+
+from careerplan.domain.accounts import Identity
+from careerplan.domain.entities import Action, Goal, GoalStatus, Review
+from careerplan.domain.errors import DomainRefusal, InvalidInput, NotFound
+from careerplan.domain.sharing import (
+    INVITE_DAYS,
+    MAX_INVITE_DAYS,
+    MAX_LINK_DAYS,
+    AuditEvent,
+    Comment,
+    CommentOn,
+    Role,
+    Share,
+    clean_comment,
+    days_from,
+    expiry,
+)
+from careerplan.domain.status import GoalStanding, Standing
+from careerplan.services.accounts import secret_hash
+from careerplan.services.clock import Clock
+from careerplan.services.workspace import Workspace
+from careerplan.storage import tables
+from careerplan.storage.accounts import utc
+
+SHARE_CODE_BYTES = 24
+
+
+@dataclass(frozen=True, slots=True)
+class Invitation:
+    id: int
+    code: str  # shown once: the address to accept it is /shared/join/<code>
+    expires_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ShareLink:
+    id: int
+    created_at: datetime
+    expires_at: datetime | None
+    revoked: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Client:
+    """One plan shared with a coach, as the coach's dashboard lists it."""
+
+    owner_id: int
+    email: str
+    role: Role
+    standing: Standing
+    next_review: date
+    review_due: bool
+    needs_attention: int
+    last_review: date | None
+
+
+@dataclass
+class SharedPlan:
+    """The plan as someone it is shared with sees it (private items already left out)."""
+
+    owner_id: int
+    owner: str
+    role: Role | None  # None: the owner looking at their plan as others see it
+    link: bool
+    dream_job: str
+    standing: Standing
+    next_review: date
+    last_review: date | None
+    goals: list[tuple[Goal, GoalStanding | None]]
+    actions: dict[int, list[Action]]
+    reviews: list[Review]
+    comments: dict[tuple[str, int], list[Comment]] = field(default_factory=dict)
+    hidden_goals: int = 0
+
+    @property
+    def may_comment(self) -> bool:
+        return not self.link and (self.role is None or self.role.may_comment)
+
+
+class Sharing:
+    def __init__(self, workspace: Workspace, clock: Clock) -> None:
+        self.workspace = workspace
+        self.engine = workspace.engine
+        self.clock = clock
+
+    @contextmanager
+    def _connection(self) -> Iterator[Connection]:
+        with self.engine.begin() as connection:
+            yield connection
+
+    # --- the owner's side ------------------------------------------------------------------
+
+    def invite(
+        self, owner: Identity, role: Role, email: str = "", days: str | int | None = None
+    ) -> Invitation:
+        """An invitation to the plan; with `email`, only that account may accept it."""
+        from careerplan.domain.accounts import normal_email
+
+        invited = normal_email(email) if email.strip() else ""
+        if invited and invited == owner.email:
+            raise InvalidInput("That is your own address: invite someone else.", field="email")
+        lasting = days_from(days, INVITE_DAYS, MAX_INVITE_DAYS, "invitation")
+        now = self.clock.now()
+        code = secrets.token_urlsafe(SHARE_CODE_BYTES)
+        ends = expiry(now, lasting)
+        assert ends is not None
+        with self._connection() as connection:
+            share_id = connection.execute(
+                insert(tables.shares)
+                .values(
+                    owner_id=owner.user_id,
+                    role=role.value,
+                    invited_email=invited,
+                    invite_hash=secret_hash(code),
+                    invite_expires_at=ends,
+                    created_at=now,
+                )
+                .returning(tables.shares.c.id)
+            ).scalar_one()
+            _audit(
+                connection,
+                owner.user_id,
+                owner,
+                "invited",
+                f"{invited or 'by link'} as {role}",
+                now,
+            )
+        return Invitation(int(share_id), code, ends)
+
+    def shares(self, owner_id: int) -> list[Share]:
+        """Everyone the plan is shared with, and open invitations, newest first."""
+        shares, users = tables.shares, tables.users
+        now = self.clock.now()
+        with self._connection() as connection:
+            rows = connection.execute(
+                select(shares, users.c.username)
+                .outerjoin(users, users.c.id == shares.c.member_id)
+                .where(shares.c.owner_id == owner_id, shares.c.revoked_at.is_(None))
+                .order_by(shares.c.id.desc())
+            ).all()
+        found = []
+        for row in rows:
+            accepted = row.member_id is not None
+            ends = utc(row.invite_expires_at) if row.invite_expires_at else None
+            if not accepted and ends is not None and ends <= now:
+                continue  # an invitation nobody took in time is no share
+            found.append(
+                Share(
+                    id=int(row.id),
+                    role=Role(row.role),
+                    member=row.username
+                    if accepted
+                    else (row.invited_email or "anyone with the link"),
+                    accepted=accepted,
+                    expires_at=None if accepted else ends,
+                    created_at=utc(row.created_at),
+                )
+            )
+        return found
+
+    def revoke(self, owner: Identity, share_id: int) -> None:
+        """End a share or withdraw an invitation, at once: the next request is refused."""
+        shares = tables.shares
+        now = self.clock.now()
+        with self._connection() as connection:
+            result = connection.execute(
+                update(shares)
+                .where(
+                    shares.c.id == share_id,
+                    shares.c.owner_id == owner.user_id,
+                    shares.c.revoked_at.is_(None),
+                )
+                .values(revoked_at=now, invite_hash=None)
+            )
+            if not result.rowcount:
+                raise NotFound("share", share_id)
+            _audit(connection, owner.user_id, owner, "revoked a share", f"share {share_id}", now)
+
+    def make_link(self, owner: Identity, days: str | int | None = None) -> tuple[int, str]:
+        """A read-only address for the plan; returns its id and code (shown once)."""
+        lasting = days_from(days, None, MAX_LINK_DAYS, "link")
+        now = self.clock.now()
+        code = secrets.token_urlsafe(SHARE_CODE_BYTES)
+        with self._connection() as connection:
+            link_id = connection.execute(
+                insert(tables.share_links)
+                .values(
+                    owner_id=owner.user_id,
+                    token_hash=secret_hash(code),
+                    created_at=now,
+                    expires_at=expiry(now, lasting),
+                )
+                .returning(tables.share_links.c.id)
+            ).scalar_one()
+            _audit(
+                connection, owner.user_id, owner, "made a read-only link", f"link {link_id}", now
+            )
+        return int(link_id), code
+
+    def links(self, owner_id: int) -> list[ShareLink]:
+        links = tables.share_links
+        with self._connection() as connection:
+            rows = connection.execute(
+                select(links).where(links.c.owner_id == owner_id).order_by(links.c.id.desc())
+            ).all()
+        now = self.clock.now()
+        return [
+            ShareLink(
+                id=int(row.id),
+                created_at=utc(row.created_at),
+                expires_at=utc(row.expires_at) if row.expires_at else None,
+                revoked=row.revoked_at is not None
+                or (row.expires_at is not None and utc(row.expires_at) <= now),
+            )
+            for row in rows
+        ]
+
+    def revoke_link(self, owner: Identity, link_id: int) -> None:
+        links = tables.share_links
+        now = self.clock.now()
+        with self._connection() as connection:
+            result = connection.execute(
+                update(links)
+                .where(
+                    links.c.id == link_id,
+                    links.c.owner_id == owner.user_id,
+                    links.c.revoked_at.is_(None),
+                )
+                .values(revoked_at=now)
+            )
+            if not result.rowcount:
+                raise NotFound("link", link_id)
+            _audit(connection, owner.user_id, owner, "revoked a link", f"link {link_id}", now)
+
+    def set_private(self, owner_id: int, goal_id: int, private: bool) -> None:
+        """Keep a goal (and all under it) from everyone the plan is shared with, or stop."""
+        with self.workspace.as_owner(owner_id).unit(writes=True) as uow:
+            goal = uow.goals.get(goal_id)
+            uid = goal.uid
+        if uid is None:  # every stored goal has one; an old row may not
+            raise DomainRefusal(f"Goal {goal_id} cannot be marked private yet: edit it once.")
+        marks = tables.private_goals
+        with self._connection() as connection:
+            mine = and_(marks.c.owner_id == owner_id, marks.c.goal_uid == uid)
+            connection.execute(delete(marks).where(mine))
+            if private:
+                connection.execute(insert(marks).values(owner_id=owner_id, goal_uid=uid))
+
+    def private_uids(self, owner_id: int) -> set[str]:
+        marks = tables.private_goals
+        with self._connection() as connection:
+            return set(
+                connection.execute(
+                    select(marks.c.goal_uid).where(marks.c.owner_id == owner_id)
+                ).scalars()
+            )
+
+    def audit(self, owner_id: int, limit: int = 200) -> list[AuditEvent]:
+        events = tables.audit_events
+        with self._connection() as connection:
+            rows = connection.execute(
+                select(events)
+                .where(events.c.owner_id == owner_id)
+                .order_by(events.c.at.desc(), events.c.id.desc())
+                .limit(limit)
+            ).all()
+        return [AuditEvent(row.actor, row.action, row.subject, utc(row.at)) for row in rows]
+
+    # --- the member's side -----------------------------------------------------------------
+
+    def accept(self, code: str, member: Identity) -> str:
+        """Take an invitation; returns whose plan it opens. An invitation is used once."""
+        shares, users = tables.shares, tables.users
+        now = self.clock.now()
+        gone = DomainRefusal(
+            "This invitation is not valid: it was used already, withdrawn, or has expired. "
+            "Ask for a new one."
+        )
+        with self._connection() as connection:
+            row = connection.execute(
+                select(shares, users.c.username)
+                .join(users, users.c.id == shares.c.owner_id)
+                .where(shares.c.invite_hash == secret_hash(code.strip()))
+            ).first()
+            if row is None or row.revoked_at is not None or row.member_id is not None:
+                raise gone
+            if row.invite_expires_at is not None and utc(row.invite_expires_at) <= now:
+                raise gone
+            if row.owner_id == member.user_id:
+                raise DomainRefusal("This is an invitation to your own plan: send it to someone.")
+            if row.invited_email and row.invited_email != member.email:
+                raise DomainRefusal(
+                    f"This invitation is for another address. Sign in as the person it was "
+                    f"sent to, or ask {row.username} for an invitation for {member.email}."
+                )
+            # One share per person and plan: taking a second invitation replaces the first.
+            connection.execute(
+                update(shares)
+                .where(
+                    shares.c.owner_id == row.owner_id,
+                    shares.c.member_id == member.user_id,
+                    shares.c.revoked_at.is_(None),
+                )
+                .values(revoked_at=now)
+            )
+            taken = connection.execute(
+                update(shares)
+                .where(shares.c.id == row.id, shares.c.member_id.is_(None))
+                .values(member_id=member.user_id, accepted_at=now, invite_hash=None)
+            )
+            if not taken.rowcount:  # taken by someone else a moment ago
+                raise gone
+            _audit(connection, int(row.owner_id), member, "accepted an invitation", row.role, now)
+        return str(row.username)
+
+    def role_of(self, member_id: int, owner_id: int) -> Role | None:
+        shares = tables.shares
+        with self._connection() as connection:
+            found = connection.execute(
+                select(shares.c.role).where(
+                    shares.c.owner_id == owner_id,
+                    shares.c.member_id == member_id,
+                    shares.c.revoked_at.is_(None),
+                )
+            ).scalar()
+        return Role(found) if found else None
+
+    def link_owner(self, code: str) -> int | None:
+        links = tables.share_links
+        with self._connection() as connection:
+            row = connection.execute(
+                select(links).where(links.c.token_hash == secret_hash(code))
+            ).first()
+        if row is None or row.revoked_at is not None:
+            return None
+        if row.expires_at is not None and utc(row.expires_at) <= self.clock.now():
+            return None
+        return int(row.owner_id)
+
+    def clients(self, member_id: int) -> list[Client]:
+        """Every plan shared with this person, worst standing first."""
+        from careerplan.domain.status import SEVERITY
+        from careerplan.services.review_status import plan_status
+
+        shares, users = tables.shares, tables.users
+        with self._connection() as connection:
+            rows = connection.execute(
+                select(shares.c.owner_id, shares.c.role, users.c.username)
+                .join(users, users.c.id == shares.c.owner_id)
+                .where(
+                    shares.c.member_id == member_id,
+                    shares.c.revoked_at.is_(None),
+                    users.c.disabled_at.is_(None),
+                )
+            ).all()
+        today = self.clock.today()
+        found = []
+        for row in rows:
+            with self.workspace.as_owner(int(row.owner_id)).unit() as uow:
+                status = plan_status(uow, today)
+            hidden = self.private_uids(int(row.owner_id))
+            found.append(
+                Client(
+                    owner_id=int(row.owner_id),
+                    email=row.username,
+                    role=Role(row.role),
+                    standing=status.plan,
+                    next_review=status.next_review,
+                    review_due=status.review_due,
+                    needs_attention=sum(
+                        1 for goal, _ in status.attention if goal.uid not in hidden
+                    ),
+                    last_review=status.last_review,
+                )
+            )
+        order = {standing: index for index, standing in enumerate(SEVERITY)}
+        found.sort(key=lambda client: (order.get(client.standing, len(order)), client.email))
+        return found
+
+    # --- what they see, and their comments ---------------------------------------------------
+
+    def shared_plan(
+        self, owner_id: int, viewer: Identity | None, role: Role | None, *, link: bool = False
+    ) -> SharedPlan:
+        """The plan as `viewer` may see it (`viewer` None: someone holding a read-only link;
+        `role` None: the owner, seeing what others see). Records the view in the audit log."""
+        plan = self._view(owner_id, role, link)
+        if role is not None or link:
+            with self._connection() as connection:
+                who = viewer.email if viewer else "someone with the read-only link"
+                _audit(connection, owner_id, viewer, "viewed the plan", "", self.clock.now(), who)
+        return plan
+
+    def _view(self, owner_id: int, role: Role | None, link: bool) -> SharedPlan:
+        from careerplan.services.review_status import is_dream_job, plan_status
+
+        hidden_uids = self.private_uids(owner_id)
+        with self.workspace.as_owner(owner_id).unit() as uow:
+            status = plan_status(uow, self.clock.today())
+            goals = uow.goals.all()
+            actions = uow.actions.all()
+            reviews = uow.reviews.all()
+        hidden = _hidden_goal_ids(goals, hidden_uids)
+        visible = [g for g in goals if g.id not in hidden and g.status is not GoalStatus.DROPPED]
+        shown_ids = {g.id for g in visible}
+        by_goal: dict[int, list[Action]] = {}
+        for action in actions:
+            if action.goal_id in shown_ids:
+                by_goal.setdefault(action.goal_id, []).append(action)
+        shared_reviews = [_without_notes(review, shown_ids) for review in reviews]
+        dream = next((g.text for g in visible if is_dream_job(g)), "")
+        owner_email = self._email(owner_id)
+        plan = SharedPlan(
+            owner_id=owner_id,
+            owner=owner_email,
+            role=role,
+            link=link,
+            dream_job=dream,
+            standing=status.plan,
+            next_review=status.next_review,
+            last_review=status.last_review,
+            goals=[(g, status.standings.get(g.id or 0)) for g in visible],
+            actions=by_goal,
+            reviews=shared_reviews,
+            hidden_goals=len(hidden),
+        )
+        visible_subjects = (
+            {("goal", gid) for gid in shown_ids if gid is not None}
+            | {("action", a.id) for items in by_goal.values() for a in items if a.id is not None}
+            | {("review", r.id) for r in reviews if r.id is not None}
+        )
+        plan.comments = {
+            key: thread
+            for key, thread in self._comments(owner_id).items()
+            if key in visible_subjects
+        }
+        return plan
+
+    def comment(
+        self, owner_id: int, author: Identity, kind: CommentOn, subject_id: int, text: str
+    ) -> None:
+        """Add to the thread on a goal, an action or a review, which the author can see."""
+        words = clean_comment(text)
+        if author.user_id != owner_id:
+            role = self.role_of(author.user_id, owner_id)
+            if role is None:
+                raise NotFound("plan", owner_id)
+            if not role.may_comment:
+                raise DomainRefusal("You can see this plan but not comment on it.")
+            plan = self._view(owner_id, role, link=False)
+        else:
+            plan = self._view(owner_id, None, link=False)
+        if not _shows(plan, kind, subject_id):
+            raise NotFound(kind.value, subject_id)
+        now = self.clock.now()
+        with self._connection() as connection:
+            connection.execute(
+                insert(tables.comments).values(
+                    owner_id=owner_id,
+                    author_id=author.user_id,
+                    subject_kind=kind.value,
+                    subject_id=subject_id,
+                    text=words,
+                    created_at=now,
+                )
+            )
+            if author.user_id != owner_id:
+                _audit(connection, owner_id, author, "commented", f"{kind} {subject_id}", now)
+
+    def _comments(self, owner_id: int) -> dict[tuple[str, int], list[Comment]]:
+        comments, users = tables.comments, tables.users
+        with self._connection() as connection:
+            rows = connection.execute(
+                select(comments, users.c.username)
+                .outerjoin(users, users.c.id == comments.c.author_id)
+                .where(comments.c.owner_id == owner_id)
+                .order_by(comments.c.created_at, comments.c.id)
+            ).all()
+        threads: dict[tuple[str, int], list[Comment]] = {}
+        for row in rows:
+            threads.setdefault((row.subject_kind, int(row.subject_id)), []).append(
+                Comment(
+                    id=int(row.id),
+                    kind=CommentOn(row.subject_kind),
+                    subject_id=int(row.subject_id),
+                    author=row.username or "a former member",
+                    text=row.text,
+                    at=utc(row.created_at),
+                    by_owner=row.author_id == owner_id,
+                )
+            )
+        return threads
+
+    def comments_since(self, owner_id: int, since: datetime) -> list[Comment]:
+        """Comments by others since `since`, for the owner's digest."""
+        return [
+            comment
+            for thread in self._comments(owner_id).values()
+            for comment in thread
+            if not comment.by_owner and comment.at >= since
+        ]
+
+    def _email(self, user_id: int) -> str:
+        users = tables.users
+        with self._connection() as connection:
+            return str(
+                connection.execute(select(users.c.username).where(users.c.id == user_id)).scalar()
+                or ""
+            )
+
+
+def _hidden_goal_ids(goals: list[Goal], private_uids: set[str]) -> set[int | None]:
+    """Private goals and every goal under one."""
+    children: dict[int | None, list[Goal]] = {}
+    for goal in goals:
+        children.setdefault(goal.parent_id, []).append(goal)
+    hidden: set[int | None] = set()
+    stack = [g for g in goals if g.uid in private_uids]
+    while stack:
+        goal = stack.pop()
+        if goal.id in hidden:
+            continue
+        hidden.add(goal.id)
+        stack.extend(children.get(goal.id, []))
+    return hidden
+
+
+def _without_notes(review: Review, shown_ids: set[int | None]) -> Review:
+    """The review as others see it: no notes, no reflections, no entries on hidden goals."""
+    from dataclasses import replace
+
+    entries = [replace(e, note="") for e in review.entries if e.goal_id in shown_ids]
+    return replace(review, went_well="", got_in_the_way="", entries=entries)
+
+
+def _shows(plan: SharedPlan, kind: CommentOn, subject_id: int) -> bool:
+    if kind is CommentOn.GOAL:
+        return any(goal.id == subject_id for goal, _ in plan.goals)
+    if kind is CommentOn.ACTION:
+        return any(a.id == subject_id for items in plan.actions.values() for a in items)
+    return any(review.id == subject_id for review in plan.reviews)
+
+
+def _audit(
+    connection: Connection,
+    owner_id: int,
+    actor: Identity | None,
+    action: str,
+    subject: str,
+    at: datetime,
+    name: str = "",
+) -> None:
+    connection.execute(
+        insert(tables.audit_events).values(
+            owner_id=owner_id,
+            actor_id=actor.user_id if actor else None,
+            actor=(name or (actor.email if actor else "someone"))[:100],
+            action=action,
+            subject=subject[:200],
+            at=at,
+        )
+    )
