@@ -81,10 +81,14 @@ def _healthy(url: str) -> bool:
         return False
 
 
-def _start_server(data_dir: Path, log: Path) -> tuple[subprocess.Popen[bytes], str]:
-    """Start the app on a free loopback port; a second port is tried if the first was taken."""
+def _start_server(
+    data_dir: Path, log: Path, settings: dict[str, str] | None = None
+) -> tuple[subprocess.Popen[bytes], str]:
+    """Start the app on a free loopback port; a second port is tried if the first was taken.
+    `settings` are more CAREERPLAN_ variables for it (accounts on, say)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("CAREERPLAN_")}
     env["CAREERPLAN_DATA_DIR"] = str(data_dir)
+    env.update(settings or {})
     env["PYTHONPATH"] = str(PROJECT)  # the server's factory lives in the tests package
     for _attempt in range(3):
         port = _free_port()
@@ -122,9 +126,9 @@ def _stop(server: subprocess.Popen[bytes]) -> None:
         server.wait(timeout=10)
 
 
-def serve(folder: Path) -> Iterator[str]:
+def serve(folder: Path, settings: dict[str, str] | None = None) -> Iterator[str]:
     """Run a server on an empty SQLite database in `folder`; yield its address."""
-    server, url = _start_server(folder / "data", folder / "server.log")
+    server, url = _start_server(folder / "data", folder / "server.log", settings)
     try:
         yield url
     finally:
