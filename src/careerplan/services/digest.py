@@ -1,16 +1,19 @@
 """The e-mail digest: the next review, goals at risk, and what falls due in the coming week
-(goals, actions, repeats and the follow-ups of open applications), composed as a message (plain
+(goals, actions, repeats and the follow-ups of open applications), with what the people the plan
+is shared with said lately, composed as a message (plain
 text and simple HTML) and sent through the configured SMTP server."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from careerplan.domain.entities import GoalStatus, Vision
+from careerplan.domain.entities import Goal, GoalStatus, Vision
 from careerplan.domain.errors import Hint, InvalidInput, Remedy
 from careerplan.domain.follow_ups import follow_up_text, follow_ups_due
+from careerplan.domain.sharing import Comment
 from careerplan.services.actions import describe
 from careerplan.services.clock import Clock
 from careerplan.services.review_status import PlanStatus, plan_status
@@ -39,14 +42,17 @@ class Digest:
     vision: Vision | None
     status: PlanStatus
     due: list[Due] = field(default_factory=list)
+    # What the people the plan is shared with said lately, one line each.
+    comments: list[str] = field(default_factory=list)
 
     @property
     def week_end(self) -> date:
         return self.today + timedelta(days=WEEK - 1)
 
 
-def build_digest(uow: UnitOfWork, clock: Clock) -> Digest:
-    """What the digest says: the plan's status and what is due from today for a week."""
+def build_digest(uow: UnitOfWork, clock: Clock, comments: Sequence[Comment] = ()) -> Digest:
+    """What the digest says: the plan's status, what is due from today for a week, and the
+    `comments` others left on the plan (already chosen by the caller, newest last)."""
     today = clock.today()
     last = today + timedelta(days=WEEK - 1)
     profile = uow.profiles.get()
@@ -76,7 +82,27 @@ def build_digest(uow: UnitOfWork, clock: Clock) -> Digest:
         on = application.follow_up
         digest.due.append(Due(on, "application", follow_up_text(application), on < today))
     digest.due.sort(key=lambda item: (item.on, item.kind, item.text))
+    digest.comments = _comment_lines(uow, goals, comments)
     return digest
+
+
+def _comment_lines(uow: UnitOfWork, goals: list[Goal], comments: Sequence[Comment]) -> list[str]:
+    if not comments:
+        return []
+    names: dict[tuple[str, int], str] = {("goal", g.id): g.text for g in goals if g.id}
+    names |= {("action", a.id): a.text for a in uow.actions.all() if a.id}
+    names |= {
+        ("review", r.id): f"the review of {r.held_on.isoformat()}"
+        for r in uow.reviews.all()
+        if r.id
+    }
+    lines = []
+    for comment in comments:
+        on = names.get(
+            (comment.kind.value, comment.subject_id), f"{comment.kind} {comment.subject_id}"
+        )
+        lines.append(f"{comment.author} on “{on}” ({_day(comment.at.date())}): {comment.text}")
+    return lines
 
 
 def _day(value: date) -> str:
@@ -111,11 +137,14 @@ def _lines(digest: Digest) -> list[tuple[str, list[str]]]:
         for item in digest.due
     ] or ["Nothing falls due this week."]
     window = f"{_day(digest.today)} to {_day(digest.week_end)}"
-    return [
+    sections = [
         ("", head),
         ("Goals at risk or behind", attention),
         (f"Due in the coming week ({window})", coming),
     ]
+    if digest.comments:
+        sections.append(("New comments from the people you share your plan with", digest.comments))
+    return sections
 
 
 def subject(digest: Digest) -> str:
@@ -172,7 +201,11 @@ def compose(digest: Digest, to: str, sender: str, clock: Clock) -> EmailMessage:
 
 
 def digest_message(
-    uow: UnitOfWork, clock: Clock, smtp: SmtpSettings, to: str | None = None
+    uow: UnitOfWork,
+    clock: Clock,
+    smtp: SmtpSettings,
+    to: str | None = None,
+    comments: Sequence[Comment] = (),
 ) -> EmailMessage:
     """The digest ready to send: to `to`, else to the address in the review settings."""
     from careerplan.services.mail import check_ready, sender_for
@@ -184,4 +217,4 @@ def digest_message(
             "No address to send the digest to.", field="to", hint=Hint(Remedy.SET_DIGEST_ADDRESS)
         )
     check_ready(smtp)
-    return compose(build_digest(uow, clock), address, sender_for(smtp), clock)
+    return compose(build_digest(uow, clock, comments), address, sender_for(smtp), clock)
