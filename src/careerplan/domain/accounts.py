@@ -3,6 +3,7 @@ session lasts, and how many failed sign-ins are allowed before the door is held 
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Literal
@@ -61,7 +62,9 @@ class Account:
 
 def normal_email(text: str) -> str:
     """The address as stored (trimmed, lower case), or a refusal that says what is wrong."""
-    email = text.strip().lower()
+    # One form of each accented letter, so "é" typed on one keyboard and "e" + accent typed on
+    # another are the same address (RFC 6532 asks for NFC).
+    email = unicodedata.normalize("NFC", text.strip()).lower()
     if not email:
         raise InvalidInput("Give an e-mail address, e.g. ana@example.org.", field="email")
     if len(email) > MAX_EMAIL:
@@ -70,12 +73,25 @@ def normal_email(text: str) -> str:
             field="email",
         )
     local, at, domain = email.rpartition("@")
-    if not at or not local or "." not in domain.strip(".") or any(c.isspace() for c in email):
+    if not at or not local or "." not in domain.strip(".") or any(map(_unseen, email)):
         raise InvalidInput(
-            f"'{text.strip()[:60]}' is not an e-mail address; write it as name@example.org.",
+            f"'{_visible(text.strip()[:60])}' is not an e-mail address; write it as "
+            "name@example.org.",
             field="email",
         )
     return email
+
+
+def _visible(text: str) -> str:
+    """`text` to show back, its invisible characters written as codes (a direction mark shown
+    as itself would turn the rest of the message round in a terminal)."""
+    return "".join(f"\\u{ord(c):04x}" if c != " " and _unseen(c) else c for c in text)
+
+
+def _unseen(character: str) -> bool:
+    """Spaces, and characters that print as nothing (controls such as NUL, which PostgreSQL
+    cannot store; zero-width and direction marks, which would make a look-alike address)."""
+    return character.isspace() or unicodedata.category(character).startswith("C")
 
 
 def check_new_password(password: str, email: str = "") -> None:
@@ -91,7 +107,13 @@ def check_new_password(password: str, email: str = "") -> None:
             f"The password has {len(password):,} characters; use at most {MAX_PASSWORD:,}.",
             field="password",
         )
-    if email and password.strip().lower() == email:
+    if any(unicodedata.category(c) == "Cs" for c in password):
+        # A lone surrogate (from bytes that are not UTF-8) cannot be hashed.
+        raise InvalidInput(
+            "The password holds a character that cannot be stored; type it again.",
+            field="password",
+        )
+    if email and unicodedata.normalize("NFC", password.strip()).lower() == email:
         raise InvalidInput("The password cannot be the e-mail address.", field="password")
 
 

@@ -41,6 +41,7 @@ from careerplan.storage.accounts import AccountStore, utc
 
 TOKEN_PREFIX = "cp_"
 WRONG_SIGN_IN = "The e-mail address or the password is wrong."
+EXPIRED_SIGN_IN = "The sign-in has expired. Give the e-mail address and password again."
 
 
 def secret_hash(secret: str) -> str:
@@ -153,31 +154,73 @@ class Accounts:
         except InvalidInput:
             raise SignInRefused(WRONG_SIGN_IN) from None
         subjects = (f"account:{email}", f"address:{address}")
-        self.hold_back(subjects)
+        claimed = self.claim_attempt(subjects)
         with self.store() as store:
             row = store.user(email)
         if not self._password_matches(row, password):
-            self.count_failure(subjects)
-            raise SignInRefused(WRONG_SIGN_IN)
+            raise SignInRefused(WRONG_SIGN_IN)  # the claimed attempt stays: a failure
         assert row is not None
         if row.disabled_at is not None:
+            self.release_attempt(claimed)  # the right password: not a guess
             raise SignInRefused(
                 "This account is disabled. Ask the administrator of this careerplan to enable it."
             )
+        # Hashed before the transaction, which then holds no lock while argon2 works.
+        rehashed = (
+            self.hasher.hash(password) if self.hasher.check_needs_rehash(row.password_hash) else ""
+        )
         token = secrets.token_urlsafe(32)
         needs_code = row.totp_secret is not None
         with self.store() as store:
-            store.forget_failures(subjects[0])
+            store.drop_failures(claimed)
+            if not needs_code:
+                # Only a finished sign-in clears the count: a password alone must not reset
+                # the limit on guessing the two-factor code.
+                store.forget_failures(subjects[0])
             if replacing:
                 store.end_session(secret_hash(replacing))
             store.end_stale_sessions(now - SESSION_IDLE, now - SESSION_LIFETIME)
             store.add_session(secret_hash(token), int(row.id), now, pending=needs_code)
-            if self.hasher.check_needs_rehash(row.password_hash):
-                store.update_user(int(row.id), password_hash=self.hasher.hash(password))
+            if rehashed:
+                store.update_user(int(row.id), password_hash=rehashed)
         return SignIn(token, needs_code)
 
+    def claim_attempt(self, subjects: tuple[str, str]) -> list[int]:
+        """Count an attempt as failed before it is checked, then refuse it if that puts the
+        account or the address over its limit. Checking first and counting after would let
+        guesses sent at the same moment all pass the check before any is counted; this way
+        each sees every attempt committed before it, so no more than the limit get through.
+        Returns the rows to drop (`release_attempt`) if the attempt turns out right."""
+        now = self.clock.now()
+        limits = (FAILURES_PER_ACCOUNT, FAILURES_PER_ADDRESS)
+        with self.store() as store:
+            claimed = []
+            for subject in subjects:
+                store.forget_failures(subject, before=now - FAILURE_WINDOW)
+                claimed.append(store.add_failure(subject, now))
+        wait = None
+        with self.store() as store:
+            for subject, limit, own in zip(subjects, limits, claimed, strict=True):
+                earlier = [at for id_, at in store.recent_failures(subject, now - FAILURE_WINDOW)
+                           if id_ != own]  # fmt: skip
+                if len(earlier) >= limit:
+                    # Refused unchecked, so not a guess: it does not lengthen the wait. (Raised
+                    # once the transaction is over: raising in it would undo the drop.)
+                    store.drop_failures(claimed)
+                    wait = earlier[-limit] + FAILURE_WINDOW - now
+                    break
+        if wait is not None:
+            raise TooManyAttempts(wait)
+        return claimed
+
+    def release_attempt(self, claimed: list[int]) -> None:
+        """The claimed attempt was right after all: it is no failure."""
+        with self.store() as store:
+            store.drop_failures(claimed)
+
     def hold_back(self, subjects: tuple[str, str]) -> None:
-        """Refuse at once while the account, or the address, has failed too often lately."""
+        """Refuse at once while the account, or the address, has failed too often lately (a
+        check alone: an attempt to be checked is counted with `claim_attempt`)."""
         now = self.clock.now()
         limits = (FAILURES_PER_ACCOUNT, FAILURES_PER_ADDRESS)
         with self.store() as store:
@@ -198,7 +241,8 @@ class Accounts:
         stored = row.password_hash if row is not None and row.password_hash else None
         try:
             self.hasher.verify(stored or self._decoy_hash(), password)
-        except (VerificationError, InvalidHashError):
+        except (VerificationError, InvalidHashError, UnicodeEncodeError):
+            # A lone surrogate (bytes that are not UTF-8) cannot be hashed: no password holds it.
             return False
         return stored is not None
 
@@ -240,10 +284,15 @@ class Accounts:
         return int(row.user_id)
 
     def complete_sign_in(self, pending_token: str, user_id: int) -> str:
-        """Swap a half-open session for a full one under a new token."""
+        """Swap a half-open session for a full one under a new token. A half-open session is
+        swapped once: the same code sent twice at once opens one session, not two."""
         token = secrets.token_urlsafe(32)
         with self.store() as store:
-            store.end_session(secret_hash(pending_token))
+            if not store.end_pending_session(secret_hash(pending_token), user_id):
+                raise SignInRefused(EXPIRED_SIGN_IN)
+            row = store.user_by_id(user_id)
+            if row is not None:
+                store.forget_failures(f"account:{row.username}")
             store.add_session(secret_hash(token), user_id, self.clock.now())
         return token
 

@@ -8,11 +8,14 @@ from dataclasses import dataclass
 
 import pyotp
 
-from careerplan.domain.accounts import RECOVERY_CODES
+from careerplan.domain.accounts import RECOVERY_CODES, SignInRefused
 from careerplan.domain.errors import DomainRefusal, InvalidInput
-from careerplan.services.accounts import Accounts, secret_hash
+from careerplan.services.accounts import EXPIRED_SIGN_IN, Accounts, secret_hash
 
 ISSUER = "careerplan"
+# RFC 4226 asks for at least 128 bits; the users table's column holds 64 characters.
+SECRET_BYTES = 16
+MAX_SECRET = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,12 +40,22 @@ def _recovery_code() -> str:
 
 
 def _normal_code(code: str) -> str:
-    return "".join(code.split()).lower()
+    # As people copy codes: with or without the dash, spaces, capitals ("ABCDE FGHJK").
+    return "".join(code.split()).replace("-", "").lower()
 
 
 def turn_on(accounts: Accounts, email: str, secret: str, code: str) -> list[str]:
     """Store `secret` once `code` shows the app holds it; returns the recovery codes, which are
     shown this once and kept only as hashes."""
+    try:
+        key = pyotp.TOTP(secret).byte_secret()
+    except ValueError:  # not base32 (binascii.Error is a ValueError)
+        key = b""
+    if len(key) < SECRET_BYTES or len(secret) > MAX_SECRET:
+        raise InvalidInput(
+            "That secret is not one careerplan made; start turning two-factor sign-in on again.",
+            field="secret",
+        )
     if not _totp_matches(accounts, secret, code):
         raise InvalidInput(
             "That code does not match. Check the time on the phone, and type the six digits "
@@ -53,7 +66,7 @@ def turn_on(accounts: Accounts, email: str, secret: str, code: str) -> list[str]
     with accounts.store() as store:
         user_id = accounts.user_id_of(store, email)
         store.update_user(user_id, totp_secret=secret)
-        store.replace_codes(user_id, [secret_hash(code) for code in codes])
+        store.replace_codes(user_id, [secret_hash(_normal_code(code)) for code in codes])
     return codes
 
 
@@ -95,20 +108,18 @@ def codes_left(accounts: Accounts, user_id: int) -> int:
 def finish_sign_in(accounts: Accounts, pending_token: str, code: str, address: str) -> str:
     """The full session's token once the half-open session's code is right. Wrong codes count
     as failed sign-ins (six digits are guessed in a million tries: the limit stops that)."""
-    from careerplan.domain.accounts import SignInRefused
-
     user_id = accounts.pending_user(pending_token)
     if user_id is None:
-        raise SignInRefused("The sign-in has expired. Give the e-mail address and password again.")
+        raise SignInRefused(EXPIRED_SIGN_IN)
     with accounts.store() as store:
         row = store.user_by_id(user_id)
     subjects = (f"account:{row.username if row else user_id}", f"address:{address}")
-    accounts.hold_back(subjects)
+    claimed = accounts.claim_attempt(subjects)
     if not check_code(accounts, user_id, code):
-        accounts.count_failure(subjects)
         raise SignInRefused(
             "That code is wrong or has passed. Type the six digits the app shows now, or a "
             "recovery code.",
             field="code",
         )
+    accounts.release_attempt(claimed)
     return accounts.complete_sign_in(pending_token, user_id)

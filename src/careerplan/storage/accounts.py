@@ -123,6 +123,17 @@ class AccountStore:
     def end_session(self, token_hash: str) -> None:
         self.connection.execute(delete(sessions).where(sessions.c.token_hash == token_hash))
 
+    def end_pending_session(self, token_hash: str, user_id: int) -> bool:
+        """End `user_id`'s half-open session; False when there was none (already swapped)."""
+        result = self.connection.execute(
+            delete(sessions).where(
+                sessions.c.token_hash == token_hash,
+                sessions.c.user_id == user_id,
+                sessions.c.pending_second_factor.is_(True),
+            )
+        )
+        return bool(result.rowcount)
+
     def end_sessions(self, user_id: int) -> int:
         result = self.connection.execute(delete(sessions).where(sessions.c.user_id == user_id))
         return int(result.rowcount or 0)
@@ -192,14 +203,31 @@ class AccountStore:
 
     # --- failed sign-ins -------------------------------------------------------------------
 
-    def add_failure(self, subject: str, now: datetime) -> None:
-        self.connection.execute(insert(failures).values(subject=subject, at=now))
+    def add_failure(self, subject: str, now: datetime) -> int:
+        result = self.connection.execute(
+            insert(failures).values(subject=subject, at=now).returning(failures.c.id)
+        )
+        return int(result.scalar_one())
+
+    def recent_failures(self, subject: str, since: datetime) -> list[tuple[int, datetime]]:
+        """`failures_since` with each row's id, to tell an attempt's own row from the rest."""
+        rows = self.connection.execute(
+            select(failures.c.id, failures.c.at)
+            .where(failures.c.subject == subject, failures.c.at > since)
+            .order_by(failures.c.at, failures.c.id)
+        )
+        return [(int(row.id), utc(row.at)) for row in rows]
+
+    def drop_failures(self, ids: list[int]) -> None:
+        if ids:
+            self.connection.execute(delete(failures).where(failures.c.id.in_(ids)))
 
     def failures_since(self, subject: str, since: datetime) -> list[datetime]:
-        """The times of `subject`'s failures since `since`, oldest first."""
+        """The times of `subject`'s failures after `since`, oldest first. A failure exactly
+        `since` has left the window: the wait a refusal names ends at that moment."""
         rows = self.connection.execute(
             select(failures.c.at)
-            .where(failures.c.subject == subject, failures.c.at >= since)
+            .where(failures.c.subject == subject, failures.c.at > since)
             .order_by(failures.c.at)
         )
         return [utc(row.at) for row in rows]

@@ -27,11 +27,12 @@ if TYPE_CHECKING:
 SESSION_COOKIE = "careerplan_session"
 SIGN_IN_PATH = "/login"
 # What anyone may open: signing in, the stylesheet, the probes, the API's description (it holds
-# no data), and the calendar feed (its address is its own secret, checked by its route).
+# no data), the calendar feed and read-only share links (each address is its own secret,
+# checked by its route).
 OPEN_PATHS = frozenset(
     {SIGN_IN_PATH, "/login/code", "/livez", "/healthz", "/api/openapi.json", "/api/docs"}
 )
-OPEN_PREFIXES = ("/static/", "/calendar/")
+OPEN_PREFIXES = ("/static/", "/calendar/", "/s/")
 
 
 def is_open(path: str) -> bool:

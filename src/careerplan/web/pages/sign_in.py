@@ -53,14 +53,15 @@ def _with_session(request: Request, target: str, token: str) -> RedirectResponse
 
 
 def _page(
-    request: Request, template: str, next_page: str, message: str = "", status: int = 200
+    request: Request,
+    template: str,
+    next_page: str,
+    message: str = "",
+    status: int = 200,
+    email: str = "",
 ) -> HTMLResponse:
-    return render(
-        request,
-        template,
-        {"next": safe_next(next_page), "message": message, "ended": False},
-        status,
-    )
+    context = {"next": safe_next(next_page), "message": message, "ended": False, "email": email}
+    return render(request, template, context, status)
 
 
 @router.get(SIGN_IN_PATH, response_class=HTMLResponse)
@@ -68,7 +69,7 @@ def sign_in_page(request: Request, next: str = "/", ended: int = 0) -> Response:
     _accounts(request)
     if getattr(request.state, "identity", None) is not None:
         return RedirectResponse(safe_next(next), status_code=303)
-    context = {"next": safe_next(next), "message": "", "ended": bool(ended)}
+    context = {"next": safe_next(next), "message": "", "ended": bool(ended), "email": ""}
     return render(request, "login.html", context)
 
 
@@ -86,9 +87,10 @@ async def sign_in(request: Request) -> Response:
             cookie_of_request(request),
         )
     except TooManyAttempts as error:
-        return _page(request, "login.html", next_page, error.what, 429)
+        return _page(request, "login.html", next_page, error.what, 429, form.text("email"))
     except SignInRefused as error:
-        return _page(request, "login.html", next_page, error.what, 401)
+        # The address is kept, so only the password is typed again.
+        return _page(request, "login.html", next_page, error.what, 401, form.text("email"))
     if opened.needs_code:
         target = f"/login/code?next={_quoted(safe_next(next_page))}"
         return _with_session(request, target, opened.token)
