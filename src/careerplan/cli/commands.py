@@ -27,6 +27,7 @@ def register(app: typer.Typer) -> None:
         serve,
         skills,
         smart,
+        users,
     )
 
     # Steps 1-2: the dream job, found and written down.
@@ -54,6 +55,8 @@ def register(app: typer.Typer) -> None:
     app.add_typer(calendar_feed.app, name="calendar")
     # Running and maintaining careerplan.
     app.command("serve")(serve.serve)
+    app.add_typer(users.users_app, name="users")
+    app.add_typer(users.tokens_app, name="tokens")
     app.command("start", help="Today's view, or how to begin when there is no plan.")(plan.start)
     app.add_typer(database.app, name="db")
     app.command("about")(about.about)

@@ -36,5 +36,7 @@ HELP = (
     "  resource     People, courses and programmes that can help, linked to...\n"
     "  review       Review the plan.\n"
     "  calendar     Your plan in a calendar app: deadlines, repeating actions...\n"
+    "  users        Accounts on a server: add people, list, disable or enable...\n"
+    "  tokens       API tokens a script acts for an account with: create,...\n"
     "  db           The database: where it is, its schema version, upgrades.\n"
 )
