@@ -439,7 +439,7 @@ def test_a_reset_checks_the_new_password_and_the_account(accounts: Accounts, ana
         accounts.reset_password(ANA, "short")
     with pytest.raises(InvalidInput, match="cannot be the e-mail"):
         accounts.reset_password(ANA, ANA)
-    with pytest.raises(NotFound, match=r"No account with id nobody@example\.org"):
+    with pytest.raises(DomainRefusal, match=r"There is no account for nobody@example\.org"):
         accounts.reset_password("nobody@example.org", "a brand new password")
     with pytest.raises(InvalidInput):
         accounts.reset_password("local", "a brand new password")
@@ -481,7 +481,7 @@ def test_a_live_session_of_a_disabled_account_is_refused(
 
 def test_disabling_or_enabling_an_unknown_account_says_so(accounts: Accounts) -> None:
     for change in (accounts.disable, accounts.enable):
-        with pytest.raises(NotFound, match=r"No account with id nobody@example\.org"):
+        with pytest.raises(DomainRefusal, match=r"There is no account for nobody@example\.org"):
             change("nobody@example.org")
         with pytest.raises(InvalidInput):
             change("not an address")
@@ -541,7 +541,7 @@ def test_a_label_over_a_hundred_characters_is_refused(accounts: Accounts, ana: i
         accounts.create_token(ANA, label="x" * 101)
     assert refused.value.field == "label"
     assert accounts.tokens(ANA) == []
-    with pytest.raises(NotFound):
+    with pytest.raises(DomainRefusal, match="There is no account"):
         accounts.create_token("nobody@example.org")
 
 

@@ -10,7 +10,7 @@ import pyotp
 import pytest
 
 from careerplan.domain.accounts import RECOVERY_CODES, SignInRefused, TooManyAttempts
-from careerplan.domain.errors import DomainRefusal, InvalidInput, NotFound
+from careerplan.domain.errors import DomainRefusal, InvalidInput
 from careerplan.services import two_factor
 from careerplan.services.accounts import Accounts
 from careerplan.services.clock import FixedClock
@@ -32,12 +32,17 @@ def accounts(workspace: Workspace, clock: FixedClock) -> Accounts:
 
 @pytest.fixture
 def recovery(accounts: Accounts, clock: FixedClock) -> list[str]:
-    """Two-factor sign-in on for Ana; her recovery codes."""
-    return two_factor.turn_on(accounts, ANA, SECRET, now_code(clock))
+    """Two-factor sign-in on for Ana; her recovery codes. Turned on with the code of the step
+    before now, which is spent then, so the tests can sign in with the current one."""
+    return two_factor.turn_on(accounts, ANA, SECRET, earlier_code(clock))
 
 
 def now_code(clock: FixedClock, secret: str = SECRET) -> str:
     return pyotp.TOTP(secret).at(clock.now())
+
+
+def earlier_code(clock: FixedClock, secret: str = SECRET) -> str:
+    return pyotp.TOTP(secret).at(clock.now() - timedelta(seconds=30))
 
 
 def wrong_code(clock: FixedClock) -> str:
@@ -105,7 +110,7 @@ def test_a_full_session_or_nothing_cannot_stand_in_for_a_half_open_one(
     accounts: Accounts, clock: FixedClock
 ) -> None:
     full = accounts.sign_in(ANA, PASSWORD, ADDRESS).token  # before two-factor was on
-    two_factor.turn_on(accounts, ANA, SECRET, now_code(clock))
+    two_factor.turn_on(accounts, ANA, SECRET, earlier_code(clock))
     for token in [full, "", "made-up"]:
         with pytest.raises(SignInRefused, match="expired"):
             two_factor.finish_sign_in(accounts, token, now_code(clock), ADDRESS)
@@ -182,6 +187,7 @@ def test_a_finished_sign_in_clears_the_count(
         with pytest.raises(SignInRefused):
             two_factor.finish_sign_in(accounts, token, wrong_code(clock), ADDRESS)
     two_factor.finish_sign_in(accounts, token, now_code(clock), ADDRESS)
+    clock.moment += timedelta(seconds=30)  # a code is good once: the next sign-in needs a new one
     token = pending(accounts)
     for _ in range(4):
         with pytest.raises(SignInRefused, match="code is wrong"):
@@ -224,7 +230,7 @@ def test_turning_off_signs_in_with_the_password_alone_and_forgets_the_codes(
     assert accounts.session(opened.token) is not None
     with pytest.raises(DomainRefusal, match=r"not on for ana@example\.org"):
         two_factor.turn_off(accounts, ANA)
-    with pytest.raises(NotFound):
+    with pytest.raises(DomainRefusal, match="There is no account"):
         two_factor.turn_off(accounts, "nobody@example.org")
 
 
@@ -232,7 +238,7 @@ def test_turning_on_again_replaces_the_recovery_codes(
     accounts: Accounts, recovery: list[str], clock: FixedClock
 ) -> None:
     other = pyotp.random_base32()
-    fresh = two_factor.turn_on(accounts, ANA, other, now_code(clock, other))
+    fresh = two_factor.turn_on(accounts, ANA, other, earlier_code(clock, other))
     assert not set(fresh) & set(recovery)
     with pytest.raises(SignInRefused, match="code is wrong"):
         two_factor.finish_sign_in(accounts, pending(accounts), recovery[0], ADDRESS)
@@ -242,3 +248,17 @@ def test_turning_on_again_replaces_the_recovery_codes(
     assert accounts.session(
         two_factor.finish_sign_in(accounts, token, now_code(clock, other), ADDRESS)
     )
+
+
+def test_a_code_is_good_once(accounts: Accounts, recovery: list[str], clock: FixedClock) -> None:
+    """RFC 6238, section 5.2: a code seen over someone's shoulder cannot be used again, nor can
+    the one that confirmed the app, nor an older one once a newer one was taken."""
+    code = now_code(clock)
+    two_factor.finish_sign_in(accounts, pending(accounts), code, ADDRESS)
+    again = pending(accounts)
+    with pytest.raises(SignInRefused, match="code is wrong"):
+        two_factor.finish_sign_in(accounts, again, code, ADDRESS)
+    with pytest.raises(SignInRefused, match="code is wrong"):
+        two_factor.finish_sign_in(accounts, again, earlier_code(clock), ADDRESS)
+    clock.moment += timedelta(seconds=30)
+    assert two_factor.finish_sign_in(accounts, again, now_code(clock), ADDRESS)

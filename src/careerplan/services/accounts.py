@@ -35,9 +35,11 @@ from careerplan.domain.accounts import (
     check_new_password,
     normal_email,
 )
+from careerplan.domain.bounds import check_text, could_be_an_id
 from careerplan.domain.errors import DomainRefusal, InvalidInput, NotFound
 from careerplan.services.clock import Clock
 from careerplan.storage.accounts import AccountStore, utc
+from careerplan.storage.whole_plan import count_plan
 
 TOKEN_PREFIX = "cp_"
 WRONG_SIGN_IN = "The e-mail address or the password is wrong."
@@ -97,7 +99,9 @@ class Accounts:
                 if not take_local_plan:
                     return store.add_user(email, hashed, admin, self.clock.now())
                 local = store.user(LOCAL_USERNAME)
-                if local is None:
+                # Every command opens the local person again when it finds none, so an empty
+                # plan is what a plan already taken leaves behind.
+                if local is None or not any(count_plan(store.connection, int(local.id)).values()):
                     raise DomainRefusal(
                         "There is no plan kept without accounts on this database to take."
                     )
@@ -113,13 +117,17 @@ class Accounts:
             raise DomainRefusal(f"There is already an account for {email}.") from None
 
     def accounts(self) -> list[Account]:
+        now = self.clock.now()
         with self.store() as store:
-            return store.accounts()
+            return store.accounts(now - SESSION_IDLE, now - SESSION_LIFETIME)
 
     def user_id_of(self, store: AccountStore, email: str) -> int:
         row = store.user(normal_email(email))
         if row is None or row.password_hash is None:
-            raise NotFound("account", email.strip(), "See the accounts with `users list`.")
+            raise DomainRefusal(
+                f"There is no account for {email.strip()[:100]}. See the accounts with "
+                "`careerplan users list`."
+            )
         return int(row.id)
 
     def disable(self, email: str) -> int:
@@ -305,7 +313,7 @@ class Accounts:
 
     def create_token(self, email: str, *, read_only: bool = False, label: str = "") -> str:
         """A new token for the account, returned once; only its hash is kept."""
-        label = label.strip()
+        label = check_text(label, "The label", "label").strip()
         if len(label) > 100:
             raise InvalidInput(
                 f"The label has {len(label)} characters; use up to 100.", field="label"
@@ -334,9 +342,14 @@ class Accounts:
     def revoke_token(self, email: str, token_id: int) -> None:
         with self.store() as store:
             user_id = self.user_id_of(store, email)
-            if not store.revoke_token(user_id, token_id, self.clock.now()):
+            # An id past the column's range is no token's (PostgreSQL would refuse the query).
+            if not could_be_an_id(token_id) or not store.revoke_token(
+                user_id, token_id, self.clock.now()
+            ):
                 raise NotFound(
-                    "live token", token_id, f"See {email.strip()}'s tokens with `tokens list`."
+                    "live token",
+                    token_id,
+                    f"See {email.strip()}'s tokens with `careerplan tokens list`.",
                 )
 
     def token_identity(self, token: str) -> Identity | None:

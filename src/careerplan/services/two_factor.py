@@ -3,6 +3,7 @@ recovery codes given when it was turned on, each good once."""
 
 from __future__ import annotations
 
+import hmac
 import secrets
 from dataclasses import dataclass
 
@@ -56,7 +57,8 @@ def turn_on(accounts: Accounts, email: str, secret: str, code: str) -> list[str]
             "That secret is not one careerplan made; start turning two-factor sign-in on again.",
             field="secret",
         )
-    if not _totp_matches(accounts, secret, code):
+    step = _matching_step(accounts, secret, code)
+    if step is None:
         raise InvalidInput(
             "That code does not match. Check the time on the phone, and type the six digits "
             "the app shows now.",
@@ -65,7 +67,8 @@ def turn_on(accounts: Accounts, email: str, secret: str, code: str) -> list[str]
     codes = [_recovery_code() for _ in range(RECOVERY_CODES)]
     with accounts.store() as store:
         user_id = accounts.user_id_of(store, email)
-        store.update_user(user_id, totp_secret=secret)
+        # The code that confirmed the app is spent too: it cannot then sign in.
+        store.update_user(user_id, totp_secret=secret, totp_last_step=step)
         store.replace_codes(user_id, [secret_hash(_normal_code(code)) for code in codes])
     return codes
 
@@ -80,23 +83,30 @@ def turn_off(accounts: Accounts, email: str) -> None:
         store.replace_codes(user_id, [])
 
 
-def _totp_matches(accounts: Accounts, secret: str, code: str) -> bool:
+def _matching_step(accounts: Accounts, secret: str, code: str) -> int | None:
+    """The time step whose code `code` is, within one step either side of now (a phone's clock
+    a little off still works), or None."""
     digits = _normal_code(code)
     if not (digits.isdigit() and len(digits) == 6):
-        return False
-    # One step either side: a phone's clock a little off still works.
-    return pyotp.TOTP(secret).verify(digits, for_time=accounts.clock.now(), valid_window=1)
+        return None
+    totp = pyotp.TOTP(secret)
+    now = totp.timecode(accounts.clock.now())
+    for step in (now - 1, now, now + 1):
+        if hmac.compare_digest(totp.generate_otp(step), digits):
+            return step
+    return None
 
 
 def check_code(accounts: Accounts, user_id: int, code: str) -> bool:
-    """Whether `code` is the account's current TOTP code or an unused recovery code (which is
-    then spent)."""
+    """Whether `code` is the account's current TOTP code, not used before, or an unused
+    recovery code (either is then spent)."""
     with accounts.store() as store:
         row = store.user_by_id(user_id)
         if row is None or row.totp_secret is None:
             return False
-        if _totp_matches(accounts, row.totp_secret, code):
-            return True
+        step = _matching_step(accounts, row.totp_secret, code)
+        if step is not None:
+            return store.take_totp_step(user_id, step)
         return store.use_code(user_id, secret_hash(_normal_code(code)), accounts.clock.now())
 
 

@@ -52,12 +52,18 @@ class AccountStore:
     def update_user(self, user_id: int, **values: Any) -> None:
         self.connection.execute(update(users).where(users.c.id == user_id).values(**values))
 
-    def accounts(self) -> list[Account]:
+    def accounts(self, idle_since: datetime, started_after: datetime) -> list[Account]:
         """Every account that can sign in (the local person of a single-user install has no
-        password), with how many sessions and tokens are live."""
+        password), with how many sessions (used since `idle_since`, begun after
+        `started_after`) and tokens are live."""
         live_sessions = (
             select(func.count())
-            .where(sessions.c.user_id == users.c.id, sessions.c.pending_second_factor.is_(False))
+            .where(
+                sessions.c.user_id == users.c.id,
+                sessions.c.pending_second_factor.is_(False),
+                sessions.c.last_seen_at > idle_since,
+                sessions.c.created_at > started_after,
+            )
             .scalar_subquery()
         )
         live_tokens = (
@@ -237,6 +243,19 @@ class AccountStore:
         if before is not None:
             query = query.where(failures.c.at < before)
         self.connection.execute(query)
+
+    def take_totp_step(self, user_id: int, step: int) -> bool:
+        """Record that the code of `step` was used; False when it, or a later one, already was
+        (so a code seen over someone's shoulder cannot be used again)."""
+        result = self.connection.execute(
+            update(users)
+            .where(
+                users.c.id == user_id,
+                (users.c.totp_last_step.is_(None)) | (users.c.totp_last_step < step),
+            )
+            .values(totp_last_step=step)
+        )
+        return bool(result.rowcount)
 
     # --- recovery codes --------------------------------------------------------------------
 

@@ -63,6 +63,8 @@ users = Table(
     Column("disabled_at", DateTime(timezone=True), nullable=True),
     # Two-factor sign-in: the TOTP secret once confirmed (base32), None while it is off.
     Column("totp_secret", String(64), nullable=True),
+    # The last time step whose code was taken: a code is good once (RFC 6238, section 5.2).
+    Column("totp_last_step", Integer, nullable=True),
 )
 
 

@@ -35,6 +35,7 @@ def upgrade() -> None:
     op.add_column("users", sa.Column("is_admin", sa.Boolean(), nullable=False, server_default="0"))
     op.add_column("users", sa.Column("disabled_at", sa.DateTime(timezone=True), nullable=True))
     op.add_column("users", sa.Column("totp_secret", sa.String(length=64), nullable=True))
+    op.add_column("users", sa.Column("totp_last_step", sa.Integer(), nullable=True))
 
     op.create_table(
         "web_sessions",
@@ -102,5 +103,5 @@ def downgrade() -> None:
     op.drop_table("web_sessions")
     # ALTER TABLE ... DROP COLUMN on both databases (SQLite 3.35+): a batch copy would drop
     # the users table, and with it, through ON DELETE CASCADE, every plan.
-    for column in ("totp_secret", "disabled_at", "is_admin", "password_hash"):
+    for column in ("totp_last_step", "totp_secret", "disabled_at", "is_admin", "password_hash"):
         op.execute(f"ALTER TABLE users DROP COLUMN {column}")
