@@ -22,6 +22,7 @@ from datetime import date, datetime
 from sqlalchemy import Connection, and_, delete, insert, select, update
 
 from careerplan.domain.accounts import Identity
+from careerplan.domain.bounds import could_be_an_id
 from careerplan.domain.entities import Action, Goal, GoalStatus, Review
 from careerplan.domain.errors import DomainRefusal, InvalidInput, NotFound
 from careerplan.domain.sharing import (
@@ -37,7 +38,7 @@ from careerplan.domain.sharing import (
     days_from,
     expiry,
 )
-from careerplan.domain.status import GoalStanding, Standing
+from careerplan.domain.status import GoalStanding, Standing, plan_standing
 from careerplan.services.accounts import secret_hash
 from careerplan.services.clock import Clock
 from careerplan.services.workspace import Workspace
@@ -184,6 +185,8 @@ class Sharing:
         """End a share or withdraw an invitation, at once: the next request is refused."""
         shares = tables.shares
         now = self.clock.now()
+        if not could_be_an_id(share_id):  # no row has it, and the database would not take it
+            raise NotFound("share", share_id)
         with self._connection() as connection:
             result = connection.execute(
                 update(shares)
@@ -240,6 +243,8 @@ class Sharing:
     def revoke_link(self, owner: Identity, link_id: int) -> None:
         links = tables.share_links
         now = self.clock.now()
+        if not could_be_an_id(link_id):
+            raise NotFound("link", link_id)
         with self._connection() as connection:
             result = connection.execute(
                 update(links)
@@ -336,22 +341,33 @@ class Sharing:
         return str(row.username)
 
     def role_of(self, member_id: int, owner_id: int) -> Role | None:
-        shares = tables.shares
+        """The member's role on the plan; None when it is not shared with them, or its owner's
+        account is disabled (the same plans `clients` lists)."""
+        shares, users = tables.shares, tables.users
+        if not could_be_an_id(owner_id):
+            return None
         with self._connection() as connection:
             found = connection.execute(
-                select(shares.c.role).where(
+                select(shares.c.role)
+                .join(users, users.c.id == shares.c.owner_id)
+                .where(
                     shares.c.owner_id == owner_id,
                     shares.c.member_id == member_id,
                     shares.c.revoked_at.is_(None),
+                    users.c.disabled_at.is_(None),
                 )
             ).scalar()
         return Role(found) if found else None
 
     def link_owner(self, code: str) -> int | None:
-        links = tables.share_links
+        """Whose plan a read-only link opens; None when it opens none (also when the owner's
+        account is disabled, as for a share)."""
+        links, users = tables.share_links, tables.users
         with self._connection() as connection:
             row = connection.execute(
-                select(links).where(links.c.token_hash == secret_hash(code))
+                select(links)
+                .join(users, users.c.id == links.c.owner_id)
+                .where(links.c.token_hash == secret_hash(code), users.c.disabled_at.is_(None))
             ).first()
         if row is None or row.revoked_at is not None:
             return None
@@ -380,18 +396,20 @@ class Sharing:
         for row in rows:
             with self.workspace.as_owner(int(row.owner_id)).unit() as uow:
                 status = plan_status(uow, today)
-            hidden = self.private_uids(int(row.owner_id))
+                goals = uow.goals.all()
+            # What is under a private goal is as private as the goal itself: neither the count
+            # nor the plan's standing may give it away.
+            shown = _shown_goals(goals, self.private_uids(int(row.owner_id)))
+            shown_ids = {goal.id for goal in shown}
             found.append(
                 Client(
                     owner_id=int(row.owner_id),
                     email=row.username,
                     role=Role(row.role),
-                    standing=status.plan,
+                    standing=plan_standing(shown, status.standings),
                     next_review=status.next_review,
                     review_due=status.review_due,
-                    needs_attention=sum(
-                        1 for goal, _ in status.attention if goal.uid not in hidden
-                    ),
+                    needs_attention=sum(1 for goal, _ in status.attention if goal.id in shown_ids),
                     last_review=status.last_review,
                 )
             )
@@ -438,7 +456,8 @@ class Sharing:
             role=role,
             link=link,
             dream_job=dream,
-            standing=status.plan,
+            # Judged on what is shown, so a private goal's standing does not show through.
+            standing=plan_standing(visible, status.standings),
             next_review=status.next_review,
             last_review=status.last_review,
             goals=[(g, status.standings.get(g.id or 0)) for g in visible],
@@ -545,6 +564,11 @@ def _hidden_goal_ids(goals: list[Goal], private_uids: set[str]) -> set[int | Non
         hidden.add(goal.id)
         stack.extend(children.get(goal.id, []))
     return hidden
+
+
+def _shown_goals(goals: list[Goal], private_uids: set[str]) -> list[Goal]:
+    hidden = _hidden_goal_ids(goals, private_uids)
+    return [goal for goal in goals if goal.id not in hidden]
 
 
 def _without_notes(review: Review, shown_ids: set[int | None]) -> Review:
