@@ -33,11 +33,13 @@ PASSWORD = "a long enough password"
 ANA, COLE, DEE = "ana@example.org", "cole@example.org", "dee.with-a-rather-long-address@example.org"
 
 # Each GET route only a server with accounts answers, and who opens which address of it
-# ({owner}, {invite}, {link} are the seeded ids and codes). test_layout.py counts these routes
-# as visited.
+# ({owner}, {invite}, {link}, {reset} are the seeded ids and codes). test_layout.py counts these
+# routes as visited.
 ACCOUNT_VISITS: dict[str, tuple[tuple[str, str], ...]] = {
     "/login": (("", "/login"),),
     "/login/code": ((DEE, "/login/code"),),
+    "/login/forgot": (("", "/login/forgot"),),
+    "/login/reset/{code}": (("", "/login/reset/{reset}"),),
     "/sharing": ((ANA, "/sharing"),),
     "/shared": ((COLE, "/shared"),),
     "/shared/join/{code}": ((COLE, "/shared/join/{invite}"),),
@@ -82,7 +84,9 @@ def _seed(folder: Path) -> dict[str, str]:
         sharing.comment(ana_id, cole, CommentOn.GOAL, goal.id, "Who could introduce you? " * 8)
         pending = sharing.invite(ana, Role.VIEWER)
         _, link = sharing.make_link(ana, 30)
-        return {"owner": str(ana_id), "invite": pending.code, "link": link}
+        reset = accounts.reset_link(DEE, "127.0.0.1")
+        assert reset is not None
+        return {"owner": str(ana_id), "invite": pending.code, "link": link, "reset": reset}
     finally:
         workspace.close()
 

@@ -132,7 +132,8 @@ PARAMS_OF_PATH: dict[str, dict[str, tuple[str, ...]]] = {
     "/s/{code}": {"code": (UNKNOWN_SECRET,)},
     "/shared/join/{code}": {"code": (UNKNOWN_SECRET,)},
 }
-# Signing in and out is tested with the accounts; these routes are left out here.
+# Signing in and out, and a forgotten password, are tested with the accounts
+# (tests/web/test_sign_in.py, test_password_reset.py); these routes are left out here.
 SIGN_IN_ROUTES = frozenset(
     {
         ("GET", SIGN_IN_PATH),
@@ -140,6 +141,10 @@ SIGN_IN_ROUTES = frozenset(
         ("GET", "/login/code"),
         ("POST", "/login/code"),
         ("POST", "/logout"),
+        ("GET", "/login/forgot"),
+        ("POST", "/login/forgot"),
+        ("GET", "/login/reset/{code}"),
+        ("POST", "/login/reset/{code}"),
     }
 )
 

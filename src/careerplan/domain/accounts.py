@@ -20,6 +20,8 @@ MAX_PASSWORD = 1024
 # A session ends after this long without a request, and in any case this long after sign-in.
 SESSION_IDLE = timedelta(hours=12)
 SESSION_LIFETIME = timedelta(days=7)
+# A link to choose a new password works once, within this time of being sent.
+RESET_LIFETIME = timedelta(hours=1)
 # Last-seen times are written at most this often, so reading pages does not write on each one.
 SESSION_TOUCH = timedelta(minutes=5)
 

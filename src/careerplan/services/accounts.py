@@ -25,6 +25,7 @@ from careerplan.domain.accounts import (
     FAILURE_WINDOW,
     FAILURES_PER_ACCOUNT,
     FAILURES_PER_ADDRESS,
+    RESET_LIFETIME,
     SESSION_IDLE,
     SESSION_LIFETIME,
     SESSION_TOUCH,
@@ -150,6 +151,48 @@ class Accounts:
             user_id = self.user_id_of(store, email)
             store.update_user(user_id, password_hash=hashed)
             return store.end_sessions(user_id)
+
+    def reset_link(self, email: str, address: str) -> str | None:
+        """A one-time code to choose a new password, for the account of `email` when there is
+        one that may sign in (None otherwise: the caller says the same either way, so the
+        answer tells nobody which addresses have accounts). Asking counts like a failed
+        sign-in, so the mailbox of someone else cannot be flooded."""
+        try:
+            email = normal_email(email)
+        except InvalidInput:
+            return None
+        self.claim_attempt((f"reset:{email}", f"reset-address:{address}"))
+        now = self.clock.now()
+        with self.store() as store:
+            row = store.user(email)
+            if row is None or row.password_hash is None or row.disabled_at is not None:
+                return None
+            code = secrets.token_urlsafe(32)
+            store.add_reset(secret_hash(code), int(row.id), now, now + RESET_LIFETIME)
+        return code
+
+    def reset_with_link(self, code: str, password: str) -> str:
+        """Set the password chosen through a reset link; every session and every other link
+        of the account ends. Returns the account's address."""
+        now = self.clock.now()
+        gone = SignInRefused(
+            "This link to choose a new password has been used or has expired. Ask for a new one."
+        )
+        with self.store() as store:
+            row = store.reset(secret_hash(code))
+        if row is None:
+            raise gone
+        check_new_password(password, row.username)
+        hashed = self.hasher.hash(password)
+        with self.store() as store:
+            user_id = store.use_reset(secret_hash(code), now)
+            if user_id is None:
+                raise gone
+            store.update_user(user_id, password_hash=hashed)
+            store.end_sessions(user_id)
+            store.end_resets(user_id, now)
+            store.forget_failures(f"account:{row.username}")
+        return str(row.username)
 
     # --- signing in ------------------------------------------------------------------------
 

@@ -16,6 +16,7 @@ sessions = tables.web_sessions
 tokens = tables.api_tokens
 failures = tables.login_failures
 codes = tables.recovery_codes
+resets = tables.password_resets
 
 
 def utc(moment: datetime) -> datetime:
@@ -256,6 +257,50 @@ class AccountStore:
             .values(totp_last_step=step)
         )
         return bool(result.rowcount)
+
+    # --- password resets -------------------------------------------------------------------
+
+    def add_reset(self, token_hash: str, user_id: int, now: datetime, until: datetime) -> None:
+        self.connection.execute(
+            insert(resets).values(
+                token_hash=token_hash, user_id=user_id, created_at=now, expires_at=until
+            )
+        )
+
+    def reset(self, token_hash: str) -> Any:
+        """The unused reset link with its account, if the account may still sign in."""
+        return self.connection.execute(
+            select(resets.c.user_id, resets.c.expires_at, users.c.username)
+            .join(users, users.c.id == resets.c.user_id)
+            .where(
+                resets.c.token_hash == token_hash,
+                resets.c.used_at.is_(None),
+                users.c.disabled_at.is_(None),
+            )
+        ).first()
+
+    def use_reset(self, token_hash: str, now: datetime) -> int | None:
+        """Spend the reset link (once, before it expires); whose it was, or None."""
+        row = self.connection.execute(
+            select(resets.c.id, resets.c.user_id, resets.c.expires_at).where(
+                resets.c.token_hash == token_hash, resets.c.used_at.is_(None)
+            )
+        ).first()
+        if row is None or utc(row.expires_at) <= now:
+            return None
+        taken = self.connection.execute(
+            update(resets)
+            .where(resets.c.id == row.id, resets.c.used_at.is_(None))
+            .values(used_at=now)
+        )
+        return int(row.user_id) if taken.rowcount else None
+
+    def end_resets(self, user_id: int, now: datetime) -> None:
+        self.connection.execute(
+            update(resets)
+            .where(resets.c.user_id == user_id, resets.c.used_at.is_(None))
+            .values(used_at=now)
+        )
 
     # --- recovery codes --------------------------------------------------------------------
 

@@ -113,6 +113,18 @@ login_failures = Table(
     Index("ix_login_failures_subject_at", "subject", "at"),
 )
 
+# Links to choose a new password, sent by e-mail: a hash of each, good for an hour and once.
+password_resets = Table(
+    "password_resets",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    _user(),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+    Column("used_at", DateTime(timezone=True), nullable=True),
+)
+
 # Secrets every server process must share (the key that seals a backup between its preview and
 # its confirm): made once, by whichever process asks first, and read by the rest.
 server_secrets = Table(

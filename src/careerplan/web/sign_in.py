@@ -17,7 +17,7 @@ from anyio import to_thread
 from starlette.datastructures import Headers
 from starlette.requests import cookie_parser
 
-from careerplan.web.asgi import ASGIApp, Receive, Scope, Send
+from careerplan.web.asgi import ASGIApp, Message, Receive, Scope, Send
 from careerplan.web.security import UNSAFE_METHODS
 
 if TYPE_CHECKING:
@@ -27,12 +27,20 @@ if TYPE_CHECKING:
 SESSION_COOKIE = "careerplan_session"
 SIGN_IN_PATH = "/login"
 # What anyone may open: signing in, the stylesheet, the probes, the API's description (it holds
-# no data), the calendar feed and read-only share links (each address is its own secret,
-# checked by its route).
+# no data), the calendar feed, read-only share links and password-reset links (each address is
+# its own secret, checked by its route).
 OPEN_PATHS = frozenset(
-    {SIGN_IN_PATH, "/login/code", "/livez", "/healthz", "/api/openapi.json", "/api/docs"}
+    {
+        SIGN_IN_PATH,
+        "/login/code",
+        "/login/forgot",
+        "/livez",
+        "/healthz",
+        "/api/openapi.json",
+        "/api/docs",
+    }
 )
-OPEN_PREFIXES = ("/static/", "/calendar/", "/s/")
+OPEN_PREFIXES = ("/static/", "/calendar/", "/s/", "/login/reset/")
 
 
 def is_open(path: str) -> bool:
@@ -94,7 +102,22 @@ class Authentication:
                 await _to_sign_in(scope, send, expired=bool(cookie))
             return
         scope.setdefault("state", {})["identity"] = identity
-        await self.app(scope, receive, send)
+        if identity is None:
+            await self.app(scope, receive, send)
+            return
+
+        async def private(message: Message) -> None:
+            # One person's page must never be served to another by a cache between them (a
+            # proxy, a shared browser profile): answers to a signed-in request are no-store
+            # unless the route chose a policy of its own (a calendar feed, a download).
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                if not any(name.lower() == b"cache-control" for name, _ in headers):
+                    headers.append((b"cache-control", b"private, no-store"))
+                    message["headers"] = headers
+            await send(message)
+
+        await self.app(scope, receive, private)
 
 
 def cookie_of(headers: Headers) -> str:

@@ -10,8 +10,16 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from careerplan.domain.accounts import SESSION_LIFETIME, SignInRefused, TooManyAttempts
+from careerplan.config import SmtpSettings
+from careerplan.domain.accounts import (
+    SESSION_LIFETIME,
+    SignInRefused,
+    TooManyAttempts,
+    normal_email,
+)
+from careerplan.domain.errors import CareerplanError
 from careerplan.web.forms import Form
+from careerplan.web.pages.export import base_url
 from careerplan.web.sign_in import SESSION_COOKIE, SIGN_IN_PATH, safe_next
 from careerplan.web.templating import render
 
@@ -65,11 +73,17 @@ def _page(
 
 
 @router.get(SIGN_IN_PATH, response_class=HTMLResponse)
-def sign_in_page(request: Request, next: str = "/", ended: int = 0) -> Response:
+def sign_in_page(request: Request, next: str = "/", ended: str = "", reset: str = "") -> Response:
     _accounts(request)
     if getattr(request.state, "identity", None) is not None:
         return RedirectResponse(safe_next(next), status_code=303)
-    context = {"next": safe_next(next), "message": "", "ended": bool(ended), "email": ""}
+    context = {
+        "next": safe_next(next),
+        "message": "",
+        "ended": bool(ended),
+        "email": "",
+        "reset": bool(reset),
+    }
     return render(request, "login.html", context)
 
 
@@ -152,3 +166,81 @@ async def _run(function: Callable[..., T], *args: Any) -> T:
     from anyio import to_thread
 
     return await to_thread.run_sync(function, *args)
+
+
+# --- a forgotten password ------------------------------------------------------------------
+
+SENT = (
+    "If there is an account for that address, an e-mail with a link to choose a new password "
+    "is on its way. The link works once, within an hour."
+)
+
+
+@router.get("/login/forgot", response_class=HTMLResponse)
+def forgot_page(request: Request) -> Response:
+    _accounts(request)
+    mail = request.app.state.settings.smtp.configured
+    return render(request, "login_forgot.html", {"message": "", "sent": False, "mail": mail})
+
+
+@router.post("/login/forgot", response_class=HTMLResponse)
+async def forgot(request: Request) -> Response:
+    accounts = _accounts(request)
+    smtp = request.app.state.settings.smtp
+    form = await Form.read(request)
+    email = form.text("email")
+    context = {"message": "", "sent": False, "mail": smtp.configured}
+    if not smtp.configured:
+        return render(request, "login_forgot.html", context, 409)
+    try:
+        code = await _run(accounts.reset_link, email, _address(request))
+    except TooManyAttempts as error:
+        return render(request, "login_forgot.html", {**context, "message": error.what}, 429)
+    if code is not None:  # the address was then a well-formed one, with an account
+        address = f"{base_url(request).rstrip('/')}/login/reset/{code}"
+        await _run(_mail_reset, smtp, normal_email(email), address)
+    return render(request, "login_forgot.html", {**context, "sent": True})
+
+
+def _mail_reset(smtp: SmtpSettings, email: str, address: str) -> None:
+    """Send the link; a mail server that refuses is not said on the page (that would tell
+    which addresses have accounts), and the person can ask again."""
+    from email.message import EmailMessage
+
+    from careerplan.services.mail import send, sender_for
+
+    message = EmailMessage()
+    message["Subject"] = "Choose a new careerplan password"
+    message["To"] = email.strip()
+    try:
+        message["From"] = sender_for(smtp)
+        message.set_content(
+            "Someone (you, we hope) asked to choose a new password for careerplan.\n\n"
+            f"Open this link within an hour to choose it (it works once):\n{address}\n\n"
+            "If it was not you, ignore this e-mail: your password stays as it is.\n"
+        )
+        send(message, smtp)
+    except CareerplanError:
+        return
+
+
+@router.get("/login/reset/{code}", response_class=HTMLResponse)
+def reset_page(request: Request, code: str) -> Response:
+    _accounts(request)
+    return render(request, "login_reset.html", {"code": code, "message": ""})
+
+
+@router.post("/login/reset/{code}", response_class=HTMLResponse)
+async def reset(request: Request, code: str) -> Response:
+    accounts = _accounts(request)
+    form = await Form.read(request)
+    password, again = form.values.get("password", ""), form.values.get("again", "")
+    context = {"code": code, "message": ""}
+    if password != again:
+        message = "The two passwords differ. Type the same new password twice."
+        return render(request, "login_reset.html", {**context, "message": message}, 422)
+    try:
+        await _run(accounts.reset_with_link, code, password)
+    except CareerplanError as error:
+        return render(request, "login_reset.html", {**context, "message": error.what}, 422)
+    return RedirectResponse(f"{SIGN_IN_PATH}?next=%2F&reset=1", status_code=303)

@@ -1,6 +1,6 @@
 """accounts for a server: passwords, admins, disabled people and two-factor secrets on users;
-sign-in sessions, API tokens, failed sign-ins and recovery codes; secrets the server's
-processes share
+sign-in sessions, API tokens, failed sign-ins, recovery codes and password resets; secrets the
+server's processes share
 
 Revision ID: 0009
 Revises: 0008
@@ -88,6 +88,20 @@ def upgrade() -> None:
     op.create_index(op.f("ix_recovery_codes_user_id"), "recovery_codes", ["user_id"])
 
     op.create_table(
+        "password_resets",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("token_hash", sa.String(length=64), nullable=False),
+        _user_column(),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("used_at", sa.DateTime(timezone=True), nullable=True),
+        _user_key("password_resets"),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_password_resets")),
+        sa.UniqueConstraint("token_hash", name=op.f("uq_password_resets_token_hash")),
+    )
+    op.create_index(op.f("ix_password_resets_user_id"), "password_resets", ["user_id"])
+
+    op.create_table(
         "server_secrets",
         sa.Column("name", sa.String(length=50), nullable=False),
         sa.Column("value", sa.String(length=100), nullable=False),
@@ -97,6 +111,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("server_secrets")
+    op.drop_table("password_resets")
     op.drop_table("recovery_codes")
     op.drop_table("login_failures")
     op.drop_table("api_tokens")
