@@ -564,3 +564,12 @@ def test_wrong_codes_on_the_page_are_held_back(
     assert held.status_code == 429
     assert "Too many failed sign-ins" in message(held)
     assert session_cookie(held) == ""
+
+
+def test_answers_to_a_signed_in_person_are_not_kept_by_caches_between_people(
+    server: Server, browser: TestClient
+) -> None:
+    """A proxy or a shared browser profile must not hand one person's page to another."""
+    sign_in(browser)
+    for url in ["/", "/plan", "/api/v1/goals"]:
+        assert get(browser, url).headers["cache-control"] == "private, no-store", url
