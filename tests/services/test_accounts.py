@@ -584,3 +584,14 @@ def test_a_full_session_cannot_be_swapped_as_if_half_open(accounts: Accounts, an
     assert identity is not None
     assert identity.user_id == ana
     assert accounts.accounts()[0].sessions == 1
+
+
+def test_people_signing_in_at_once_from_one_address_are_not_each_others_failures(
+    accounts: Accounts, ana: int
+) -> None:
+    """An office or a proxy: many sign-ins from one address, in flight together. An attempt
+    not yet checked counts against its account only; the address counts failures."""
+    for n in range(30):
+        accounts.add(f"person{n}@example.org", PASSWORD)
+        accounts.claim_attempt((f"account:person{n}@example.org", f"address:{ADDRESS}"))
+    assert accounts.session(accounts.sign_in(ANA, PASSWORD, ADDRESS).token) is not None

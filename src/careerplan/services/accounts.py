@@ -52,6 +52,15 @@ def secret_hash(secret: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class Claim:
+    """An attempt counted against an account before it is checked (the rows to drop if it is
+    right), and the address it came from (counted if it is wrong)."""
+
+    ids: list[int]
+    address: str
+
+
+@dataclass(frozen=True, slots=True)
 class SignIn:
     """A session opened by a password; `needs_code` when it waits for the two-factor code."""
 
@@ -125,10 +134,7 @@ class Accounts:
     def user_id_of(self, store: AccountStore, email: str) -> int:
         row = store.user(normal_email(email))
         if row is None or row.password_hash is None:
-            raise DomainRefusal(
-                f"There is no account for {email.strip()[:100]}. See the accounts with "
-                "`careerplan users list`."
-            )
+            raise DomainRefusal(f"There is no account for {email.strip()[:100]}.")
         return int(row.id)
 
     def disable(self, email: str) -> int:
@@ -152,6 +158,35 @@ class Accounts:
             store.update_user(user_id, password_hash=hashed)
             return store.end_sessions(user_id)
 
+    def check_password(self, email: str, password: str, address: str) -> None:
+        """Refuse unless `password` is the account's; a wrong one counts like a failed
+        sign-in (a session left open must not make guessing the password free)."""
+        email = normal_email(email)
+        claimed = self.claim_attempt((f"account:{email}", f"address:{address}"))
+        with self.store() as store:
+            row = store.user(email)
+        if row is None or not self._password_matches(row, password):
+            self.fail(claimed)
+            raise SignInRefused("The current password is wrong.", field="current")
+        self.release_attempt(claimed)
+
+    def change_password(
+        self, email: str, current: str, new: str, address: str, replacing: str = ""
+    ) -> str:
+        """A new password the person chose, after their current one: every session of the
+        account ends, and a new one replaces `replacing` (the browser it was changed in).
+        Returns the new session's token."""
+        self.check_password(email, current, address)
+        check_new_password(new, normal_email(email))
+        hashed = self.hasher.hash(new)
+        token = secrets.token_urlsafe(32)
+        with self.store() as store:
+            user_id = self.user_id_of(store, email)
+            store.update_user(user_id, password_hash=hashed)
+            store.end_sessions(user_id)
+            store.add_session(secret_hash(token), user_id, self.clock.now())
+        return token
+
     def reset_link(self, email: str, address: str) -> str | None:
         """A one-time code to choose a new password, for the account of `email` when there is
         one that may sign in (None otherwise: the caller says the same either way, so the
@@ -161,7 +196,8 @@ class Accounts:
             email = normal_email(email)
         except InvalidInput:
             return None
-        self.claim_attempt((f"reset:{email}", f"reset-address:{address}"))
+        # Every request counts, whatever the address: nobody's mailbox is to be flooded.
+        self.fail(self.claim_attempt((f"reset:{email}", f"reset-address:{address}")))
         now = self.clock.now()
         with self.store() as store:
             row = store.user(email)
@@ -209,7 +245,8 @@ class Accounts:
         with self.store() as store:
             row = store.user(email)
         if not self._password_matches(row, password):
-            raise SignInRefused(WRONG_SIGN_IN)  # the claimed attempt stays: a failure
+            self.fail(claimed)  # the claimed attempt stays: a failure
+            raise SignInRefused(WRONG_SIGN_IN)
         assert row is not None
         if row.disabled_at is not None:
             self.release_attempt(claimed)  # the right password: not a guess
@@ -223,7 +260,7 @@ class Accounts:
         token = secrets.token_urlsafe(32)
         needs_code = row.totp_secret is not None
         with self.store() as store:
-            store.drop_failures(claimed)
+            store.drop_failures(claimed.ids)
             if not needs_code:
                 # Only a finished sign-in clears the count: a password alone must not reset
                 # the limit on guessing the two-factor code.
@@ -236,56 +273,49 @@ class Accounts:
                 store.update_user(int(row.id), password_hash=rehashed)
         return SignIn(token, needs_code)
 
-    def claim_attempt(self, subjects: tuple[str, str]) -> list[int]:
-        """Count an attempt as failed before it is checked, then refuse it if that puts the
-        account or the address over its limit. Checking first and counting after would let
-        guesses sent at the same moment all pass the check before any is counted; this way
-        each sees every attempt committed before it, so no more than the limit get through.
-        Returns the rows to drop (`release_attempt`) if the attempt turns out right."""
+    def claim_attempt(self, subjects: tuple[str, str]) -> Claim:
+        """Count an attempt on the account (`subjects[0]`) as failed before it is checked, then
+        refuse it if the account or the address (`subjects[1]`) is over its limit.
+
+        Checking first and counting after would let guesses at one account sent at the same
+        moment all pass the check before any is counted; this way each sees every attempt
+        committed before it, so no more than the limit get through. The address is counted
+        only once an attempt has failed (`fail`): many people signing in at once from one
+        address (an office, a proxy) are not each other's failures. Returns the claim, to
+        `release_attempt` if the attempt turns out right or to `fail` if it does not."""
         now = self.clock.now()
-        limits = (FAILURES_PER_ACCOUNT, FAILURES_PER_ADDRESS)
+        account, address = subjects
         with self.store() as store:
-            claimed = []
-            for subject in subjects:
-                store.forget_failures(subject, before=now - FAILURE_WINDOW)
-                claimed.append(store.add_failure(subject, now))
+            store.forget_failures(account, before=now - FAILURE_WINDOW)
+            own = store.add_failure(account, now)
+        claim = Claim([own], address)
         wait = None
         with self.store() as store:
-            for subject, limit, own in zip(subjects, limits, claimed, strict=True):
-                earlier = [at for id_, at in store.recent_failures(subject, now - FAILURE_WINDOW)
-                           if id_ != own]  # fmt: skip
-                if len(earlier) >= limit:
+            earlier = [at for id_, at in store.recent_failures(account, now - FAILURE_WINDOW)
+                       if id_ != own]  # fmt: skip
+            settled = store.failures_since(address, now - FAILURE_WINDOW)
+            for times, limit in ((earlier, FAILURES_PER_ACCOUNT), (settled, FAILURES_PER_ADDRESS)):
+                if len(times) >= limit:
                     # Refused unchecked, so not a guess: it does not lengthen the wait. (Raised
                     # once the transaction is over: raising in it would undo the drop.)
-                    store.drop_failures(claimed)
-                    wait = earlier[-limit] + FAILURE_WINDOW - now
+                    store.drop_failures(claim.ids)
+                    wait = times[-limit] + FAILURE_WINDOW - now
                     break
         if wait is not None:
             raise TooManyAttempts(wait)
-        return claimed
+        return claim
 
-    def release_attempt(self, claimed: list[int]) -> None:
+    def release_attempt(self, claim: Claim) -> None:
         """The claimed attempt was right after all: it is no failure."""
         with self.store() as store:
-            store.drop_failures(claimed)
+            store.drop_failures(claim.ids)
 
-    def hold_back(self, subjects: tuple[str, str]) -> None:
-        """Refuse at once while the account, or the address, has failed too often lately (a
-        check alone: an attempt to be checked is counted with `claim_attempt`)."""
-        now = self.clock.now()
-        limits = (FAILURES_PER_ACCOUNT, FAILURES_PER_ADDRESS)
-        with self.store() as store:
-            for subject, limit in zip(subjects, limits, strict=True):
-                recent = store.failures_since(subject, now - FAILURE_WINDOW)
-                if len(recent) >= limit:
-                    raise TooManyAttempts(recent[-limit] + FAILURE_WINDOW - now)
-
-    def count_failure(self, subjects: tuple[str, str]) -> None:
+    def fail(self, claim: Claim) -> None:
+        """The claimed attempt was wrong: it counts against the address too."""
         now = self.clock.now()
         with self.store() as store:
-            for subject in subjects:
-                store.forget_failures(subject, before=now - FAILURE_WINDOW)
-                store.add_failure(subject, now)
+            store.forget_failures(claim.address, before=now - FAILURE_WINDOW)
+            store.add_failure(claim.address, now)
 
     def _password_matches(self, row: Any, password: str) -> bool:
         # An unknown address costs the same time as a known one, so timing tells nothing.
@@ -389,11 +419,7 @@ class Accounts:
             if not could_be_an_id(token_id) or not store.revoke_token(
                 user_id, token_id, self.clock.now()
             ):
-                raise NotFound(
-                    "live token",
-                    token_id,
-                    f"See {email.strip()}'s tokens with `careerplan tokens list`.",
-                )
+                raise NotFound("live token", token_id)
 
     def token_identity(self, token: str) -> Identity | None:
         """Who a bearer token acts for, or None (unknown, revoked, or its account disabled)."""

@@ -28,7 +28,12 @@ class NewSecret:
 
 
 def new_secret(email: str) -> NewSecret:
-    secret = pyotp.random_base32()
+    return offer(pyotp.random_base32(), email)
+
+
+def offer(secret: str, email: str) -> NewSecret:
+    """`secret` as an authenticator app takes it (offered again after a wrong code, so an app
+    set up with it need not start over)."""
     uri = pyotp.TOTP(secret).provisioning_uri(name=email, issuer_name=ISSUER)
     return NewSecret(secret, uri)
 
@@ -126,6 +131,7 @@ def finish_sign_in(accounts: Accounts, pending_token: str, code: str, address: s
     subjects = (f"account:{row.username if row else user_id}", f"address:{address}")
     claimed = accounts.claim_attempt(subjects)
     if not check_code(accounts, user_id, code):
+        accounts.fail(claimed)
         raise SignInRefused(
             "That code is wrong or has passed. Type the six digits the app shows now, or a "
             "recovery code.",

@@ -86,6 +86,9 @@ web_sessions = Table(
     Column("last_seen_at", DateTime(timezone=True), nullable=False),
     # Signed in with the password, waiting for the two-factor code: opens nothing yet.
     Column("pending_second_factor", Boolean, nullable=False, server_default="0"),
+    # Sign-in clears out ended sessions; without these it would read every session to find them.
+    Index("ix_web_sessions_last_seen_at", "last_seen_at"),
+    Index("ix_web_sessions_created_at", "created_at"),
 )
 
 # Tokens for scripts (`Authorization: Bearer`), stored hashed, shown once when made.

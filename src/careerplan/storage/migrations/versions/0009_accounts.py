@@ -50,6 +50,8 @@ def upgrade() -> None:
         sa.UniqueConstraint("token_hash", name=op.f("uq_web_sessions_token_hash")),
     )
     op.create_index(op.f("ix_web_sessions_user_id"), "web_sessions", ["user_id"])
+    op.create_index("ix_web_sessions_last_seen_at", "web_sessions", ["last_seen_at"])
+    op.create_index("ix_web_sessions_created_at", "web_sessions", ["created_at"])
 
     op.create_table(
         "api_tokens",
