@@ -337,12 +337,16 @@ def revoke_token(
     address = _email(email)
     service = _service()
     _account(service, address)
+    unknown = NotFound(
+        "live token", token_id, f"See {address}'s tokens with `careerplan tokens list`."
+    )
     if not could_be_an_id(token_id):
         # No token has such an id; PostgreSQL would refuse to compare the number at all.
-        raise NotFound(
-            "live token", token_id, f"See {address}'s tokens with `careerplan tokens list`."
-        )
-    service.revoke_token(address, token_id)
+        raise unknown
+    try:
+        service.revoke_token(address, token_id)
+    except NotFound:
+        raise unknown from None
     typer.echo(f"Revoked token {token_id} of {address}: it no longer works.")
 
 

@@ -72,7 +72,7 @@ class Authentication:
                     401,
                     "Unknown token",
                     "This API token is unknown or revoked, or its account is disabled. Make a "
-                    "new one with `careerplan tokens create`.",
+                    "new one on your account page (/account).",
                 )
                 return
             if identity.read_only and scope["method"] in UNSAFE_METHODS:
