@@ -41,6 +41,7 @@ ACCOUNT_VISITS: dict[str, tuple[tuple[str, str], ...]] = {
     "/login/forgot": (("", "/login/forgot"),),
     "/login/reset/{code}": (("", "/login/reset/{reset}"),),
     "/sharing": ((ANA, "/sharing"),),
+    "/account": ((ANA, "/account"),),
     "/shared": ((COLE, "/shared"),),
     "/shared/join/{code}": ((COLE, "/shared/join/{invite}"),),
     "/shared/{owner_id}": ((COLE, "/shared/{owner}"), (ANA, "/shared/{owner}")),

@@ -132,8 +132,9 @@ PARAMS_OF_PATH: dict[str, dict[str, tuple[str, ...]]] = {
     "/s/{code}": {"code": (UNKNOWN_SECRET,)},
     "/shared/join/{code}": {"code": (UNKNOWN_SECRET,)},
 }
-# Signing in and out, and a forgotten password, are tested with the accounts
-# (tests/web/test_sign_in.py, test_password_reset.py); these routes are left out here.
+# Signing in and out, a forgotten password and the account page are tested with the accounts
+# (tests/web/test_sign_in.py, test_password_reset.py, test_account_page.py); these routes are
+# left out here.
 SIGN_IN_ROUTES = frozenset(
     {
         ("GET", SIGN_IN_PATH),
@@ -145,6 +146,14 @@ SIGN_IN_ROUTES = frozenset(
         ("POST", "/login/forgot"),
         ("GET", "/login/reset/{code}"),
         ("POST", "/login/reset/{code}"),
+        # The person's own password, two-factor and tokens: each acts on the signed-in account
+        # alone (tests/web/test_account_page.py shows another's token cannot be revoked).
+        ("POST", "/account/password"),
+        ("POST", "/account/two-factor/start"),
+        ("POST", "/account/two-factor/confirm"),
+        ("POST", "/account/two-factor/off"),
+        ("POST", "/account/tokens"),
+        ("POST", "/account/tokens/{token_id}/revoke"),
     }
 )
 

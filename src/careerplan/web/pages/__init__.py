@@ -11,6 +11,7 @@ router = APIRouter(include_in_schema=False, dependencies=[Depends(verify_csrf)])
 
 def _include() -> None:
     from careerplan.web.pages import (
+        account,
         actions,
         applications,
         backup,
@@ -47,6 +48,7 @@ def _include() -> None:
     router.include_router(calendar_feed.router)
     router.include_router(sign_in.router)
     router.include_router(sharing.router)
+    router.include_router(account.router)
 
 
 _include()
