@@ -197,11 +197,18 @@ def test_the_installed_command_runs_from_site_packages(
     assert "O*NET" in installed.run("about", env=user_env, cwd=home)
 
 
-def _pages() -> list[str]:
-    """Every HTML page and chart of the application that takes no path parameter."""
+# Pages a server has only with accounts on (signing in, sharing, the account page); the installed
+# server runs as a single person's, where they are not found.
+ACCOUNT_MODULES = frozenset({"sign_in", "sharing", "account"})
+
+
+def _pages(*, accounts: bool = False) -> list[str]:
+    """Every HTML page and chart of the application that takes no path parameter (`accounts`:
+    those of a server with accounts on, instead)."""
     modules = [
         importlib.import_module(f"careerplan.web.pages.{info.name}")
         for info in pkgutil.iter_modules(careerplan.web.pages.__path__)
+        if (info.name in ACCOUNT_MODULES) == accounts
     ]
     return sorted(
         route.path
@@ -243,6 +250,11 @@ def test_the_installed_server_serves_every_page_its_static_files_and_the_api_des
         page: (status, body[:300]) for page, (status, body) in answers.items() if status != 200
     }
     assert refused == {}
+    account_pages = _pages(accounts=True)
+    assert {"/login", "/sharing", "/account"} <= set(account_pages)
+    assert {page: _get(server + page)[0] for page in account_pages} == dict.fromkeys(
+        account_pages, 404
+    )
 
     status, style = _get(f"{server}/static/style.css")
     assert (status, b"body" in style) == (200, True)

@@ -10,6 +10,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, PlainTextResponse
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
 
 from careerplan import __version__
 from careerplan.config import Settings
@@ -54,7 +55,13 @@ def create_app(
     app.state.clock = clock
     app.state.settings = opened.settings
     app.state.page_cache = PageCache()
-    app.state.seal_key = server_secret(opened.engine, "backup-seal")
+    # The key that seals a backup between preview and confirm, shared by every process through
+    # the database. A server whose database is down still starts (and /healthz says why); the
+    # backup page then reads the key on first use (web/pages/backup.py).
+    try:
+        app.state.seal_key = server_secret(opened.engine, "backup-seal")
+    except SQLAlchemyError:
+        app.state.seal_key = None
     problems.install(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 

@@ -18,6 +18,7 @@ from careerplan.domain.errors import InvalidInput
 from careerplan.exports.backup import parse_backup
 from careerplan.services.restore import PlanNotEmpty, RestoreReport, restore
 from careerplan.services.workspace import Workspace
+from careerplan.storage.server_secrets import server_secret
 from careerplan.web.backup_transfer import (
     Carried,
     RestoreChoice,
@@ -134,7 +135,13 @@ async def _preview(
 
 
 def _key(request: Request, workspace: Workspace) -> bytes:
-    return seal_key(request.app.state.seal_key, workspace.owner_id)
+    # Read when the app started, unless the database was down then (web/app.py). Two requests
+    # reading it at once read the same secret.
+    server_key: bytes | None = getattr(request.app.state, "seal_key", None)
+    if server_key is None:
+        server_key = server_secret(workspace.engine, "backup-seal")
+        request.app.state.seal_key = server_key
+    return seal_key(server_key, workspace.owner_id)
 
 
 async def _file(form: FormData, key: bytes) -> tuple[Carried, bytes]:
