@@ -69,3 +69,42 @@ def past_wall(connection: Connection) -> Iterator[None]:
     # statements, and its rollback undoes the change of role anyway.
     yield
     connection.execute(text("SELECT set_config('role', :role, true)"), {"role": ROLE})
+
+
+# The owner named for the transaction, quoted for a string inside a DO block's format().
+_OWNER_SQL = "NULLIF(current_setting(''careerplan.owner_id'', true), '''')::integer"
+
+
+def wall_statement(walls: list[tuple[str, str, str]]) -> str:
+    """One statement that puts `walls` (table, owner column, privileges) behind the wall, for
+    the migrations that add tables to it (0010, 0011): a statement per table would cost every
+    new database a round trip each. Policies bind only the role they name; the table's owner
+    (the migrations' user) keeps its own access, which the accounts and the migrations need.
+    Migrations already applied depend on what this makes: change it only by adding."""
+    rows = ", ".join(f"('{table}', '{column}', '{grant}')" for table, column, grant in walls)
+    return f"""
+        DO $$
+        DECLARE
+            item record;
+            walled boolean := EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{ROLE}');
+        BEGIN
+            IF walled THEN
+                EXECUTE format('GRANT USAGE ON SCHEMA %I TO {ROLE}', current_schema());
+                EXECUTE format(
+                    'GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA %I TO {ROLE}',
+                    current_schema()
+                );
+            END IF;
+            FOR item IN SELECT * FROM (VALUES {rows}) AS t (name, owner, privileges) LOOP
+                EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', item.name);
+                IF walled THEN
+                    EXECUTE format('GRANT %s ON %I TO {ROLE}', item.privileges, item.name);
+                    EXECUTE format(
+                        'CREATE POLICY owner_rows ON %I TO {ROLE} USING (%I = {_OWNER_SQL}) '
+                        'WITH CHECK (%I = {_OWNER_SQL})',
+                        item.name, item.owner, item.owner
+                    );
+                END IF;
+            END LOOP;
+        END $$;
+        """

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from alembic import op
 
+from careerplan.storage.row_wall import wall_statement
+
 revision = "0010"
 down_revision = "0009"
 branch_labels = None
 depends_on = None
 
 ROLE = "careerplan_owner"
-OWNER = "NULLIF(current_setting('careerplan.owner_id', true), '')::integer"
 # Every table of a person's plan (storage/whole_plan.py's PLAN_TABLES), written out: a migration
 # states the schema of its time, not of whatever the code says later.
 PLAN_TABLES = (
@@ -51,51 +52,10 @@ def upgrade() -> None:
         END $$;
         """
     )
-    op.execute(
-        f"""
-        DO $$
-        BEGIN
-            IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{ROLE}') THEN
-                RETURN;
-            END IF;
-            EXECUTE format('GRANT USAGE ON SCHEMA %I TO {ROLE}', current_schema());
-            EXECUTE format(
-                'GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA %I TO {ROLE}', current_schema()
-            );
-        END $$;
-        """
-    )
-    for table in PLAN_TABLES:
-        _wall(table, "owner_id")
+    walls = [(table, "owner_id", "SELECT, INSERT, UPDATE, DELETE") for table in PLAN_TABLES]
     # The person's own row: the unit of work reads and moves its plan revision.
-    _wall("users", "id", privileges="SELECT, UPDATE")
-
-
-def _wall(table: str, column: str, privileges: str = "SELECT, INSERT, UPDATE, DELETE") -> None:
-    op.execute(
-        f"""
-        DO $$
-        BEGIN
-            IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{ROLE}') THEN
-                GRANT {privileges} ON {table} TO {ROLE};
-            END IF;
-        END $$;
-        """
-    )
-    op.execute(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
-    # Policies bind only the roles they name; the table's owner (the migrations' user) and
-    # other roles keep their own access, which the accounts and the migrations need.
-    op.execute(
-        f"""
-        DO $$
-        BEGIN
-            IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{ROLE}') THEN
-                CREATE POLICY owner_rows ON {table} TO {ROLE}
-                    USING ({column} = {OWNER}) WITH CHECK ({column} = {OWNER});
-            END IF;
-        END $$;
-        """
-    )
+    walls.append(("users", "id", "SELECT, UPDATE"))
+    op.execute(wall_statement(walls))
 
 
 def downgrade() -> None:

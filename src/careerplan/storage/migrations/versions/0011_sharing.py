@@ -13,13 +13,13 @@ from typing import Any
 import sqlalchemy as sa
 from alembic import op
 
+from careerplan.storage.row_wall import wall_statement
+
 revision = "0011"
 down_revision = "0010"
 branch_labels = None
 depends_on = None
 
-ROLE = "careerplan_owner"
-OWNER = "NULLIF(current_setting('careerplan.owner_id', true), '')::integer"
 NEW_TABLES = ("shares", "share_links", "private_goals", "comments", "audit_events")
 
 
@@ -126,39 +126,10 @@ def upgrade() -> None:
     op.create_index("ix_audit_events_owner_at", "audit_events", ["owner_id", "at"])
 
     if op.get_bind().dialect.name == "postgresql":
-        for table in NEW_TABLES:
-            _wall(table)
-        # The new tables' id sequences: the role inserts comments and audit events.
-        op.execute(
-            f"""
-            DO $$
-            BEGIN
-                IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{ROLE}') THEN
-                    EXECUTE format(
-                        'GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA %I TO {ROLE}',
-                        current_schema()
-                    );
-                END IF;
-            END $$;
-            """
-        )
-
-
-def _wall(table: str) -> None:
-    # As migration 0010 does for the plan's tables (storage/row_wall.py).
-    op.execute(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
-    op.execute(
-        f"""
-        DO $$
-        BEGIN
-            IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{ROLE}') THEN
-                GRANT SELECT, INSERT, UPDATE, DELETE ON {table} TO {ROLE};
-                CREATE POLICY owner_rows ON {table} TO {ROLE}
-                    USING (owner_id = {OWNER}) WITH CHECK (owner_id = {OWNER});
-            END IF;
-        END $$;
-        """
-    )
+        # As migration 0010 does for the plan's tables (storage/row_wall.py); the grant on the
+        # schema's sequences takes in the new tables' ids, which the role inserts.
+        walls = [(table, "owner_id", "SELECT, INSERT, UPDATE, DELETE") for table in NEW_TABLES]
+        op.execute(wall_statement(walls))
 
 
 def downgrade() -> None:
