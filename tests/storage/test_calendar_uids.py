@@ -79,6 +79,7 @@ def test_the_quick_sqlite_reader_reads_the_uids_too(tmp_path: Path) -> None:
         reader.close()
 
 
+@pytest.mark.bare_schema
 def test_migration_0005_gives_every_existing_row_its_own_uid_and_loses_nothing(
     settings: Settings,
 ) -> None:

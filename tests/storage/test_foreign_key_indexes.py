@@ -5,6 +5,7 @@ that point at it, and without an index each look-up reads the whole table (a res
 
 from __future__ import annotations
 
+import pytest
 from alembic import command
 from sqlalchemy import Engine, inspect
 
@@ -70,6 +71,7 @@ def test_the_check_finds_a_foreign_key_without_an_index(workspace: Workspace) ->
     assert unindexed_foreign_keys(workspace.engine) == ["goals.parent_id -> goals"]
 
 
+@pytest.mark.bare_schema
 def test_upgrading_from_the_revision_before_adds_the_indexes(settings: Settings) -> None:
     engine = make_engine(settings)
     with engine.begin() as connection:
