@@ -22,15 +22,17 @@ from careerplan.domain.entities import (
 )
 from careerplan.domain.errors import Hint, NotFound, Remedy, StaleEdit
 from careerplan.storage import rows, tables
+from careerplan.storage.read_memo import ReadMemo, remembered
 
 
 class _Repository:
     table: Table
     kind: str
 
-    def __init__(self, connection: Connection, owner_id: int) -> None:
+    def __init__(self, connection: Connection, owner_id: int, memo: ReadMemo | None = None) -> None:
         self.connection = connection
         self.owner_id = owner_id
+        self.memo = memo  # kept whole-plan reads, in a unit of work that only reads
 
     def count(self) -> int:
         """How many rows of this kind the owner has."""
@@ -137,6 +139,9 @@ class VisionRepository(_OnePerOwner):
     kind = "vision"
 
     def get(self) -> Vision | None:
+        return remembered(self.memo, "vision", self._read)
+
+    def _read(self) -> Vision | None:
         row = self._row()
         return rows.vision_from_row(row) if row else None
 
@@ -156,6 +161,10 @@ class GoalRepository(_Repository):
         return rows.goal_from_row(row)
 
     def all(self) -> list[Goal]:
+        # A new list each time: a caller may sort or trim its own.
+        return list(remembered(self.memo, "goals", self._read_all))
+
+    def _read_all(self) -> list[Goal]:
         result = self.connection.execute(
             select(self.table).where(self._mine()).order_by(self.table.c.id)
         )
@@ -228,6 +237,11 @@ class ActionRepository(_Repository):
         return rows.action_from_row(row, self._completions([ident]).get(ident, []))
 
     def all(self, goal_id: int | None = None) -> list[Action]:
+        if goal_id is None:
+            return list(remembered(self.memo, "actions", self._read_all))
+        return self._read_all(goal_id)
+
+    def _read_all(self, goal_id: int | None = None) -> list[Action]:
         query = select(self.table).where(self._mine()).order_by(self.table.c.id)
         if goal_id is not None:
             if not could_be_an_id(goal_id):

@@ -12,6 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from careerplan.domain.entities import Preferences, Review, ReviewCadence, ReviewEntry
 from careerplan.domain.errors import DomainRefusal, Hint, NotFound, Remedy
 from careerplan.storage import tables
+from careerplan.storage.read_memo import remembered
 from careerplan.storage.repositories import _Repository
 from careerplan.storage.rows import (
     preferences_from_row,
@@ -27,6 +28,9 @@ class PreferencesRepository(_Repository):
 
     def get(self) -> Preferences:
         """The person's preferences, or the defaults when they never changed any."""
+        return remembered(self.memo, "preferences", self._read)
+
+    def _read(self) -> Preferences:
         row = self.connection.execute(select(self.table).where(self._mine())).mappings().first()
         return Preferences() if row is None else preferences_from_row(row)
 
@@ -111,6 +115,9 @@ class ReviewRepository(_Repository):
 
     def latest_entries_by_goal(self) -> dict[int, ReviewEntry]:
         """Each goal's most recent review entry (by review date, then by id)."""
+        return dict(remembered(self.memo, "latest entries", self._read_latest_entries))
+
+    def _read_latest_entries(self) -> dict[int, ReviewEntry]:
         entries, reviews = tables.review_entries, self.table
         found = self.connection.execute(
             select(entries)

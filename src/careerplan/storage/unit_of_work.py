@@ -17,6 +17,7 @@ from careerplan.storage.job_search import (
     ResumeRepository,
     SkillRepository,
 )
+from careerplan.storage.read_memo import ReadMemo
 from careerplan.storage.repositories import (
     ActionRepository,
     CheckInRepository,
@@ -87,6 +88,7 @@ class UnitOfWork:
             self._release_turn()
             raise
         self._wrote = False
+        self._memo: ReadMemo | None = None
         event.listen(self.connection, "after_cursor_execute", self._note_write)
         self._transaction = self.connection.begin()
         if self.writes:
@@ -101,15 +103,19 @@ class UnitOfWork:
         owner = self.owner_id
         if has_wall(self.engine):
             enter_wall(self.connection, owner)
+        # A unit that reads reads the whole plan once, however many services ask for it. One
+        # that writes reads afresh each time: its callers change what they read.
+        self._memo = None if self.writes else ReadMemo()
+        memo = self._memo
         self.profiles = ProfileRepository(self.connection, owner)
-        self.visions = VisionRepository(self.connection, owner)
-        self.goals = GoalRepository(self.connection, owner)
-        self.actions = ActionRepository(self.connection, owner)
+        self.visions = VisionRepository(self.connection, owner, memo)
+        self.goals = GoalRepository(self.connection, owner, memo)
+        self.actions = ActionRepository(self.connection, owner, memo)
         self.resources = ResourceRepository(self.connection, owner)
         self.checkins = CheckInRepository(self.connection, owner)
         self.explorations = ExplorationRepository(self.connection, owner)
-        self.preferences = PreferencesRepository(self.connection, owner)
-        self.reviews = ReviewRepository(self.connection, owner)
+        self.preferences = PreferencesRepository(self.connection, owner, memo)
+        self.reviews = ReviewRepository(self.connection, owner, memo)
         self.proposals = ProposalRepository(self.connection, owner)
         self.skills = SkillRepository(self.connection, owner)
         self.resumes = ResumeRepository(self.connection, owner)
@@ -143,11 +149,15 @@ class UnitOfWork:
         """Record a write made past SQLAlchemy's statements (PostgreSQL's COPY), so the plan's
         revision moves as for any other."""
         self._wrote = True
+        if self._memo is not None:
+            self._memo.forget()
 
     def _note_write(self, *args: Any) -> None:
         context = args[4]  # conn, cursor, statement, parameters, context, executemany
         if context is not None and (context.isinsert or context.isupdate or context.isdelete):
             self._wrote = True
+            if self._memo is not None:
+                self._memo.forget()
 
     def _bump_revision(self) -> None:
         users = tables.users

@@ -31,13 +31,21 @@ async def dashboard_page(
         from careerplan.services.dashboard import dashboard
         from careerplan.services.explore import get_exploration
         from careerplan.services.review_status import plan_status
+        from careerplan.services.steps import step_states
         from careerplan.web.pages.explore import interest_scores
 
+        # One unit of work for the whole page, the step bar included: it reads the plan once.
         with units() as uow:
             board = dashboard(uow, clock)
             exploration = get_exploration(uow)
             status = plan_status(uow, clock.today())
-        return {"board": board, "interests": interest_scores(exploration), "status": status}
+            steps = step_states(uow)
+        return {
+            "board": board,
+            "interests": interest_scores(exploration),
+            "status": status,
+            "steps": steps,
+        }
 
     return await run_in_threadpool(
         render_cached, request, key, "dashboard.html", context, step="dashboard"
