@@ -197,9 +197,9 @@ def test_the_installed_command_runs_from_site_packages(
     assert "O*NET" in installed.run("about", env=user_env, cwd=home)
 
 
-# Pages a server has only with accounts on (signing in, sharing, the account page); the installed
-# server runs as a single person's, where they are not found.
-ACCOUNT_MODULES = frozenset({"sign_in", "sharing", "account"})
+# Pages a server has only with accounts on (signing in, sharing, proposed changes, the account
+# page); the installed server runs as a single person's, where they are not found.
+ACCOUNT_MODULES = frozenset({"sign_in", "sharing", "change_proposals", "account"})
 
 
 def _pages(*, accounts: bool = False) -> list[str]:
@@ -251,7 +251,7 @@ def test_the_installed_server_serves_every_page_its_static_files_and_the_api_des
     }
     assert refused == {}
     account_pages = _pages(accounts=True)
-    assert {"/login", "/sharing", "/account"} <= set(account_pages)
+    assert {"/login", "/sharing", "/proposals", "/account"} <= set(account_pages)
     assert {page: _get(server + page)[0] for page in account_pages} == dict.fromkeys(
         account_pages, 404
     )

@@ -1,11 +1,12 @@
 """The pages a server with accounts adds (signing in, the two-factor code, sharing, a coach's
-list of clients, a shared plan, a read-only link), checked at a phone's and a desktop's width
-as every other page is (test_layout.py), on a server with accounts on."""
+list of clients, a shared plan, a read-only link, proposed changes), checked at a phone's and a
+desktop's width as every other page is (test_layout.py), on a server with accounts on."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import pyotp
@@ -15,9 +16,11 @@ from playwright.sync_api import Browser, Page, Playwright, ViewportSize
 
 from careerplan.config import Settings
 from careerplan.domain.accounts import Identity
+from careerplan.domain.change_proposals import ChangeKind
 from careerplan.domain.entities import Horizon
 from careerplan.domain.sharing import CommentOn, Role
 from careerplan.services.accounts import Accounts
+from careerplan.services.change_proposals import Proposals
 from careerplan.services.clock import FixedClock
 from careerplan.services.goals import add_goal
 from careerplan.services.sharing import Sharing
@@ -46,6 +49,7 @@ ACCOUNT_VISITS: dict[str, tuple[tuple[str, str], ...]] = {
     "/shared/join/{code}": ((COLE, "/shared/join/{invite}"),),
     "/shared/{owner_id}": ((COLE, "/shared/{owner}"), (ANA, "/shared/{owner}")),
     "/s/{code}": (("", "/s/{link}"),),
+    "/proposals": ((ANA, "/proposals"),),
 }
 
 
@@ -79,10 +83,16 @@ def _seed(folder: Path) -> dict[str, str]:
                 horizon=Horizon.TWO_YEARS,
             ).goal
         sharing = Sharing(workspace, clock)
-        joined = sharing.invite(ana, Role.COMMENTER, COLE)
+        joined = sharing.invite(ana, Role.EDITOR, COLE)
         sharing.accept(joined.code, cole)
         assert goal.id is not None
         sharing.comment(ana_id, cole, CommentOn.GOAL, goal.id, "Who could introduce you? " * 8)
+        # An editor's proposals, long words and all, for Ana's /proposals and Cole's plan view.
+        proposals = Proposals(workspace, clock)
+        wording = "Lead the operations of a 50-person renewable-energy-and-storage startup by 2028"
+        proposals.propose(ana_id, cole, goal.id, ChangeKind.EDIT_GOAL, wording, date(2028, 3, 31))
+        action = "Ask three operations leaders for an introductory call " * 3
+        proposals.propose(ana_id, cole, goal.id, ChangeKind.ADD_ACTION, action, date(2027, 2, 1))
         pending = sharing.invite(ana, Role.VIEWER)
         _, link = sharing.make_link(ana, 30)
         reset = accounts.reset_link(DEE, "127.0.0.1")

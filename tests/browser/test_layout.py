@@ -118,6 +118,8 @@ async (minFontPx) => {
   for (const control of controls) {
     const style = getComputedStyle(control);
     if (!control.getClientRects().length || style.visibility === 'hidden') continue;
+    // Inside a closed <details>: laid out, but not shown (nor pressed) until it is opened.
+    if (!control.checkVisibility()) continue;
     if (control.closest('.visually-hidden, [hidden], [aria-hidden=true]')) continue;
     const label = name(control);
     const rect = control.getBoundingClientRect();

@@ -49,9 +49,14 @@ from sqlalchemy import (
 )
 
 from careerplan.config import Settings
+from careerplan.domain.accounts import Identity
+from careerplan.domain.change_proposals import ChangeKind
+from careerplan.domain.sharing import Role
 from careerplan.services.accounts import Accounts
+from careerplan.services.change_proposals import Proposals
 from careerplan.services.clock import FixedClock
 from careerplan.services.exporting import FORMATS
+from careerplan.services.sharing import Sharing
 from careerplan.services.workspace import Workspace, open_workspace
 from careerplan.storage import tables
 from careerplan.storage.tables import metadata
@@ -69,6 +74,7 @@ DREAM = "11-1021.00"  # General and Operations Managers
 CURRENT = "15-2051.00"  # Data Scientists
 PASSWORD = "correct horse battery staple"
 CAROL = "carol@example.org"  # whom Ana invites to see her plan
+EVE = "eve@example.org"  # an editor of Ana's plan once, whose proposal waits for her answer
 # An id that no row of anyone's has.
 UNUSED_ID = 987654
 # Argon2 at its cheapest: these accounts guard nothing, and the default costs 50 ms a hash.
@@ -116,6 +122,7 @@ RECORD_PARAMS: dict[str, tuple[Table, str]] = {
     "owner_id": (tables.users, "plan"),
     "share_id": (tables.shares, "share"),
     "link_id": (tables.share_links, "link"),
+    "proposal_id": (tables.change_proposals, "proposal"),
 }
 # A secret no one holds: the addresses that are their own key (a calendar feed, a read-only link,
 # an invitation) are driven with it here, and each has a test with the real one below.
@@ -258,6 +265,23 @@ RECORD_BODIES: dict[tuple[str, str], Maker] = {
     ("POST", "/sharing/private/{goal_id}"): _form({"private": "yes"}),
     ("POST", "/shared/{owner_id}/comments"): lambda w: {
         "data": {"kind": "goal", "subject_id": str(w.a_ids["goal_id"]), "text": f"{B_MARK} hi"}
+    },
+    # Proposals: the owner's answers, an editor's proposal and withdrawal (pages and API)
+    ("POST", "/proposals/{proposal_id}/accept"): _nothing,
+    ("POST", "/proposals/{proposal_id}/decline"): _nothing,
+    ("POST", "/shared/{owner_id}/proposals"): lambda w: {
+        "data": {"goal_id": str(w.a_ids["goal_id"]), "kind": "add_action", "text": f"{B_MARK} hi"}
+    },
+    ("POST", "/shared/{owner_id}/proposals/{proposal_id}/withdraw"): _nothing,
+    ("POST", "/api/v1/proposals/{proposal_id}/accept"): _nothing,
+    ("POST", "/api/v1/proposals/{proposal_id}/decline"): _nothing,
+    ("POST", "/api/v1/proposals/{proposal_id}/withdraw"): _nothing,
+    # The sharing API
+    ("DELETE", "/api/v1/shares/{share_id}"): _nothing,
+    ("DELETE", "/api/v1/share-links/{link_id}"): _nothing,
+    ("PUT", "/api/v1/goals/{goal_id}/private"): _json({"private": True}),
+    ("POST", "/api/v1/shared/{owner_id}/comments"): lambda w: {
+        "json": {"on": "goal", "subject_id": w.a_ids["goal_id"], "text": f"{B_MARK} hi"}
     },
 }
 
@@ -425,6 +449,19 @@ PLAIN_BODIES: dict[tuple[str, str], Maker] = {
     ("POST", "/sharing/invite"): _form({"role": "viewer", "email": "dora@example.org"}),
     ("POST", "/sharing/links"): _form({"days": "7"}),
     ("POST", "/shared/join/{code}"): _nothing,
+    # The sharing API
+    ("POST", "/api/v1/shares/invitations"): _json({"role": "viewer", "email": "dora@example.org"}),
+    ("POST", "/api/v1/share-links"): _json({"days": 7}),
+    ("POST", "/api/v1/shared/accept"): _json({"code": UNKNOWN_SECRET}),
+    # A proposal on Ana's goal, whose plan is not shared with Ben
+    ("POST", "/api/v1/proposals"): lambda w: {
+        "json": {
+            "owner_id": w.a.user_id,
+            "goal_id": w.a_ids["goal_id"],
+            "kind": "add_action",
+            "text": f"{B_MARK} mine",
+        }
+    },
 }
 
 
@@ -452,6 +489,9 @@ PLAIN_STATUS: dict[tuple[str, str], int] = {
     ("GET", "/calendar/{token}.ics"): 404,
     ("GET", "/s/{code}"): 404,
     ("POST", "/shared/join/{code}"): 409,
+    ("POST", "/api/v1/shared/accept"): 409,
+    # Ana's plan is not shared with Ben: it is not there for him to propose on.
+    ("POST", "/api/v1/proposals"): 404,
 }
 
 
@@ -731,16 +771,28 @@ def _seed_ana(world: World) -> None:
     ):  # fmt: skip
         answer = world.send(a, "POST", url, data=form)
         assert answer.status_code == 303, f"{url}: {answer.text}"
+    # One on what others see (her review) through the API: the comment above is on a goal
+    # under the one she has just made private.
+    api(
+        "POST",
+        f"/api/v1/shared/{a.user_id}/comments",
+        {"on": "review", "subject_id": review, "text": f"{MARK}: talk this through with Priya"},
+    )
     invited = world.send(a, "POST", "/sharing/invite", data={"role": "commenter", "email": CAROL})
     linked = world.send(a, "POST", "/sharing/links", data={"days": "30"})
     world.a_invitation = _address_code(invited, "/shared/join/")
     world.a_link = _address_code(linked, "/s/")
+    proposal = _editors_proposal(world, dream)
     with world.engine.connect() as connection:
         prefs, shares, links = tables.preferences, tables.shares, tables.share_links
         token = connection.execute(
             select(prefs.c.calendar_token).where(prefs.c.owner_id == a.user_id)
         ).scalar()
-        share = connection.execute(select(shares.c.id).where(shares.c.owner_id == a.user_id))
+        share = connection.execute(
+            select(shares.c.id).where(
+                shares.c.owner_id == a.user_id, shares.c.invited_email == CAROL
+            )
+        )
         link = connection.execute(select(links.c.id).where(links.c.owner_id == a.user_id))
         world.a_ids = {
             "goal_id": measured,
@@ -754,12 +806,29 @@ def _seed_ana(world: World) -> None:
             "owner_id": a.user_id,
             "share_id": share.scalar_one(),
             "link_id": link.scalar_one(),
+            "proposal_id": proposal,
         }
     assert token
     world.a_feed = str(token)
     world.secrets = [
         MARK, a.email, a.token, a.session, world.a_feed, world.a_invitation, world.a_link
     ]  # fmt: skip
+
+
+def _editors_proposal(world: World, goal_id: int) -> int:
+    """A proposal on Ana's plan, waiting for her answer: Eve's, an editor whose share Ana has
+    revoked since (so her plan stays shared with no one, and Eve cannot reach it either)."""
+    clock = world.app.state.clock
+    eve = Identity(Accounts(world.engine, clock, hasher=CHEAP_HASHER).add(EVE, PASSWORD), EVE)
+    ana = Identity(world.a.user_id, world.a.email)
+    sharing = Sharing(world.workspace, clock)
+    invitation = sharing.invite(ana, Role.EDITOR, EVE)
+    sharing.accept(invitation.code, eve)
+    made = Proposals(world.workspace, clock).propose(
+        ana.user_id, eve, goal_id, ChangeKind.ADD_ACTION, f"{MARK}: ask Priya for a mock interview"
+    )
+    sharing.revoke(ana, invitation.id)
+    return made.id
 
 
 def _address_code(answer: Response, prefix: str) -> str:
@@ -1120,8 +1189,8 @@ def test_anas_own_answers_show_her_word_in_every_format(world: World) -> None:
 # "not found" as Ben's, as if it were not there, and nothing of Ben's may come to point at hers.
 # Each is (method, address, what is sent, the part of Ana's plan named); an address may name
 # Ben's own records ({b_goal}: one of his goals under the dream job, {b_resource},
-# {b_application}). Reads that only narrow a list name nothing that must be refused: they must
-# show nothing of hers.
+# {b_application}) or his own plan ({b_owner}). Reads that only narrow a list name nothing that
+# must be refused: they must show nothing of hers.
 Reference = tuple[str, str, Maker, str | None]
 
 
@@ -1231,6 +1300,25 @@ REFERENCES: list[Reference] = [
     ("GET", "/api/v1/actions", lambda w: {"params": {"goal_id": w.a_ids["goal_id"]}}, None),
     ("GET", "/api/v1/resources", lambda w: {"params": {"goal_id": w.a_ids["goal_id"]}}, None),
     ("GET", "/api/v1/checkins", lambda w: {"params": {"goal_id": w.a_ids["goal_id"]}}, None),
+    # Ben commenting on his own plan, on her goal or her review
+    (
+        "POST",
+        "/api/v1/shared/{b_owner}/comments",
+        lambda w: {"json": {"on": "goal", "subject_id": w.a_ids["goal_id"], "text": "Hers?"}},
+        "goal_id",
+    ),
+    (
+        "POST",
+        "/api/v1/shared/{b_owner}/comments",
+        lambda w: {"json": {"on": "review", "subject_id": w.a_ids["review_id"], "text": "Hers?"}},
+        "review_id",
+    ),
+    (
+        "GET",
+        "/api/v1/shared/{b_owner}/comments",
+        lambda w: {"params": {"on": "review", "subject_id": w.a_ids["review_id"]}},
+        None,
+    ),
     # The pages
     (
         "POST",
@@ -1352,6 +1440,7 @@ def test_anothers_ids_in_a_body_or_a_query_are_not_found(world: World) -> None:
             b_goal=world.b_goal(),
             b_resource=world.b_first(tables.resources),
             b_application=world.b_first(tables.applications),
+            b_owner=world.b.user_id,
         )
         spec = maker(world)
         before = world.rows(world.a.user_id)

@@ -75,6 +75,11 @@ class NotFound(DomainRefusal):
         self.ident = ident
 
 
+class NotAllowed(DomainRefusal):
+    """The person may see the record, but their part in it does not let them do this (a
+    viewer proposing a change, say): a 403 on the web."""
+
+
 class StaleEdit(DomainRefusal):
     """Someone else changed the record since it was read; nothing was overwritten."""
 

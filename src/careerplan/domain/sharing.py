@@ -12,8 +12,8 @@ from careerplan.domain.errors import InvalidInput
 
 class Role(enum.StrEnum):
     """What someone the plan is shared with may do. Nobody but the owner changes the plan; an
-    editor's changes are proposals (the owner accepts them), which come in a later release, so
-    for now an editor can do what a commenter can."""
+    editor proposes changes (services/change_proposals.py), which apply once the owner accepts
+    them."""
 
     VIEWER = "viewer"
     COMMENTER = "commenter"
@@ -24,11 +24,15 @@ class Role(enum.StrEnum):
         return self is not Role.VIEWER
 
     @property
+    def may_propose(self) -> bool:
+        return self is Role.EDITOR
+
+    @property
     def says(self) -> str:
         return {
             Role.VIEWER: "can see the plan",
             Role.COMMENTER: "can see the plan and comment",
-            Role.EDITOR: "can see the plan and comment (proposing changes comes later)",
+            Role.EDITOR: "can see the plan, comment, and propose changes for the owner to accept",
         }[self]
 
 

@@ -73,6 +73,20 @@ def _login(client: Any, username: str, password: str) -> None:
         raise smtplib.SMTPAuthenticationError(code, reply)
 
 
+def send_note(smtp: SmtpSettings, to: str, subject: str, text: str) -> None:
+    """Send a short plain-text e-mail to one person (an invitation, a password-reset link).
+    Raises a CareerplanError (MailNotSent, or InvalidInput when no sender is set) when the
+    message could not go."""
+    from email.message import EmailMessage
+
+    message = EmailMessage()
+    message["Subject"] = subject
+    message["To"] = to.strip()
+    message["From"] = sender_for(smtp)
+    message.set_content(text)
+    send(message, smtp)
+
+
 def send(message: EmailMessage, smtp: SmtpSettings, timeout: float = TIMEOUT_SECONDS) -> None:
     """Hand the message to the server; raise MailNotSent saying why when it does not take it."""
     import smtplib

@@ -3,9 +3,10 @@
 The owner invites (a one-time code, sent by e-mail or passed on as a link, which expires), and
 the person who accepts gets a role. They see the plan through `shared_plan`, which leaves out
 what the owner keeps private: goals marked private (with their sub-goals, actions and comments),
-the reflection, and the notes of every review. Comments are the only thing they write. The
-owner can revoke a share or a link at any time, and every view and comment by someone else is
-written to the plan's audit log.
+the reflection, and the notes of every review. They write comments, and an editor proposes
+changes (services/change_proposals.py), which change the plan only once the owner accepts them.
+The owner can revoke a share or a link at any time, and every view and comment by someone else
+is written to the plan's audit log.
 
 Shares, links and the log are read and written on plain connections (not a unit of work): the
 member reads them across plans. The plan itself is read as its owner, behind the row wall.
@@ -24,7 +25,7 @@ from sqlalchemy import Connection, and_, delete, insert, select, update
 from careerplan.domain.accounts import Identity
 from careerplan.domain.bounds import could_be_an_id
 from careerplan.domain.entities import Action, Goal, GoalStatus, Review
-from careerplan.domain.errors import DomainRefusal, InvalidInput, NotFound
+from careerplan.domain.errors import DomainRefusal, InvalidInput, NotAllowed, NotFound
 from careerplan.domain.sharing import (
     INVITE_DAYS,
     MAX_INVITE_DAYS,
@@ -53,6 +54,7 @@ class Invitation:
     id: int
     code: str  # shown once: the address to accept it is /shared/join/<code>
     expires_at: datetime
+    email: str = ""  # the only account that may accept it, as stored; empty: anyone
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +62,24 @@ class ShareLink:
     id: int
     created_at: datetime
     expires_at: datetime | None
-    revoked: bool
+    revoked: bool  # revoked, or past its expiry: it opens nothing
+
+
+@dataclass(frozen=True, slots=True)
+class NewLink:
+    id: int
+    code: str  # shown once: the address is /s/<code>
+    created_at: datetime
+    expires_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class Accepted:
+    """The plan an accepted invitation opens."""
+
+    owner_id: int
+    owner: str
+    role: Role
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +167,7 @@ class Sharing:
                 f"{invited or 'by link'} as {role}",
                 now,
             )
-        return Invitation(int(share_id), code, ends)
+        return Invitation(int(share_id), code, ends, invited)
 
     def shares(self, owner_id: int) -> list[Share]:
         """Everyone the plan is shared with, and open invitations, newest first."""
@@ -203,9 +222,15 @@ class Sharing:
 
     def make_link(self, owner: Identity, days: str | int | None = None) -> tuple[int, str]:
         """A read-only address for the plan; returns its id and code (shown once)."""
+        made = self.new_link(owner, days)
+        return made.id, made.code
+
+    def new_link(self, owner: Identity, days: str | int | None = None) -> NewLink:
+        """A read-only address for the plan, with when it ends (None: until revoked)."""
         lasting = days_from(days, None, MAX_LINK_DAYS, "link")
         now = self.clock.now()
         code = secrets.token_urlsafe(SHARE_CODE_BYTES)
+        ends = expiry(now, lasting)
         with self._connection() as connection:
             link_id = connection.execute(
                 insert(tables.share_links)
@@ -213,14 +238,14 @@ class Sharing:
                     owner_id=owner.user_id,
                     token_hash=secret_hash(code),
                     created_at=now,
-                    expires_at=expiry(now, lasting),
+                    expires_at=ends,
                 )
                 .returning(tables.share_links.c.id)
             ).scalar_one()
             _audit(
                 connection, owner.user_id, owner, "made a read-only link", f"link {link_id}", now
             )
-        return int(link_id), code
+        return NewLink(int(link_id), code, now, ends)
 
     def links(self, owner_id: int) -> list[ShareLink]:
         links = tables.share_links
@@ -273,6 +298,14 @@ class Sharing:
             if private:
                 connection.execute(insert(marks).values(owner_id=owner_id, goal_uid=uid))
 
+    def goals_shown(self, owner_id: int) -> list[Goal]:
+        """The goals everyone the plan is shared with sees, as `shared_plan` shows them: none
+        private or under a private goal, none dropped."""
+        with self.workspace.as_owner(owner_id).unit() as uow:
+            goals = uow.goals.all()
+        hidden = _hidden_goal_ids(goals, self.private_uids(owner_id))
+        return [g for g in goals if g.id not in hidden and g.status is not GoalStatus.DROPPED]
+
     def private_uids(self, owner_id: int) -> set[str]:
         marks = tables.private_goals
         with self._connection() as connection:
@@ -282,7 +315,8 @@ class Sharing:
                 ).scalars()
             )
 
-    def audit(self, owner_id: int, limit: int = 200) -> list[AuditEvent]:
+    def audit(self, owner_id: int, limit: int = 200, offset: int = 0) -> list[AuditEvent]:
+        """The plan's log, newest first: `limit` events after the first `offset`."""
         events = tables.audit_events
         with self._connection() as connection:
             rows = connection.execute(
@@ -290,6 +324,7 @@ class Sharing:
                 .where(events.c.owner_id == owner_id)
                 .order_by(events.c.at.desc(), events.c.id.desc())
                 .limit(limit)
+                .offset(offset)
             ).all()
         return [AuditEvent(row.actor, row.action, row.subject, utc(row.at)) for row in rows]
 
@@ -297,6 +332,10 @@ class Sharing:
 
     def accept(self, code: str, member: Identity) -> str:
         """Take an invitation; returns whose plan it opens. An invitation is used once."""
+        return self.take(code, member).owner
+
+    def take(self, code: str, member: Identity) -> Accepted:
+        """Take an invitation; returns the plan it opens and the member's role on it."""
         shares, users = tables.shares, tables.users
         now = self.clock.now()
         gone = DomainRefusal(
@@ -338,7 +377,7 @@ class Sharing:
             if not taken.rowcount:  # taken by someone else a moment ago
                 raise gone
             _audit(connection, int(row.owner_id), member, "accepted an invitation", row.role, now)
-        return str(row.username)
+        return Accepted(int(row.owner_id), str(row.username), Role(row.role))
 
     def role_of(self, member_id: int, owner_id: int) -> Role | None:
         """The member's role on the plan; None when it is not shared with them, or its owner's
@@ -419,6 +458,16 @@ class Sharing:
 
     # --- what they see, and their comments ---------------------------------------------------
 
+    def plan_for(self, owner_id: int, viewer: Identity) -> SharedPlan:
+        """The plan as `viewer` may see it: their own as others see it, or one shared with
+        them. Any other plan is NotFound, the same answer as for a plan that does not exist."""
+        if owner_id == viewer.user_id:
+            return self.shared_plan(owner_id, viewer, None)
+        role = self.role_of(viewer.user_id, owner_id)
+        if role is None:
+            raise NotFound("plan", owner_id)
+        return self.shared_plan(owner_id, viewer, role)
+
     def shared_plan(
         self, owner_id: int, viewer: Identity | None, role: Role | None, *, link: bool = False
     ) -> SharedPlan:
@@ -479,7 +528,7 @@ class Sharing:
 
     def comment(
         self, owner_id: int, author: Identity, kind: CommentOn, subject_id: int, text: str
-    ) -> None:
+    ) -> Comment:
         """Add to the thread on a goal, an action or a review, which the author can see."""
         words = clean_comment(text)
         if author.user_id != owner_id:
@@ -487,7 +536,7 @@ class Sharing:
             if role is None:
                 raise NotFound("plan", owner_id)
             if not role.may_comment:
-                raise DomainRefusal("You can see this plan but not comment on it.")
+                raise NotAllowed("You can see this plan but not comment on it.")
             plan = self._view(owner_id, role, link=False)
         else:
             plan = self._view(owner_id, None, link=False)
@@ -495,8 +544,9 @@ class Sharing:
             raise NotFound(kind.value, subject_id)
         now = self.clock.now()
         with self._connection() as connection:
-            connection.execute(
-                insert(tables.comments).values(
+            comment_id = connection.execute(
+                insert(tables.comments)
+                .values(
                     owner_id=owner_id,
                     author_id=author.user_id,
                     subject_kind=kind.value,
@@ -504,9 +554,12 @@ class Sharing:
                     text=words,
                     created_at=now,
                 )
-            )
+                .returning(tables.comments.c.id)
+            ).scalar_one()
             if author.user_id != owner_id:
                 _audit(connection, owner_id, author, "commented", f"{kind} {subject_id}", now)
+        by_owner = author.user_id == owner_id
+        return Comment(int(comment_id), kind, subject_id, author.email, words, now, by_owner)
 
     def _comments(self, owner_id: int) -> dict[tuple[str, int], list[Comment]]:
         comments, users = tables.comments, tables.users
@@ -585,6 +638,13 @@ def _shows(plan: SharedPlan, kind: CommentOn, subject_id: int) -> bool:
     if kind is CommentOn.ACTION:
         return any(a.id == subject_id for items in plan.actions.values() for a in items)
     return any(review.id == subject_id for review in plan.reviews)
+
+
+def audit_event(
+    connection: Connection, owner_id: int, actor: Identity, action: str, subject: str, at: datetime
+) -> None:
+    """One line of the plan's log, in the caller's transaction (a proposal's, say)."""
+    _audit(connection, owner_id, actor, action, subject, at)
 
 
 def _audit(

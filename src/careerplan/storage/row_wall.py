@@ -77,8 +77,8 @@ _OWNER_SQL = "NULLIF(current_setting(''careerplan.owner_id'', true), '''')::inte
 
 def wall_statement(walls: list[tuple[str, str, str]]) -> str:
     """One statement that puts `walls` (table, owner column, privileges) behind the wall, for
-    the migrations that add tables to it (0010, 0011): a statement per table would cost every
-    new database a round trip each. Policies bind only the role they name; the table's owner
+    the migrations that add tables to it (0010, 0011, 0012): a statement per table would cost
+    every new database a round trip each. Policies bind only the role they name; the table's owner
     (the migrations' user) keeps its own access, which the accounts and the migrations need.
     Migrations already applied depend on what this makes: change it only by adding."""
     rows = ", ".join(f"('{table}', '{column}', '{grant}')" for table, column, grant in walls)

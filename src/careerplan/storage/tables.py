@@ -580,3 +580,31 @@ audit_events = Table(
     Column("at", DateTime(timezone=True), nullable=False),
     Index("ix_audit_events_owner_at", "owner_id", "at"),
 )
+
+# Changes an editor proposes to a plan shared with them: new wording or a due date for a goal,
+# or a new action under it, with the goal as they saw it. The plan changes only when its owner
+# accepts. A deleted goal leaves its proposals, pointing nowhere, for the owner to decline.
+change_proposals = Table(
+    "change_proposals",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column(
+        "author_id",
+        Integer,
+        ForeignKey("users.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("goal_id", Integer, ForeignKey("goals.id", ondelete="SET NULL"), index=True),
+    Column("kind", String(20), nullable=False),
+    Column("text", Text, nullable=False, server_default=""),
+    Column("due", Date, nullable=True),
+    Column("goal_text", Text, nullable=False),
+    Column("goal_due", Date, nullable=True),
+    Column("status", String(20), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("decided_at", DateTime(timezone=True), nullable=True),
+    CheckConstraint("kind IN ('edit_goal', 'add_action')", name="kind"),
+    CheckConstraint("status IN ('pending', 'accepted', 'declined', 'withdrawn')", name="status"),
+)

@@ -69,6 +69,14 @@ def create_app(
     from careerplan.web.pages import router as pages_router
 
     app.include_router(api_router)
+    # Sharing needs accounts: a single-person install has no sharing API at all (nor in its
+    # OpenAPI description), as it has no sharing pages. Nor proposals, made on shared plans.
+    if opened.settings.accounts:
+        from careerplan.web.api.change_proposals import router as proposals_api_router
+        from careerplan.web.api.sharing import router as sharing_api_router
+
+        app.include_router(sharing_api_router)
+        app.include_router(proposals_api_router)
     app.include_router(pages_router)
 
     @app.get("/healthz", include_in_schema=False)

@@ -13,6 +13,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from careerplan.domain.errors import (
     CareerplanError,
     InvalidInput,
+    NotAllowed,
     NotFound,
     StaleEdit,
     StorageProblem,
@@ -26,6 +27,8 @@ PROBLEM_TYPE = "application/problem+json"
 def status_for(error: CareerplanError) -> int:
     if isinstance(error, NotFound):
         return 404
+    if isinstance(error, NotAllowed):
+        return 403
     if isinstance(error, StaleEdit):
         return 409
     if isinstance(error, InvalidInput):

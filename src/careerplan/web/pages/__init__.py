@@ -16,6 +16,7 @@ def _include() -> None:
         applications,
         backup,
         calendar_feed,
+        change_proposals,
         dashboard,
         explore,
         export,
@@ -48,6 +49,7 @@ def _include() -> None:
     router.include_router(calendar_feed.router)
     router.include_router(sign_in.router)
     router.include_router(sharing.router)
+    router.include_router(change_proposals.router)
     router.include_router(account.router)
 
 

@@ -14,6 +14,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from careerplan.domain.accounts import Identity
 from careerplan.domain.errors import CareerplanError
+from careerplan.web.deps import accounts_service, signed_in
 from careerplan.web.forms import Form
 from careerplan.web.pages.sign_in import _address, _run, _with_session, cookie_of_request
 from careerplan.web.templating import render
@@ -25,11 +26,7 @@ router = APIRouter()
 
 
 def _mine(request: Request) -> tuple[Accounts, Identity]:
-    accounts: Accounts | None = getattr(request.app.state, "accounts", None)
-    identity: Identity | None = getattr(request.state, "identity", None)
-    if accounts is None or identity is None:
-        raise HTTPException(status_code=404)
-    return accounts, identity
+    return accounts_service(request), signed_in(request)
 
 
 def _page(

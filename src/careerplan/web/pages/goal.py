@@ -38,6 +38,7 @@ def page(
 ) -> Response:
     """The goal's page, with what a refused form needs to show (its errors, a conflict)."""
     from careerplan.services.goal_page import goal_page
+    from careerplan.web.pages.change_proposals import waiting_on
     from careerplan.web.pages.plan import CATEGORY_LABELS, HORIZONS
 
     with units() as uow:
@@ -53,6 +54,7 @@ def page(
         "values": {},
         "errors": {},
     }
+    context["proposals_waiting"] = waiting_on(request, clock, goal_id)
     context.update(extra or {})
     return render(request, "goal.html", context, status, step="plan")
 

@@ -14,27 +14,19 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from careerplan.domain.accounts import Identity
 from careerplan.domain.errors import CareerplanError, NotFound
 from careerplan.domain.sharing import INVITE_DAYS, CommentOn, Role, role_from
+from careerplan.services.change_proposals import Proposals
 from careerplan.services.sharing import Sharing
-from careerplan.web.deps import ClockDep
+from careerplan.web.deps import ClockDep, signed_in, team_workspace
 from careerplan.web.forms import Form
-from careerplan.web.pages.export import base_url
+from careerplan.web.invitations import join_address, link_address, send_invitation
+from careerplan.web.pages.change_proposals import sent_to
 from careerplan.web.templating import render
 
 router = APIRouter()
 
 
 def _sharing(request: Request, clock: ClockDep) -> Sharing:
-    workspace = request.app.state.workspace
-    if not workspace.settings.accounts:
-        raise HTTPException(status_code=404)
-    return Sharing(workspace, clock)
-
-
-def _me(request: Request) -> Identity:
-    identity: Identity | None = getattr(request.state, "identity", None)
-    if identity is None:
-        raise HTTPException(status_code=401)
-    return identity
+    return Sharing(team_workspace(request), clock)
 
 
 def _owner_page(
@@ -56,6 +48,7 @@ def _owner_page(
         "goals": goals,
         "private": private,
         "audit": sharing.audit(me.user_id, 50),
+        "proposals_waiting": Proposals(sharing.workspace, sharing.clock).waiting(me.user_id),
         "roles": list(Role),
         "invite_days": INVITE_DAYS,
         "message": message,
@@ -67,54 +60,27 @@ def _owner_page(
 
 @router.get("/sharing", response_class=HTMLResponse)
 def sharing_page(request: Request, clock: ClockDep) -> HTMLResponse:
-    return _owner_page(request, _sharing(request, clock), _me(request))
+    return _owner_page(request, _sharing(request, clock), signed_in(request))
 
 
 @router.post("/sharing/invite", response_class=HTMLResponse)
 async def invite(request: Request, clock: ClockDep) -> HTMLResponse:
-    sharing, me = _sharing(request, clock), _me(request)
+    sharing, me = _sharing(request, clock), signed_in(request)
     form = await Form.read(request)
     try:
         role = role_from(form.text("role") or "commenter")
         made = sharing.invite(me, role, form.text("email"), form.text("days") or None)
     except CareerplanError as error:
         return _owner_page(request, sharing, me, status=422, message=error.what)
-    address = f"{base_url(request).rstrip('/')}/shared/join/{made.code}"
-    sent = _send_invitation(request, form.text("email"), me.email, address, role)
+    address = join_address(request, made.code)
+    sent = send_invitation(request, form.text("email"), me.email, address, role)
     what = f"Invitation ({role.value}) until {made.expires_at:%Y-%m-%d %H:%M} UTC. {sent}"
     return _owner_page(request, sharing, me, made=address, made_what=what)
 
 
-def _send_invitation(request: Request, email: str, owner: str, address: str, role: Role) -> str:
-    """Send the address by e-mail when an address was given and mail is set up; say what
-    happened either way, so the owner knows whether to pass the address on themself."""
-    if not email.strip():
-        return "Pass this address on to the person you invite; it is shown only now."
-    smtp = request.app.state.settings.smtp
-    if not smtp.configured:
-        return "This server sends no mail, so pass this address on yourself; it is shown only now."
-    from email.message import EmailMessage
-
-    from careerplan.services.mail import MailNotSent, send, sender_for
-
-    message = EmailMessage()
-    message["Subject"] = f"{owner} shares their career plan with you"
-    message["To"] = email.strip()
-    try:
-        message["From"] = sender_for(smtp)
-        message.set_content(
-            f"{owner} invites you to see their career plan on careerplan: you {role.says}.\n\n"
-            f"Sign in and accept the invitation here (it works once):\n{address}\n"
-        )
-        send(message, smtp)
-    except (MailNotSent, CareerplanError) as error:
-        return f"The e-mail could not be sent ({error}); pass this address on yourself."
-    return f"An e-mail with this address went to {email.strip()}."
-
-
 @router.post("/sharing/{share_id}/revoke", response_class=HTMLResponse)
 def revoke(request: Request, share_id: int, clock: ClockDep) -> Response:
-    sharing, me = _sharing(request, clock), _me(request)
+    sharing, me = _sharing(request, clock), signed_in(request)
     try:
         sharing.revoke(me, share_id)
     except NotFound:
@@ -124,13 +90,13 @@ def revoke(request: Request, share_id: int, clock: ClockDep) -> Response:
 
 @router.post("/sharing/links", response_class=HTMLResponse)
 async def make_link(request: Request, clock: ClockDep) -> HTMLResponse:
-    sharing, me = _sharing(request, clock), _me(request)
+    sharing, me = _sharing(request, clock), signed_in(request)
     form = await Form.read(request)
     try:
         _, code = sharing.make_link(me, form.text("days") or None)
     except CareerplanError as error:
         return _owner_page(request, sharing, me, status=422, message=error.what)
-    address = f"{base_url(request).rstrip('/')}/s/{code}"
+    address = link_address(request, code)
     what = (
         "A read-only link: anyone who has it sees the plan (not your private goals, notes or "
         "reflection) until you revoke it. It is shown only now."
@@ -140,7 +106,7 @@ async def make_link(request: Request, clock: ClockDep) -> HTMLResponse:
 
 @router.post("/sharing/links/{link_id}/revoke", response_class=HTMLResponse)
 def revoke_link(request: Request, link_id: int, clock: ClockDep) -> Response:
-    sharing, me = _sharing(request, clock), _me(request)
+    sharing, me = _sharing(request, clock), signed_in(request)
     try:
         sharing.revoke_link(me, link_id)
     except NotFound:
@@ -150,7 +116,7 @@ def revoke_link(request: Request, link_id: int, clock: ClockDep) -> Response:
 
 @router.post("/sharing/private/{goal_id}", response_class=HTMLResponse)
 async def set_private(request: Request, goal_id: int, clock: ClockDep) -> Response:
-    sharing, me = _sharing(request, clock), _me(request)
+    sharing, me = _sharing(request, clock), signed_in(request)
     form = await Form.read(request)
     try:
         sharing.set_private(me.user_id, goal_id, form.text("private") == "yes")
@@ -161,7 +127,7 @@ async def set_private(request: Request, goal_id: int, clock: ClockDep) -> Respon
 
 @router.get("/shared", response_class=HTMLResponse)
 def clients(request: Request, clock: ClockDep) -> HTMLResponse:
-    sharing, me = _sharing(request, clock), _me(request)
+    sharing, me = _sharing(request, clock), signed_in(request)
     return render(request, "shared_clients.html", {"clients": sharing.clients(me.user_id)})
 
 
@@ -173,7 +139,7 @@ def join_page(request: Request, code: str, clock: ClockDep) -> HTMLResponse:
 
 @router.post("/shared/join/{code}", response_class=HTMLResponse)
 def join(request: Request, code: str, clock: ClockDep) -> Response:
-    sharing, me = _sharing(request, clock), _me(request)
+    sharing, me = _sharing(request, clock), signed_in(request)
     try:
         sharing.accept(code, me)
     except CareerplanError as error:
@@ -183,15 +149,16 @@ def join(request: Request, code: str, clock: ClockDep) -> Response:
 
 @router.get("/shared/{owner_id}", response_class=HTMLResponse)
 def shared_plan(request: Request, owner_id: int, clock: ClockDep) -> HTMLResponse:
-    sharing, me = _sharing(request, clock), _me(request)
+    sharing, me = _sharing(request, clock), signed_in(request)
     role = _role(sharing, me, owner_id)
     plan = sharing.shared_plan(owner_id, me, role)
-    return render(request, "shared_plan.html", {"plan": plan, "kinds": CommentOn})
+    sent = sent_to(sharing, me, owner_id, role)
+    return render(request, "shared_plan.html", {"plan": plan, "kinds": CommentOn, "sent": sent})
 
 
 @router.post("/shared/{owner_id}/comments", response_class=HTMLResponse)
 async def comment(request: Request, owner_id: int, clock: ClockDep) -> Response:
-    sharing, me = _sharing(request, clock), _me(request)
+    sharing, me = _sharing(request, clock), signed_in(request)
     _role(sharing, me, owner_id)
     form = await Form.read(request)
     kind_text, subject = form.text("kind"), form.text("subject_id")
@@ -202,8 +169,10 @@ async def comment(request: Request, owner_id: int, clock: ClockDep) -> Response:
     except NotFound:
         raise HTTPException(status_code=404) from None
     except CareerplanError as error:
-        plan = sharing.shared_plan(owner_id, me, sharing.role_of(me.user_id, owner_id))
-        context = {"plan": plan, "kinds": CommentOn, "message": error.what}
+        role = sharing.role_of(me.user_id, owner_id)
+        plan = sharing.shared_plan(owner_id, me, role)
+        sent = sent_to(sharing, me, owner_id, role)
+        context = {"plan": plan, "kinds": CommentOn, "sent": sent, "message": error.what}
         return render(request, "shared_plan.html", context, 422)
     return RedirectResponse(f"/shared/{owner_id}#{kind_text}-{subject}", status_code=303)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from careerplan.config import SmtpSettings
@@ -18,23 +18,17 @@ from careerplan.domain.accounts import (
     normal_email,
 )
 from careerplan.domain.errors import CareerplanError
+from careerplan.web.deps import accounts_service
 from careerplan.web.forms import Form
 from careerplan.web.pages.export import base_url
 from careerplan.web.sign_in import SESSION_COOKIE, SIGN_IN_PATH, safe_next
 from careerplan.web.templating import render
 
 if TYPE_CHECKING:
-    from careerplan.services.accounts import Accounts
+    pass
 
 router = APIRouter()
 T = TypeVar("T")
-
-
-def _accounts(request: Request) -> Accounts:
-    accounts: Accounts | None = getattr(request.app.state, "accounts", None)
-    if accounts is None:  # a single-person install: there is nothing to sign in to
-        raise HTTPException(status_code=404)
-    return accounts
 
 
 def _address(request: Request) -> str:
@@ -74,7 +68,7 @@ def _page(
 
 @router.get(SIGN_IN_PATH, response_class=HTMLResponse)
 def sign_in_page(request: Request, next: str = "/", ended: str = "", reset: str = "") -> Response:
-    _accounts(request)
+    accounts_service(request)
     if getattr(request.state, "identity", None) is not None:
         return RedirectResponse(safe_next(next), status_code=303)
     context = {
@@ -89,7 +83,7 @@ def sign_in_page(request: Request, next: str = "/", ended: str = "", reset: str 
 
 @router.post(SIGN_IN_PATH, response_class=HTMLResponse)
 async def sign_in(request: Request) -> Response:
-    accounts = _accounts(request)
+    accounts = accounts_service(request)
     form = await Form.read(request)
     next_page = form.text("next") or "/"
     try:
@@ -113,7 +107,7 @@ async def sign_in(request: Request) -> Response:
 
 @router.get("/login/code", response_class=HTMLResponse)
 def code_page(request: Request, next: str = "/") -> Response:
-    accounts = _accounts(request)
+    accounts = accounts_service(request)
     if accounts.pending_user(cookie_of_request(request)) is None:
         return RedirectResponse(f"{SIGN_IN_PATH}?next={_quoted(safe_next(next))}", 303)
     return _page(request, "login_code.html", next)
@@ -123,7 +117,7 @@ def code_page(request: Request, next: str = "/") -> Response:
 async def give_code(request: Request) -> Response:
     from careerplan.services.two_factor import finish_sign_in
 
-    accounts = _accounts(request)
+    accounts = accounts_service(request)
     form = await Form.read(request)
     next_page = form.text("next") or "/"
     try:
@@ -144,7 +138,7 @@ async def give_code(request: Request) -> Response:
 
 @router.post("/logout")
 def sign_out(request: Request) -> Response:
-    accounts = _accounts(request)
+    accounts = accounts_service(request)
     accounts.sign_out(cookie_of_request(request))
     response = RedirectResponse(f"{SIGN_IN_PATH}?next=%2F", status_code=303)
     response.delete_cookie(SESSION_COOKIE, path="/", httponly=True, samesite="lax")
@@ -178,14 +172,14 @@ SENT = (
 
 @router.get("/login/forgot", response_class=HTMLResponse)
 def forgot_page(request: Request) -> Response:
-    _accounts(request)
+    accounts_service(request)
     mail = request.app.state.settings.smtp.configured
     return render(request, "login_forgot.html", {"message": "", "sent": False, "mail": mail})
 
 
 @router.post("/login/forgot", response_class=HTMLResponse)
 async def forgot(request: Request) -> Response:
-    accounts = _accounts(request)
+    accounts = accounts_service(request)
     smtp = request.app.state.settings.smtp
     form = await Form.read(request)
     email = form.text("email")
@@ -205,34 +199,30 @@ async def forgot(request: Request) -> Response:
 def _mail_reset(smtp: SmtpSettings, email: str, address: str) -> None:
     """Send the link; a mail server that refuses is not said on the page (that would tell
     which addresses have accounts), and the person can ask again."""
-    from email.message import EmailMessage
+    from careerplan.services.mail import send_note
 
-    from careerplan.services.mail import send, sender_for
-
-    message = EmailMessage()
-    message["Subject"] = "Choose a new careerplan password"
-    message["To"] = email.strip()
     try:
-        message["From"] = sender_for(smtp)
-        message.set_content(
+        send_note(
+            smtp,
+            email,
+            "Choose a new careerplan password",
             "Someone (you, we hope) asked to choose a new password for careerplan.\n\n"
             f"Open this link within an hour to choose it (it works once):\n{address}\n\n"
-            "If it was not you, ignore this e-mail: your password stays as it is.\n"
+            "If it was not you, ignore this e-mail: your password stays as it is.\n",
         )
-        send(message, smtp)
     except CareerplanError:
         return
 
 
 @router.get("/login/reset/{code}", response_class=HTMLResponse)
 def reset_page(request: Request, code: str) -> Response:
-    _accounts(request)
+    accounts_service(request)
     return render(request, "login_reset.html", {"code": code, "message": ""})
 
 
 @router.post("/login/reset/{code}", response_class=HTMLResponse)
 async def reset(request: Request, code: str) -> Response:
-    accounts = _accounts(request)
+    accounts = accounts_service(request)
     form = await Form.read(request)
     password, again = form.values.get("password", ""), form.values.get("again", "")
     context = {"code": code, "message": ""}
