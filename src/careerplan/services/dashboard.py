@@ -43,12 +43,14 @@ def dashboard(uow: UnitOfWork, clock: Clock) -> Dashboard:
         members = [g for g in live if g.horizon is horizon]
         mean = sum(progress[g.id or 0] for g in members) / len(members) if members else 0.0
         by_horizon.append((horizon, mean, len(members)))
-    streaks = [
-        describe(action, today) for action in uow.actions.all() if action.repeat and not action.done
-    ]
-    streaks.sort(key=lambda row: -(row.state.streak if row.state else 0))
+    described = {
+        action.id or 0: describe(action, today)
+        for action in uow.actions.all()
+        if action.repeat and not action.done
+    }
+    streaks = sorted(described.values(), key=lambda row: -(row.state.streak if row.state else 0))
     return Dashboard(
-        agenda=agenda(uow, clock),
+        agenda=agenda(uow, clock, described),
         overall=overall,
         by_horizon=by_horizon,
         goals=_next_goals(live, progress),

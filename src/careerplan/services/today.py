@@ -3,6 +3,7 @@ applications), repeats due, and the days left to the dream job."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
@@ -45,8 +46,13 @@ class Agenda:
         )
 
 
-def agenda(uow: PlanReads, clock: Clock) -> Agenda:
+def agenda(
+    uow: PlanReads, clock: Clock, described: Mapping[int, ActionRow] | None = None
+) -> Agenda:
+    """`described`: repeating actions already described for today, by id (the dashboard has
+    them), so their streaks are not worked out twice."""
     today = clock.today()
+    described = described or {}
     last = week_end(today)
     vision = uow.visions.get()
     days_left = (vision.target_date - today).days if vision and vision.target_date else None
@@ -66,7 +72,7 @@ def agenda(uow: PlanReads, clock: Clock) -> Agenda:
         if action.done or action.goal_id not in active_goal_ids:
             continue
         if action.repeat:
-            row = describe(action, today)
+            row = described.get(action.id or 0) or describe(action, today)
             if row.state and row.state.current and not row.state.done_this_time:
                 result.repeats_due.append(row)
             continue
