@@ -5,13 +5,24 @@ that is refused leaves the plan, the proposals and the log as they were."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-import argon2
 import pytest
 from sqlalchemy import select
+from tests.sharing_story import (
+    ANA,
+    COLE,
+    DREAM,
+    MANAGER,
+    NETWORKING,
+    NEW_WORDING,
+    PASSWORD,
+    PMP,
+    PMP_TEXT,
+    People,
+    share_with_cole,
+)
 
 from careerplan.domain.accounts import Identity
 from careerplan.domain.change_proposals import ChangeKind, ProposalStatus, kind_from
@@ -28,45 +39,10 @@ from careerplan.services.sharing import Sharing
 from careerplan.services.workspace import Workspace
 from careerplan.storage import tables
 
-FAST = argon2.PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
-PASSWORD = "correct horse battery"
-ANA, COLE, BEN = "ana@example.org", "cole@example.org", "ben@example.org"
 # Ana's plan as the story builds it.
-DREAM, MANAGER, PMP = 1, 2, 3
-PMP_TEXT = "Complete my PMP certification within the next 12 months"
 PMP_DUE = date(2027, 11, 25)
-NEW_WORDING = "Pass the PMP exam by 30 June 2027"
-NETWORKING = "Attend one industry networking event"
 EDIT, ACTION = ChangeKind.EDIT_GOAL, ChangeKind.ADD_ACTION
 WATCHED = (tables.change_proposals, tables.audit_events, tables.goals, tables.actions, tables.users)
-
-
-@dataclass
-class People:
-    ana: Identity
-    cole: Identity
-    ben: Identity
-
-
-@pytest.fixture
-def accounts(story: Workspace, clock: FixedClock) -> Accounts:
-    return Accounts(story.engine, clock, hasher=FAST)
-
-
-@pytest.fixture
-def people(accounts: Accounts) -> People:
-    # Ana's account takes the story's plan; Cole and Ben start with none.
-    ana = accounts.add(ANA, PASSWORD, take_local_plan=True)
-    return People(
-        Identity(ana, ANA),
-        Identity(accounts.add(COLE, PASSWORD), COLE),
-        Identity(accounts.add(BEN, PASSWORD), BEN),
-    )
-
-
-@pytest.fixture
-def sharing(story: Workspace, clock: FixedClock) -> Sharing:
-    return Sharing(story, clock)
 
 
 @pytest.fixture
@@ -74,15 +50,10 @@ def proposals(story: Workspace, clock: FixedClock) -> Proposals:
     return Proposals(story, clock)
 
 
-def share_with_cole(sharing: Sharing, people: People, role: Role = Role.EDITOR) -> None:
-    invitation = sharing.invite(people.ana, role, COLE)
-    assert sharing.accept(invitation.code, people.cole) == ANA
-
-
 @pytest.fixture
 def editor(sharing: Sharing, people: People) -> People:
     """Ana's plan shared with Cole as an editor."""
-    share_with_cole(sharing, people)
+    share_with_cole(sharing, people, Role.EDITOR)
     return people
 
 

@@ -5,13 +5,30 @@ Ana keeps to herself; every refusal leaves the shares, comments and log as they 
 from __future__ import annotations
 
 import secrets
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-import argon2
 import pytest
 from sqlalchemy import select
+from tests.sharing_story import (
+    ANA,
+    COLE,
+    DAN,
+    DREAM,
+    DREAM_TEXT,
+    ENTRY_NOTE,
+    IN_THE_WAY,
+    MANAGER,
+    MANAGER_TEXT,
+    NETWORKING,
+    PASSWORD,
+    PMP,
+    PMP_TEXT,
+    WENT_WELL,
+    People,
+    review_with_secrets,
+    share_with_cole,
+)
 
 from careerplan.domain.accounts import Identity
 from careerplan.domain.entities import GoalStatus
@@ -27,20 +44,6 @@ from careerplan.services.sharing import SharedPlan, Sharing
 from careerplan.services.workspace import Workspace
 from careerplan.storage import tables
 
-# A cheap hasher: nothing here depends on argon2's cost, and the default costs ~50 ms a hash.
-FAST = argon2.PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
-PASSWORD = "correct horse battery"
-ANA, COLE, BEN, DAN = "ana@example.org", "cole@example.org", "ben@example.org", "dan@example.org"
-# Ana's plan as the story builds it.
-DREAM, MANAGER, PMP = 1, 2, 3
-DREAM_TEXT = "Work as COO of a high-tech startup"
-MANAGER_TEXT = "Obtain a management position leading a team of at least 5 people"
-PMP_TEXT = "Complete my PMP certification within the next 12 months"
-NETWORKING = "Attend one industry networking event"
-# Words only Ana may read: if one shows in what Cole sees, something leaked.
-WENT_WELL = "WENTWELL-7c1e finished the mock exam"
-IN_THE_WAY = "INTHEWAY-5b2d my manager left"
-ENTRY_NOTE = "ENTRYNOTE-93af thinking of quitting"
 SHARING_TABLES = (
     tables.shares,
     tables.share_links,
@@ -48,39 +51,6 @@ SHARING_TABLES = (
     tables.comments,
     tables.audit_events,
 )
-
-
-@dataclass
-class People:
-    ana: Identity
-    cole: Identity
-    ben: Identity
-
-
-@pytest.fixture
-def accounts(story: Workspace, clock: FixedClock) -> Accounts:
-    return Accounts(story.engine, clock, hasher=FAST)
-
-
-@pytest.fixture
-def people(accounts: Accounts) -> People:
-    # Ana's account takes the story's plan; Cole and Ben start with none.
-    ana = accounts.add(ANA, PASSWORD, take_local_plan=True)
-    return People(
-        Identity(ana, ANA),
-        Identity(accounts.add(COLE, PASSWORD), COLE),
-        Identity(accounts.add(BEN, PASSWORD), BEN),
-    )
-
-
-@pytest.fixture
-def sharing(story: Workspace, clock: FixedClock) -> Sharing:
-    return Sharing(story, clock)
-
-
-def shared_with_cole(sharing: Sharing, people: People, role: Role = Role.COMMENTER) -> None:
-    invitation = sharing.invite(people.ana, role, COLE)
-    assert sharing.accept(invitation.code, people.cole) == ANA
 
 
 def rows(workspace: Workspace) -> dict[str, list[tuple[Any, ...]]]:
@@ -112,25 +82,6 @@ def texts(plan: SharedPlan) -> str:
         parts += [review.went_well, review.got_in_the_way]
         parts += [entry.note for entry in review.entries]
     return "\n".join(parts)
-
-
-def review_with_secrets(workspace: Workspace, clock: FixedClock, confidence: int = 4) -> int:
-    """A review today with notes Ana keeps to herself; confidence 2 or less puts goal 2 at risk."""
-    with workspace.unit() as uow:
-        recorded = record_review(
-            uow,
-            clock,
-            ReviewInput(
-                entries=[
-                    EntryInput(MANAGER, confidence=confidence, note=ENTRY_NOTE),
-                    EntryInput(PMP, progress=10, note=ENTRY_NOTE),
-                ],
-                went_well=WENT_WELL,
-                got_in_the_way=IN_THE_WAY,
-            ),
-        )
-    assert recorded.review.id is not None
-    return recorded.review.id
 
 
 # --- taking an invitation -----------------------------------------------------------------
@@ -177,7 +128,7 @@ def test_cole_accepts_and_follows_anas_plan(
 def test_the_standing_cole_sees_follows_the_plan(
     story: Workspace, sharing: Sharing, people: People, clock: FixedClock
 ) -> None:
-    shared_with_cole(sharing, people)
+    share_with_cole(sharing, people)
     review_with_secrets(story, clock, confidence=2)
     # Goal 2 is on time by the figures but Ana doubts it (confidence 2 of 5): at risk.
     [client] = sharing.clients(people.cole.user_id)
@@ -212,7 +163,7 @@ def test_two_owners_one_coach_each_plan_shows_only_its_own(
     clock.moment = today
     dans_goal = dans.goal.id
 
-    shared_with_cole(sharing, people)
+    share_with_cole(sharing, people)
     invitation = sharing.invite(dan, Role.VIEWER, COLE)
     assert sharing.accept(invitation.code, people.cole) == DAN
 
@@ -332,7 +283,7 @@ def test_an_invitation_out_of_bounds_is_refused(
 
 
 def test_a_second_invitation_replaces_the_first_share(sharing: Sharing, people: People) -> None:
-    shared_with_cole(sharing, people, Role.VIEWER)
+    share_with_cole(sharing, people, Role.VIEWER)
     again = sharing.invite(people.ana, Role.COMMENTER, COLE)
     sharing.accept(again.code, people.cole)
     assert sharing.role_of(people.cole.user_id, people.ana.user_id) is Role.COMMENTER
@@ -348,7 +299,7 @@ def test_a_second_invitation_replaces_the_first_share(sharing: Sharing, people: 
 def test_a_private_goal_hides_everything_under_it(
     story: Workspace, sharing: Sharing, people: People, clock: FixedClock
 ) -> None:
-    shared_with_cole(sharing, people)
+    share_with_cole(sharing, people)
     networking = action_id(story, people.ana.user_id, PMP)
     sharing.comment(people.ana.user_id, people.cole, CommentOn.GOAL, PMP, "PMP-COMMENT-1")
     sharing.comment(people.ana.user_id, people.cole, CommentOn.ACTION, networking, "ACT-COMMENT")
@@ -411,7 +362,7 @@ def test_a_private_goal_hides_everything_under_it(
 def test_review_notes_and_reflections_stay_with_ana(
     story: Workspace, sharing: Sharing, people: People, clock: FixedClock
 ) -> None:
-    shared_with_cole(sharing, people)
+    share_with_cole(sharing, people)
     review_id = review_with_secrets(story, clock)
     plan = sharing.shared_plan(people.ana.user_id, people.cole, Role.COMMENTER)
     [review] = plan.reviews
@@ -434,7 +385,7 @@ def test_review_notes_and_reflections_stay_with_ana(
 def test_a_dropped_goal_is_not_shown(
     story: Workspace, sharing: Sharing, people: People, clock: FixedClock
 ) -> None:
-    shared_with_cole(sharing, people)
+    share_with_cole(sharing, people)
     with story.unit() as uow:
         set_status(uow, clock, PMP, GoalStatus.DROPPED)
     plan = sharing.shared_plan(people.ana.user_id, people.cole, Role.COMMENTER)
@@ -450,7 +401,7 @@ def test_a_dropped_goal_is_not_shown(
 def test_revoking_ends_the_share_at_once(
     story: Workspace, sharing: Sharing, people: People
 ) -> None:
-    shared_with_cole(sharing, people)
+    share_with_cole(sharing, people)
     [share] = sharing.shares(people.ana.user_id)
     # Only Ana can revoke it, and only once.
     before = rows(story)
@@ -485,7 +436,7 @@ def test_a_withdrawn_invitation_cannot_be_taken(
 def test_a_disabled_owners_plan_is_shared_with_nobody_until_enabled(
     sharing: Sharing, people: People, accounts: Accounts
 ) -> None:
-    shared_with_cole(sharing, people)
+    share_with_cole(sharing, people)
     _, code = sharing.make_link(people.ana)
     accounts.disable(ANA)
     assert sharing.role_of(people.cole.user_id, people.ana.user_id) is None
@@ -501,7 +452,7 @@ def test_a_disabled_owners_plan_is_shared_with_nobody_until_enabled(
 def test_an_id_no_row_could_have_is_simply_not_found(
     story: Workspace, sharing: Sharing, people: People
 ) -> None:
-    shared_with_cole(sharing, people)
+    share_with_cole(sharing, people)
     before = rows(story)
     for ident in [0, -1, 2**31, 10**30]:
         assert sharing.role_of(people.cole.user_id, ident) is None
@@ -561,7 +512,7 @@ def test_a_link_with_an_end_stops_then(sharing: Sharing, people: People, clock: 
 def test_a_comment_empty_or_too_long_is_refused(
     story: Workspace, sharing: Sharing, people: People
 ) -> None:
-    shared_with_cole(sharing, people)
+    share_with_cole(sharing, people)
     before = rows(story)
     for text, message in [
         ("", "Write something"),
@@ -577,7 +528,7 @@ def test_a_comment_empty_or_too_long_is_refused(
 def test_a_comment_is_kept_as_written_and_reaches_ana(
     story: Workspace, sharing: Sharing, people: People, clock: FixedClock
 ) -> None:
-    shared_with_cole(sharing, people)
+    share_with_cole(sharing, people)
     words = "Très bien, Ана — 目標 ✓ 🎯 <b>bold?</b>"
     longest = "y" * MAX_COMMENT
     sharing.comment(people.ana.user_id, people.cole, CommentOn.GOAL, PMP, f"  {words}\n")
@@ -604,7 +555,7 @@ def test_a_comment_is_kept_as_written_and_reaches_ana(
 
 
 def test_who_may_not_comment_is_refused(story: Workspace, sharing: Sharing, people: People) -> None:
-    shared_with_cole(sharing, people, Role.VIEWER)
+    share_with_cole(sharing, people, Role.VIEWER)
     before = rows(story)
     with pytest.raises(DomainRefusal, match="not comment") as refused:
         sharing.comment(people.ana.user_id, people.cole, CommentOn.GOAL, PMP, "Hello")
@@ -620,7 +571,7 @@ def test_who_may_not_comment_is_refused(story: Workspace, sharing: Sharing, peop
 def test_the_log_names_who_viewed_and_commented_and_when(
     sharing: Sharing, people: People, clock: FixedClock
 ) -> None:
-    shared_with_cole(sharing, people)
+    share_with_cole(sharing, people)
     clock.moment += timedelta(hours=1)
     sharing.shared_plan(people.ana.user_id, people.cole, Role.COMMENTER)
     clock.moment += timedelta(minutes=2)

@@ -9,7 +9,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
-import argon2
 import pytest
 from fastapi.testclient import TestClient
 from httpx2 import Response
@@ -22,16 +21,12 @@ from careerplan.services.goals import edit_goal
 from careerplan.services.sharing import Sharing
 from careerplan.services.workspace import Workspace
 from careerplan.web.app import create_app
+from tests.sharing_story import ANA, BEN, COLE, FAST, MANAGER, NEW_WORDING, PASSWORD, PMP, PMP_TEXT
 from tests.web.conftest import local_client
 from tests.web.pages.helpers import snapshot
+from tests.web.server_with_accounts import with_accounts
 
-FAST = argon2.PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
-PASSWORD = "correct horse battery"
-ANA, COLE, BEN = "ana@example.org", "cole@example.org", "ben@example.org"
-DREAM, MANAGER, PMP = 1, 2, 3
-PMP_TEXT = "Complete my PMP certification within the next 12 months"
 PMP_DUE = "2027-11-25"
-NEW_WORDING = "Pass the PMP exam by 30 June 2027"
 PROBLEM = "application/problem+json"
 
 
@@ -80,7 +75,7 @@ class Server:
 
 @pytest.fixture
 def server(story: Workspace, clock: FixedClock) -> Iterator[Server]:
-    workspace = replace(story, settings=replace(story.settings, accounts=True))
+    workspace = with_accounts(story)
     app = create_app(workspace=workspace, clock=clock)
     accounts: Accounts = app.state.accounts
     accounts.hasher = FAST

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import timedelta
 from email import message_from_bytes
 from typing import Any
 
-import argon2
 import pytest
 import schemathesis
 from fastapi import FastAPI
@@ -22,31 +21,34 @@ from httpx2 import Response
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from careerplan.config import Settings
 from careerplan.services.accounts import Accounts
 from careerplan.services.clock import FixedClock
-from careerplan.services.reviews import EntryInput, ReviewInput, record_review
 from careerplan.services.workspace import Workspace
 from careerplan.web.app import create_app
 from tests.services.smtp_server import Inbox, smtp_server
+from tests.sharing_story import (
+    ANA,
+    BEN,
+    COLE,
+    DAN,
+    DREAM,
+    DREAM_TEXT,
+    FAST,
+    MANAGER,
+    MANAGER_TEXT,
+    NETWORKING,
+    PASSWORD,
+    PMP,
+    PMP_TEXT,
+    SECRETS,
+    review_with_secrets,
+)
 from tests.web.conftest import LOCAL_URL, local_client
 from tests.web.pages.helpers import snapshot
+from tests.web.server_with_accounts import with_accounts
 
-# A cheap hasher: sign-in is not under test here, and the default costs ~50 ms a hash.
-FAST = argon2.PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
-PASSWORD = "correct horse battery"
-ANA, COLE, BEN, DAN = "ana@example.org", "cole@example.org", "ben@example.org", "dan@example.org"
-# Ana's plan as the story builds it; her networking action is action 1.
-DREAM, MANAGER, PMP, NETWORKING_ID = 1, 2, 3, 1
-DREAM_TEXT = "Work as COO of a high-tech startup"
-MANAGER_TEXT = "Obtain a management position leading a team of at least 5 people"
-PMP_TEXT = "Complete my PMP certification within the next 12 months"
-NETWORKING = "Attend one industry networking event"
-# Words only Ana may read: if one shows in what Cole reads, something leaked.
-WENT_WELL = "WENTWELL-7c1e finished the mock exam"
-IN_THE_WAY = "INTHEWAY-5b2d my manager left"
-ENTRY_NOTE = "ENTRYNOTE-93af thinking of quitting"
-SECRETS = (WENT_WELL, IN_THE_WAY, ENTRY_NOTE)
+# Ana's networking action is action 1.
+NETWORKING_ID = 1
 NOW = "2026-11-25T09:30:00Z"
 NOT_VALID = (
     "This invitation is not valid: it was used already, withdrawn, or has expired. Ask for a "
@@ -154,34 +156,11 @@ def start(story: Workspace, clock: FixedClock, client: TestClient | None = None)
     return Server(app, story, accounts, clock, client, ana, caller(COLE), caller(BEN))
 
 
-def with_accounts(story: Workspace, **changes: Any) -> Workspace:
-    settings: Settings = replace(story.settings, accounts=True, **changes)
-    return replace(story, settings=settings)
-
-
 @pytest.fixture
 def server(story: Workspace, clock: FixedClock) -> Iterator[Server]:
     workspace = with_accounts(story)
     with local_client(create_app(workspace=workspace, clock=clock)) as client:
         yield start(workspace, clock, client)
-
-
-def review_with_secrets(server: Server) -> None:
-    """Ana doubts her two-year goal (confidence 2 of 5), so her plan is at risk; her notes on
-    the review are hers alone."""
-    with server.workspace.as_owner(server.ana.id).unit() as uow:
-        record_review(
-            uow,
-            server.clock,
-            ReviewInput(
-                entries=[
-                    EntryInput(MANAGER, confidence=2, note=ENTRY_NOTE),
-                    EntryInput(PMP, progress=10, note=ENTRY_NOTE),
-                ],
-                went_well=WENT_WELL,
-                got_in_the_way=IN_THE_WAY,
-            ),
-        )
 
 
 def problem(response: Response, status: int) -> str:
@@ -213,7 +192,9 @@ def comment_out(ident: int, on: str, subject: int, text: str, author: str = COLE
 
 
 def test_cole_accepts_an_invitation_and_reads_anas_plan_as_json(server: Server) -> None:
-    review_with_secrets(server)
+    # Ana doubts her two-year goal (confidence 2 of 5), so her plan is at risk; her notes on the
+    # review are hers alone.
+    review_with_secrets(server.workspace.as_owner(server.ana.id), server.clock, confidence=2)
     assert server.cole.get("/api/v1/shared").json() == []
 
     made = server.invite()
@@ -329,7 +310,7 @@ def test_an_invitation_by_email_is_sent_when_the_server_sends_mail(
 
 
 def test_a_private_goal_never_appears_in_the_shared_plan(server: Server) -> None:
-    review_with_secrets(server)
+    review_with_secrets(server.workspace.as_owner(server.ana.id), server.clock, confidence=2)
     ana = server.ana.id
     server.share_with_cole()
     for on, subject, words in [

@@ -6,113 +6,31 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass, replace
 from typing import Any
 
-import argon2
 import pytest
-from fastapi import FastAPI
-from fastapi.testclient import TestClient
 from httpx2 import Response
 
-from careerplan.services.accounts import Accounts
 from careerplan.services.clock import FixedClock
 from careerplan.services.goals import edit_goal
 from careerplan.services.workspace import Workspace
-from careerplan.web.app import create_app
-from careerplan.web.security import CSRF_COOKIE
-from tests.web.conftest import LOCAL_URL, local_client
+from tests.sharing_story import ANA, COLE, DREAM, MANAGER, MANAGER_TEXT, NEW_WORDING, PMP, PMP_TEXT
 from tests.web.pages.conftest import Browser
 from tests.web.pages.helpers import snapshot
+from tests.web.server_with_accounts import Server, start
 
-FAST = argon2.PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
-PASSWORD = "correct horse battery"
-ANA, COLE, BEN = "ana@example.org", "cole@example.org", "ben@example.org"
-DREAM, MANAGER, PMP = 1, 2, 3
-MANAGER_TEXT = "Obtain a management position leading a team of at least 5 people"
-PMP_TEXT = "Complete my PMP certification within the next 12 months"
-NEW_WORDING = "Pass the PMP exam by 30 June 2027"
 PROPOSE_FORM = 'name="kind" value="edit_goal"'
-
-
-@dataclass
-class Person:
-    """A browser signed in as one account."""
-
-    email: str
-    id: int
-    client: TestClient
-
-    def get(self, url: str) -> Response:
-        response = self.client.get(url, follow_redirects=False)
-        assert response.status_code < 500, response.text
-        return response
-
-    def post(self, url: str, data: dict[str, str] | None = None) -> Response:
-        token = self.client.cookies[CSRF_COOKIE]
-        response = self.client.post(
-            url, data={**(data or {}), "csrf_token": token}, follow_redirects=False
-        )
-        assert response.status_code < 500, response.text
-        return response
-
-    def propose(self, owner: int, goal: int, kind: str, text: str = "", due: str = "") -> Response:
-        data = {"goal_id": str(goal), "kind": kind, "text": text, "due": due}
-        return self.post(f"/shared/{owner}/proposals", data)
-
-
-@dataclass
-class Server:
-    app: FastAPI
-    workspace: Workspace
-    clock: FixedClock
-    ana: Person
-    cole: Person
-    ben: Person
-
-    def share_with_cole(self, role: str = "editor") -> None:
-        page = self.ana.post("/sharing/invite", {"email": COLE, "role": role, "days": "7"})
-        found = re.search(rf'value="{LOCAL_URL}(/shared/join/[^"]+)"', page.text)
-        assert found is not None, page.text
-        assert self.cole.post(found.group(1)).status_code == 303
-
-    def proposal_ids(self) -> list[int]:
-        """The ids of the proposals waiting on Ana's page, in its order."""
-        page = self.ana.get("/proposals").text
-        return [int(i) for i in re.findall(r'action="/proposals/(\d+)/decline"', page)]
-
-
-def signed_in(
-    app: FastAPI, accounts: Accounts, email: str, *, take_local_plan: bool = False
-) -> Person:
-    user_id = accounts.add(email, PASSWORD, take_local_plan=take_local_plan)
-    someone = Person(email, user_id, local_client(app))
-    assert someone.client.get("/login").status_code == 200
-    signed = someone.post("/login", {"email": email, "password": PASSWORD, "next": "/"})
-    assert signed.status_code == 303, signed.text
-    return someone
 
 
 @pytest.fixture
 def server(story: Workspace, clock: FixedClock) -> Server:
-    workspace = replace(story, settings=replace(story.settings, accounts=True))
-    app = create_app(workspace=workspace, clock=clock)
-    accounts: Accounts = app.state.accounts
-    accounts.hasher = FAST
-    return Server(
-        app,
-        workspace,
-        clock,
-        ana=signed_in(app, accounts, ANA, take_local_plan=True),
-        cole=signed_in(app, accounts, COLE),
-        ben=signed_in(app, accounts, BEN),
-    )
+    return start(story, clock)
 
 
 @pytest.fixture
 def shared(server: Server) -> Server:
     """Ana's plan shared with Cole as an editor."""
-    server.share_with_cole()
+    server.share_with_cole("editor")
     return server
 
 

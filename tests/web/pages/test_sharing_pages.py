@@ -7,150 +7,42 @@ from __future__ import annotations
 
 import re
 import secrets
-from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import Any
 
-import argon2
 import pytest
-from fastapi import FastAPI
-from fastapi.testclient import TestClient
 from httpx2 import Response
 
-from careerplan.services.accounts import Accounts
 from careerplan.services.actions import add_action
 from careerplan.services.clock import FixedClock
 from careerplan.services.goals import add_goal
-from careerplan.services.reviews import EntryInput, ReviewInput, record_review
 from careerplan.services.workspace import Workspace
-from careerplan.web.app import create_app
-from careerplan.web.security import CSRF_COOKIE
-from tests.web.conftest import LOCAL_URL, local_client
+from tests.sharing_story import (
+    ANA,
+    COLE,
+    DAN,
+    DREAM,
+    ENTRY_NOTE,
+    MANAGER,
+    MANAGER_TEXT,
+    NETWORKING,
+    PMP,
+    PMP_TEXT,
+    SECRETS,
+    review_with_secrets,
+)
+from tests.web.conftest import LOCAL_URL
 from tests.web.pages.conftest import Browser
 from tests.web.pages.helpers import snapshot
+from tests.web.server_with_accounts import Server, start
 
-# A cheap hasher: sign-in is not under test here, and the default costs ~50 ms a hash.
-FAST = argon2.PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
-PASSWORD = "correct horse battery"
-ANA, COLE, BEN, DAN = "ana@example.org", "cole@example.org", "ben@example.org", "dan@example.org"
-# Ana's plan as the story builds it.
-DREAM, MANAGER, PMP = 1, 2, 3
-MANAGER_TEXT = "Obtain a management position leading a team of at least 5 people"
-PMP_TEXT = "Complete my PMP certification within the next 12 months"
-NETWORKING = "Attend one industry networking event"
-# Words only Ana may read: if one shows on a page Cole sees, something leaked.
-WENT_WELL = "WENTWELL-7c1e finished the mock exam"
-IN_THE_WAY = "INTHEWAY-5b2d my manager left"
-ENTRY_NOTE = "ENTRYNOTE-93af thinking of quitting"
-SECRETS = (WENT_WELL, IN_THE_WAY, ENTRY_NOTE)
 COMMENT_FORM = 'name="text"'
 NOT_VALID = "This invitation is not valid"
 
 
-@dataclass
-class Person:
-    """A browser signed in as one account."""
-
-    email: str
-    id: int
-    client: TestClient
-
-    def get(self, url: str) -> Response:
-        response = self.client.get(url, follow_redirects=False)
-        assert response.status_code < 500, response.text
-        return response
-
-    def post(self, url: str, data: dict[str, str] | None = None) -> Response:
-        token = self.client.cookies[CSRF_COOKIE]
-        response = self.client.post(
-            url, data={**(data or {}), "csrf_token": token}, follow_redirects=False
-        )
-        assert response.status_code < 500, response.text
-        return response
-
-    def sign_in(self) -> None:
-        """Sign in afresh (after the clock has moved past the session's idle time)."""
-        self.client.cookies.clear()
-        assert self.client.get("/login").status_code == 200
-        signed = self.post("/login", {"email": self.email, "password": PASSWORD, "next": "/"})
-        assert signed.status_code == 303, signed.text
-
-    def comment(self, owner: int, kind: str, subject: int, text: str) -> Response:
-        data = {"kind": kind, "subject_id": str(subject), "text": text}
-        return self.post(f"/shared/{owner}/comments", data)
-
-
-@dataclass
-class Server:
-    app: FastAPI
-    workspace: Workspace
-    accounts: Accounts
-    clock: FixedClock
-    ana: Person
-    cole: Person
-    ben: Person
-
-    def person(self, email: str) -> Person:
-        return signed_in(self.app, self.accounts, email)
-
-    def anonymous(self) -> TestClient:
-        return local_client(self.app)
-
-    def invite(self, role: str = "commenter", email: str = COLE, days: str = "7") -> str:
-        """Ana makes an invitation on her sharing page; returns the path to accept it."""
-        page = self.ana.post("/sharing/invite", {"email": email, "role": role, "days": days})
-        assert page.status_code == 200, page.text
-        found = re.search(rf'value="{LOCAL_URL}(/shared/join/[^"]+)"', page.text)
-        assert found is not None, page.text
-        return found.group(1)
-
-    def share_with_cole(self, role: str = "commenter") -> None:
-        join = self.invite(role)
-        accepted = self.cole.post(join)
-        assert accepted.status_code == 303, accepted.text
-        assert accepted.headers["location"] == "/shared"
-
-    def make_link(self, days: str = "") -> str:
-        page = self.ana.post("/sharing/links", {"days": days})
-        assert page.status_code == 200, page.text
-        found = re.search(rf'value="{LOCAL_URL}(/s/[^"]+)"', page.text)
-        assert found is not None, page.text
-        return found.group(1)
-
-    def action_on(self, goal_id: int) -> int:
-        with self.workspace.as_owner(self.ana.id).unit() as uow:
-            [found] = [a.id for a in uow.actions.all() if a.goal_id == goal_id]
-        assert found is not None
-        return found
-
-
-def signed_in(
-    app: FastAPI, accounts: Accounts, email: str, *, take_local_plan: bool = False
-) -> Person:
-    """A new account, and a browser signed in as it."""
-    user_id = accounts.add(email, PASSWORD, take_local_plan=take_local_plan)
-    someone = Person(email, user_id, local_client(app))
-    someone.sign_in()
-    return someone
-
-
 @pytest.fixture
 def server(story: Workspace, clock: FixedClock) -> Server:
-    workspace = replace(story, settings=replace(story.settings, accounts=True))
-    app = create_app(workspace=workspace, clock=clock)
-    accounts: Accounts = app.state.accounts
-    # The middleware holds this same object: a cheaper hasher here is the one it uses.
-    accounts.hasher = FAST
-    # Ana's account takes the story's plan; Cole and Ben start with none.
-    return Server(
-        app,
-        workspace,
-        accounts,
-        clock,
-        ana=signed_in(app, accounts, ANA, take_local_plan=True),
-        cole=signed_in(app, accounts, COLE),
-        ben=signed_in(app, accounts, BEN),
-    )
+    return start(story, clock)
 
 
 def message(response: Response) -> str:
@@ -168,19 +60,7 @@ def unchanged(server: Server) -> dict[str, list[tuple[Any, ...]]]:
 def test_cole_accepts_and_follows_anas_plan(server: Server) -> None:
     # Ana doubts her two-year goal (confidence 2 of 5): her plan is at risk. Her notes on the
     # review are hers alone.
-    with server.workspace.as_owner(server.ana.id).unit() as uow:
-        record_review(
-            uow,
-            server.clock,
-            ReviewInput(
-                entries=[
-                    EntryInput(MANAGER, confidence=2, note=ENTRY_NOTE),
-                    EntryInput(PMP, progress=10, note=ENTRY_NOTE),
-                ],
-                went_well=WENT_WELL,
-                got_in_the_way=IN_THE_WAY,
-            ),
-        )
+    review_with_secrets(server.workspace.as_owner(server.ana.id), server.clock, confidence=2)
     assert "Nobody shares a plan with you yet" in server.cole.get("/shared").text
 
     join = server.invite()
