@@ -479,6 +479,12 @@ def test_a_link_works_until_revoked(sharing: Sharing, people: People) -> None:
     assert PMP_TEXT in texts(plan)
     assert not plan.may_comment
     assert sharing.audit(people.ana.user_id)[0].actor == "someone with the read-only link"
+    # Anyone may hold a link: it names Ana as her plan does, not by her sign-in address.
+    assert plan.owner == "Ana"
+    assert sharing.shared_plan(people.ana.user_id, None, None).owner == ANA
+    # Cole's plan gives no name yet: his link names nobody.
+    sharing.make_link(people.cole)
+    assert sharing.shared_plan(people.cole.user_id, None, Role.VIEWER, link=True).owner == "Someone"
     for guess in [secrets.token_urlsafe(24), "", code[:-1], code + "x"]:
         assert sharing.link_owner(guess) is None
     # Ben cannot revoke Ana's link.

@@ -96,6 +96,10 @@ class Client:
     last_review: date | None
 
 
+# How a read-only link names an owner whose plan gives no name.
+LINK_OWNER = "Someone"
+
+
 @dataclass
 class SharedPlan:
     """The plan as someone it is shared with sees it (private items already left out)."""
@@ -489,6 +493,7 @@ class Sharing:
             goals = uow.goals.all()
             actions = uow.actions.all()
             reviews = uow.reviews.all()
+            profile = uow.profiles.get()
         hidden = _hidden_goal_ids(goals, hidden_uids)
         visible = [g for g in goals if g.id not in hidden and g.status is not GoalStatus.DROPPED]
         shown_ids = {g.id for g in visible}
@@ -498,10 +503,15 @@ class Sharing:
                 by_goal.setdefault(action.goal_id, []).append(action)
         shared_reviews = [_without_notes(review, shown_ids) for review in reviews]
         dream = next((g.text for g in visible if is_dream_job(g)), "")
-        owner_email = self._email(owner_id)
+        # A link reaches anyone it is passed to: it names the owner as their plan does (the
+        # name they gave), never by their e-mail address, which is their sign-in.
+        if link:
+            owner = (profile.name.strip() if profile else "") or LINK_OWNER
+        else:
+            owner = self._email(owner_id)
         plan = SharedPlan(
             owner_id=owner_id,
-            owner=owner_email,
+            owner=owner,
             role=role,
             link=link,
             dream_job=dream,

@@ -328,6 +328,8 @@ def test_a_read_only_link_works_without_sign_in_until_revoked(server: Server) ->
     assert PMP_TEXT in page.text
     assert NETWORKING in page.text
     assert "A read-only view: nothing here can be changed." in page.text
+    assert "<h1>Ana's plan</h1>" in page.text
+    assert ANA not in page.text  # her sign-in address stays with those she shares with
     assert COMMENT_FORM not in page.text
     assert "/comments" not in page.text
     assert page.headers["x-robots-tag"] == "noindex"
