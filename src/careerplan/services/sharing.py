@@ -473,12 +473,19 @@ class Sharing:
         return self.shared_plan(owner_id, viewer, role)
 
     def shared_plan(
-        self, owner_id: int, viewer: Identity | None, role: Role | None, *, link: bool = False
+        self,
+        owner_id: int,
+        viewer: Identity | None,
+        role: Role | None,
+        *,
+        link: bool = False,
+        again: bool = False,
     ) -> SharedPlan:
         """The plan as `viewer` may see it (`viewer` None: someone holding a read-only link;
-        `role` None: the owner, seeing what others see). Records the view in the audit log."""
+        `role` None: the owner, seeing what others see). Records the view in the audit log,
+        unless it is the same page shown `again` (with a refused comment or proposal)."""
         plan = self._view(owner_id, role, link)
-        if role is not None or link:
+        if (role is not None or link) and not again:
             with self._connection() as connection:
                 who = viewer.email if viewer else "someone with the read-only link"
                 _audit(connection, owner_id, viewer, "viewed the plan", "", self.clock.now(), who)

@@ -158,7 +158,7 @@ def _shared_page(
 ) -> HTMLResponse:
     """The shared plan again, with the refusal and what the editor typed kept in the form."""
     role = None if owner_id == me.user_id else service.sharing.role_of(me.user_id, owner_id)
-    plan = service.sharing.shared_plan(owner_id, me, role)
+    plan = service.sharing.shared_plan(owner_id, me, role, again=True)
     context: dict[str, Any] = {
         "plan": plan,
         "kinds": CommentOn,

@@ -170,7 +170,7 @@ async def comment(request: Request, owner_id: int, clock: ClockDep) -> Response:
         raise HTTPException(status_code=404) from None
     except CareerplanError as error:
         role = sharing.role_of(me.user_id, owner_id)
-        plan = sharing.shared_plan(owner_id, me, role)
+        plan = sharing.shared_plan(owner_id, me, role, again=True)
         sent = sent_to(sharing, me, owner_id, role)
         context = {"plan": plan, "kinds": CommentOn, "sent": sent, "message": error.what}
         return render(request, "shared_plan.html", context, 422)
