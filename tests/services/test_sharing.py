@@ -33,6 +33,7 @@ from tests.sharing_story import (
 from careerplan.domain.accounts import Identity
 from careerplan.domain.entities import GoalStatus
 from careerplan.domain.errors import DomainRefusal, InvalidInput, NotFound
+from careerplan.domain.rules import progress_by_goal
 from careerplan.domain.sharing import MAX_COMMENT, CommentOn, Role, role_from
 from careerplan.domain.status import Standing
 from careerplan.services.accounts import Accounts
@@ -294,6 +295,25 @@ def test_a_second_invitation_replaces_the_first_share(sharing: Sharing, people: 
 
 
 # --- what Cole never sees -----------------------------------------------------------------
+
+
+def test_a_private_sub_goal_s_progress_does_not_show_through_its_parent(
+    story: Workspace, sharing: Sharing, people: People, clock: FixedClock
+) -> None:
+    share_with_cole(sharing, people)
+    # The PMP, the two-year goal's only step, is done: the two-year goal is complete to Ana.
+    with story.unit(writes=True) as uow:
+        set_status(uow, clock, PMP, GoalStatus.DONE)
+    own = sharing.shared_plan(people.ana.user_id, people.ana, None)
+    assert dict((g.id, s.progress) for g, s in own.goals if s)[MANAGER] == 1.0
+
+    sharing.set_private(people.ana.user_id, PMP, True)
+    plan = sharing.shared_plan(people.ana.user_id, people.cole, Role.COMMENTER)
+    progress = {goal.id: standing.progress for goal, standing in plan.goals if standing}
+    assert PMP not in progress
+    assert progress[MANAGER] == 0.0
+    with story.unit() as uow:  # her own plan still counts it
+        assert progress_by_goal(uow.goals.all(), {})[MANAGER] == 1.0
 
 
 def test_a_private_goal_hides_everything_under_it(

@@ -24,7 +24,7 @@ from sqlalchemy import Connection, and_, delete, insert, select, update
 
 from careerplan.domain.accounts import Identity
 from careerplan.domain.bounds import could_be_an_id
-from careerplan.domain.entities import Action, Goal, GoalStatus, Review
+from careerplan.domain.entities import Action, Goal, GoalStatus, Review, ReviewEntry
 from careerplan.domain.errors import DomainRefusal, InvalidInput, NotAllowed, NotFound
 from careerplan.domain.sharing import (
     INVITE_DAYS,
@@ -39,7 +39,7 @@ from careerplan.domain.sharing import (
     days_from,
     expiry,
 )
-from careerplan.domain.status import GoalStanding, Standing, plan_standing
+from careerplan.domain.status import GoalStanding, Standing, goal_standings, plan_standing
 from careerplan.services.accounts import secret_hash
 from careerplan.services.clock import Clock
 from careerplan.services.workspace import Workspace
@@ -421,7 +421,7 @@ class Sharing:
     def clients(self, member_id: int) -> list[Client]:
         """Every plan shared with this person, worst standing first."""
         from careerplan.domain.status import SEVERITY
-        from careerplan.services.review_status import plan_status
+        from careerplan.services.review_status import is_dream_job, plan_status
 
         shares, users = tables.shares, tables.users
         with self._connection() as connection:
@@ -443,16 +443,24 @@ class Sharing:
             # What is under a private goal is as private as the goal itself: neither the count
             # nor the plan's standing may give it away.
             shown = _shown_goals(goals, self.private_uids(int(row.owner_id)))
-            shown_ids = {goal.id for goal in shown}
+            standings = _shown_standings(shown, status.latest, today)
+            attention = [
+                goal
+                for goal in shown
+                if goal.id in standings
+                and goal.status is GoalStatus.ACTIVE
+                and not is_dream_job(goal)
+                and standings[goal.id].standing.needs_attention
+            ]
             found.append(
                 Client(
                     owner_id=int(row.owner_id),
                     email=row.username,
                     role=Role(row.role),
-                    standing=plan_standing(shown, status.standings),
+                    standing=plan_standing(shown, standings),
                     next_review=status.next_review,
                     review_due=status.review_due,
-                    needs_attention=sum(1 for goal, _ in status.attention if goal.id in shown_ids),
+                    needs_attention=len(attention),
                     last_review=status.last_review,
                 )
             )
@@ -502,6 +510,11 @@ class Sharing:
             reviews = uow.reviews.all()
             profile = uow.profiles.get()
         hidden = _hidden_goal_ids(goals, hidden_uids)
+        # Judged on what is shown, so a private goal's standing, or its progress through its
+        # parent's, does not show through.
+        standings = _shown_standings(
+            [g for g in goals if g.id not in hidden], status.latest, self.clock.today()
+        )
         visible = [g for g in goals if g.id not in hidden and g.status is not GoalStatus.DROPPED]
         shown_ids = {g.id for g in visible}
         by_goal: dict[int, list[Action]] = {}
@@ -522,11 +535,10 @@ class Sharing:
             role=role,
             link=link,
             dream_job=dream,
-            # Judged on what is shown, so a private goal's standing does not show through.
-            standing=plan_standing(visible, status.standings),
+            standing=plan_standing(visible, standings),
             next_review=status.next_review,
             last_review=status.last_review,
-            goals=[(g, status.standings.get(g.id or 0)) for g in visible],
+            goals=[(g, standings.get(g.id or 0)) for g in visible],
             actions=by_goal,
             reviews=shared_reviews,
             hidden_goals=len(hidden),
@@ -639,6 +651,14 @@ def _hidden_goal_ids(goals: list[Goal], private_uids: set[str]) -> set[int | Non
 def _shown_goals(goals: list[Goal], private_uids: set[str]) -> list[Goal]:
     hidden = _hidden_goal_ids(goals, private_uids)
     return [goal for goal in goals if goal.id not in hidden]
+
+
+def _shown_standings(
+    shown: list[Goal], latest: dict[int, ReviewEntry], today: date
+) -> dict[int, GoalStanding]:
+    """Each shown goal judged as if the hidden ones were not there: a goal's progress rolls up
+    its sub-goals', and a private sub-goal's must not show through its parent's."""
+    return goal_standings(shown, latest, today)
 
 
 def _without_notes(review: Review, shown_ids: set[int | None]) -> Review:
