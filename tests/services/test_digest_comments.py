@@ -10,8 +10,10 @@ import pytest
 from argon2 import PasswordHasher
 
 from careerplan.domain.accounts import Identity
+from careerplan.domain.change_proposals import ChangeKind
 from careerplan.domain.sharing import CommentOn, Role
 from careerplan.services.accounts import Accounts
+from careerplan.services.change_proposals import Proposals
 from careerplan.services.clock import FixedClock
 from careerplan.services.digest import as_text, build_digest
 from careerplan.services.goals import add_goal
@@ -62,3 +64,21 @@ def test_a_digest_without_comments_has_no_comment_section(
     with workspace.as_owner(ana.user_id).unit() as uow:
         text = as_text(build_digest(uow, clock))
     assert "New comments" not in text
+
+
+def test_the_digest_says_how_many_proposed_changes_wait_for_an_answer(
+    workspace: Workspace, clock: FixedClock, shared: tuple[Identity, Identity, int]
+) -> None:
+    ana, cole, goal_id = shared
+    sharing = Sharing(workspace, clock)
+    sharing.revoke(ana, sharing.shares(ana.user_id)[0].id)
+    sharing.accept(sharing.invite(ana, Role.EDITOR).code, cole)
+    proposals = Proposals(workspace, clock)
+    for wording in ["Lead a launch of 6 people by 2027-06-30", "Lead a launch of 7 by 2027-06-30"]:
+        proposals.propose(ana.user_id, cole, goal_id, ChangeKind.EDIT_GOAL, text=wording)
+    with workspace.as_owner(ana.user_id).unit() as uow:
+        text = as_text(build_digest(uow, clock, proposals_waiting=proposals.waiting(ana.user_id)))
+    assert "Changes proposed to your plan" in text
+    assert "2 changes proposed by the people you share your plan with wait for your answer" in text
+    with workspace.as_owner(ana.user_id).unit() as uow:
+        assert "Changes proposed" not in as_text(build_digest(uow, clock))

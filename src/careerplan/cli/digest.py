@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -36,35 +37,45 @@ def digest(
     from careerplan.services.digest import as_text, build_digest, digest_message
     from careerplan.services.mail import send as send_mail
 
-    opened, comments, address = _person(user)
+    opened, news, address = _person(user)
     if not send:
         if to is not None:
             from careerplan.domain.errors import InvalidInput
 
             raise InvalidInput("--to goes with --send; without it the digest is printed.")
         with opened.unit() as uow:
-            found = build_digest(uow, clock(), comments)
+            found = build_digest(uow, clock(), news.comments, news.proposals_waiting)
         typer.echo(as_text(found), nl=False)
         return
     smtp = Settings.from_env().smtp
     with opened.unit() as uow:
         if to is None and address and not uow.preferences.get().digest_email:
             to = address
-        message = digest_message(uow, clock(), smtp, to, comments)
+        message = digest_message(uow, clock(), smtp, to, news.comments, news.proposals_waiting)
     send_mail(message, smtp)
     typer.echo(f"Digest sent to {message['To']} through {smtp.host}:{smtp.port}.")
 
 
-def _person(user: str | None) -> tuple[Workspace, list[Comment], str]:
-    """The plan the digest is about, the comments others left on it in the past week, and the
-    person's own address (an account's e-mail; none for the single person of a local install)."""
+@dataclass
+class _News:
+    """What the people a plan is shared with did: comments of the past week, and how many
+    proposed changes wait for the owner."""
+
+    comments: list[Comment] = field(default_factory=list)
+    proposals_waiting: int = 0
+
+
+def _person(user: str | None) -> tuple[Workspace, _News, str]:
+    """The plan the digest is about, what others did on it, and the person's own address (an
+    account's e-mail; none for the single person of a local install)."""
     from careerplan.cli.context import workspace
 
     if user is None:
-        return workspace(), [], ""
+        return workspace(), _News(), ""
     from datetime import timedelta
 
     from careerplan.services.accounts import Accounts
+    from careerplan.services.change_proposals import Proposals
     from careerplan.services.sharing import Sharing
 
     base = workspace()
@@ -73,5 +84,8 @@ def _person(user: str | None) -> tuple[Workspace, list[Comment], str]:
         owner = accounts.user_id_of(store, user)
     email = user.strip().lower()
     since = clock().now() - timedelta(days=7)
-    comments = Sharing(base, clock()).comments_since(owner, since)
-    return base.as_owner(owner), comments, email
+    news = _News(
+        Sharing(base, clock()).comments_since(owner, since),
+        Proposals(base, clock()).waiting(owner),
+    )
+    return base.as_owner(owner), news, email

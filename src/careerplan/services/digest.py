@@ -44,15 +44,23 @@ class Digest:
     due: list[Due] = field(default_factory=list)
     # What the people the plan is shared with said lately, one line each.
     comments: list[str] = field(default_factory=list)
+    # Changes an editor proposed that wait for the owner's answer.
+    proposals_waiting: int = 0
 
     @property
     def week_end(self) -> date:
         return self.today + timedelta(days=WEEK - 1)
 
 
-def build_digest(uow: UnitOfWork, clock: Clock, comments: Sequence[Comment] = ()) -> Digest:
-    """What the digest says: the plan's status, what is due from today for a week, and the
-    `comments` others left on the plan (already chosen by the caller, newest last)."""
+def build_digest(
+    uow: UnitOfWork,
+    clock: Clock,
+    comments: Sequence[Comment] = (),
+    proposals_waiting: int = 0,
+) -> Digest:
+    """What the digest says: the plan's status, what is due from today for a week, the
+    `comments` others left on the plan (already chosen by the caller, newest last), and how
+    many proposed changes wait for an answer."""
     today = clock.today()
     last = today + timedelta(days=WEEK - 1)
     profile = uow.profiles.get()
@@ -83,6 +91,7 @@ def build_digest(uow: UnitOfWork, clock: Clock, comments: Sequence[Comment] = ()
         digest.due.append(Due(on, "application", follow_up_text(application), on < today))
     digest.due.sort(key=lambda item: (item.on, item.kind, item.text))
     digest.comments = _comment_lines(uow, goals, comments)
+    digest.proposals_waiting = proposals_waiting
     return digest
 
 
@@ -144,6 +153,18 @@ def _lines(digest: Digest) -> list[tuple[str, list[str]]]:
     ]
     if digest.comments:
         sections.append(("New comments from the people you share your plan with", digest.comments))
+    if digest.proposals_waiting:
+        count = digest.proposals_waiting
+        sections.append(
+            (
+                "Changes proposed to your plan",
+                [
+                    f"{count} change{'s' if count != 1 else ''} proposed by the people you share "
+                    f"your plan with wait{'s' if count == 1 else ''} for your answer, on the "
+                    "Proposals page (linked from Sharing)."
+                ],
+            )
+        )
     return sections
 
 
@@ -206,6 +227,7 @@ def digest_message(
     smtp: SmtpSettings,
     to: str | None = None,
     comments: Sequence[Comment] = (),
+    proposals_waiting: int = 0,
 ) -> EmailMessage:
     """The digest ready to send: to `to`, else to the address in the review settings."""
     from careerplan.services.mail import check_ready, sender_for
@@ -217,4 +239,5 @@ def digest_message(
             "No address to send the digest to.", field="to", hint=Hint(Remedy.SET_DIGEST_ADDRESS)
         )
     check_ready(smtp)
-    return compose(build_digest(uow, clock, comments), address, sender_for(smtp), clock)
+    digest = build_digest(uow, clock, comments, proposals_waiting)
+    return compose(digest, address, sender_for(smtp), clock)
