@@ -27,7 +27,8 @@ def digest(
         typer.Option(
             "--user",
             help="On a server with accounts: this person's digest, with the comments left on "
-            "their plan in the past week; sent to their address unless --to says otherwise.",
+            "their plan in the past week and the proposed changes waiting for them; sent to "
+            "their address unless --to says otherwise.",
         ),
     ] = None,
 ) -> None:
