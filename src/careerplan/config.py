@@ -78,6 +78,10 @@ class Settings:
     # Accounts (CAREERPLAN_ACCOUNTS=on): people sign in and each sees only their own plan. Off,
     # the server has one person and no sign-in, which is safe on this machine's loopback only.
     accounts: bool = False
+    # Addresses of the reverse proxies in front of the web application
+    # (CAREERPLAN_TRUSTED_PROXIES): from them, X-Forwarded-For names the client. Empty: the
+    # header is never read, since any client could write it.
+    trusted_proxies: tuple[str, ...] = ()
 
     @property
     def is_sqlite(self) -> bool:
@@ -120,6 +124,7 @@ class Settings:
             smtp=SmtpSettings.from_env(env),
             allowed_hosts=host_names(env.get(PREFIX + "ALLOWED_HOSTS", "")),
             accounts=env.get(PREFIX + "ACCOUNTS", "off").strip().lower() in _TRUE,
+            trusted_proxies=ip_addresses(env.get(PREFIX + "TRUSTED_PROXIES", "")),
         )
 
 
@@ -130,6 +135,20 @@ def host_names(text: str) -> tuple[str, ...]:
     for item in text.replace(",", " ").split():
         names.append(host_of(item))
     return tuple(name for name in names if name)
+
+
+def ip_addresses(text: str) -> tuple[str, ...]:
+    """IP addresses from a list separated by commas or spaces, in their usual text (what is no
+    address is left out)."""
+    import ipaddress
+
+    found = []
+    for item in text.replace(",", " ").split():
+        try:
+            found.append(str(ipaddress.ip_address(item.strip("[]"))))
+        except ValueError:
+            continue
+    return tuple(found)
 
 
 def host_of(netloc: str) -> str:

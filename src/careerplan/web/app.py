@@ -19,6 +19,7 @@ from careerplan.services.workspace import Workspace, open_workspace
 from careerplan.storage.server_secrets import server_secret
 from careerplan.web import problems
 from careerplan.web.cache import PageCache
+from careerplan.web.client_address import client_address
 from careerplan.web.hosts import HostPolicy, TrustedHosts
 from careerplan.web.security import BodyLimit, SecurityHeaders
 
@@ -83,7 +84,8 @@ def create_app(
     def healthz(request: Request) -> JSONResponse:
         # The database's own error names its host, port and database: only a caller on this
         # machine (an operator, a local probe) is shown it.
-        local = request.client is not None and request.client.host in LOOPBACK_ADDRESSES
+        # Behind a trusted proxy on this machine, the client is the one the proxy names.
+        local = client_address(request) in LOOPBACK_ADDRESSES
         try:
             with opened.engine.connect() as connection:
                 connection.execute(text("SELECT 1"))

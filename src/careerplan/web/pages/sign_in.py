@@ -18,6 +18,7 @@ from careerplan.domain.accounts import (
     normal_email,
 )
 from careerplan.domain.errors import CareerplanError
+from careerplan.web.client_address import client_address
 from careerplan.web.deps import accounts_service
 from careerplan.web.forms import Form
 from careerplan.web.pages.export import base_url
@@ -32,7 +33,7 @@ T = TypeVar("T")
 
 
 def _address(request: Request) -> str:
-    return request.client.host if request.client is not None else "unknown"
+    return client_address(request)
 
 
 def _secure(request: Request) -> bool:
