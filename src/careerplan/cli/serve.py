@@ -72,6 +72,8 @@ def serve(
         )
     if settings.accounts:
         _say_accounts()
+    if not settings.is_sqlite and workers > 1:
+        _say_connections(workers)
     uvicorn.run(
         "careerplan.web.app:create_app",
         factory=True,
@@ -101,6 +103,34 @@ def _check_exposure(host: str, workers: int) -> None:
             "Several workers share the plan through the database: they need PostgreSQL "
             "(CAREERPLAN_DATABASE_URL) and accounts (--accounts). On SQLite use one worker."
         )
+
+
+def _say_connections(workers: int) -> None:
+    from careerplan.cli.context import workspace
+    from careerplan.cli.output import console
+    from careerplan.storage.engine import connection_room
+
+    warning = connections_warning(workers, *connection_room(workspace().engine))
+    if warning:
+        console().print(warning)
+
+
+def connections_warning(workers: int, limit: int, taken: int) -> str | None:
+    """What to say when `workers` processes could open more PostgreSQL connections at a peak
+    than the server has left (`limit`, its max_connections, less the `taken` ones)."""
+    from careerplan.storage.engine import CONNECTIONS_PER_PROCESS
+
+    needed = workers * CONNECTIONS_PER_PROCESS
+    room = limit - taken
+    if needed <= room:
+        return None
+    fewer = max(1, room // CONNECTIONS_PER_PROCESS)
+    return (
+        f"{workers} workers may open up to {needed} PostgreSQL connections at their busiest, "
+        f"and the server has room for {max(room, 0)} more (max_connections {limit}, {taken} "
+        f"open): requests may then fail. Start with --workers {fewer} or fewer, or raise "
+        "max_connections."
+    )
 
 
 def _say_accounts() -> None:

@@ -18,6 +18,11 @@ from careerplan.domain.errors import StorageProblem
 # timeout, PostgreSQL's lock timeout. Past it the person is told the plan is busy (storage/busy.py).
 SQLITE_BUSY_TIMEOUT_MS = 5_000
 POSTGRES_LOCK_TIMEOUT_MS = 5_000
+# Each process keeps up to 5 PostgreSQL connections open and opens 10 more at a peak (the pool
+# SQLAlchemy would choose, said here so `serve --workers` can check the server has room).
+POSTGRES_POOL_SIZE = 5
+POSTGRES_POOL_OVERFLOW = 10
+CONNECTIONS_PER_PROCESS = POSTGRES_POOL_SIZE + POSTGRES_POOL_OVERFLOW
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -90,7 +95,10 @@ def make_engine(settings: Settings) -> Engine:
                 "postgresql+psycopg://"
             )
         engine = create_engine(
-            url.replace("postgresql://", "postgresql+psycopg://", 1), pool_pre_ping=True
+            url.replace("postgresql://", "postgresql+psycopg://", 1),
+            pool_pre_ping=True,
+            pool_size=POSTGRES_POOL_SIZE,
+            max_overflow=POSTGRES_POOL_OVERFLOW,
         )
         event.listen(engine, "connect", _on_postgres_connect)
         return engine
@@ -98,6 +106,16 @@ def make_engine(settings: Settings) -> Engine:
         f"careerplan supports SQLite and PostgreSQL, not {backend!r}. "
         "Set CAREERPLAN_DATABASE_URL to sqlite:///... or postgresql+psycopg://..."
     )
+
+
+def connection_room(engine: Engine) -> tuple[int, int]:
+    """PostgreSQL's max_connections and how many connections are open now, by anyone."""
+    with engine.connect() as connection:
+        limit = int(connection.exec_driver_sql("SHOW max_connections").scalar_one())
+        taken = int(
+            connection.exec_driver_sql("SELECT count(*) FROM pg_stat_activity").scalar_one()
+        )
+    return limit, taken
 
 
 def hold_write_lock(connection: Connection) -> None:
