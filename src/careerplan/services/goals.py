@@ -172,6 +172,17 @@ def list_goals(uow: PlanReads, *, include_closed: bool = True) -> list[GoalRow]:
     return rows
 
 
+def date_warnings_of(uow: UnitOfWork, clock: Clock, goal_id: int) -> list[str]:
+    """What is worth saying about a goal's dates today (a due date past, after its parent's or
+    after the dream job's target date); none for a goal that is not there."""
+    goals = {goal.id: goal for goal in uow.goals.all()}
+    goal = goals.get(goal_id)
+    if goal is None:
+        return []
+    parent = goals.get(goal.parent_id) if goal.parent_id is not None else None
+    return date_warnings(goal, parent, clock.today(), _target_date(uow))
+
+
 def show_goal(uow: UnitOfWork, clock: Clock, goal_id: int) -> GoalDetail:
     goal = uow.goals.get(goal_id)
     goals = uow.goals.all()

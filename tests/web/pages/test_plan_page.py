@@ -81,6 +81,24 @@ def test_adding_a_goal_takes_its_due_date_from_the_form_the_words_or_the_horizon
     assert '<li id="goal-4" class="goal active">' in html
 
 
+def test_a_goal_saved_with_a_date_worth_a_second_look_says_so_next_to_saved(
+    browser: Browser, story: Workspace
+) -> None:
+    # The story's day is 2026-11-25: the date is accepted, and the page says it is past.
+    form = {"text": "Finish the PMP course", "parent_id": "3", "due": "2026-01-15"}
+    response = browser.post("/plan/goals", {**form, "category": "education"})
+    assert response.headers["location"] == "/plan?saved=4#goal-4"
+    html = browser.get("/plan", saved=4).text
+    assert '<p class="notice ok" role="status">Saved goal 4.</p>' in html
+    assert (
+        '<p class="notice warn" role="status">Goal 4: The due date 2026-01-15 is already past.</p>'
+        in html
+    )
+    # A goal whose dates are fine, or one that is not there, has nothing said of it.
+    assert "notice warn" not in browser.get("/plan", saved=3).text
+    assert "notice warn" not in browser.get("/plan", saved=99).text
+
+
 @pytest.mark.parametrize(
     ("form", "errors", "kept"),
     [

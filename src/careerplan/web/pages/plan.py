@@ -145,8 +145,13 @@ def plan_page(
     revision = workspace.revision()
 
     def context() -> dict[str, Any]:
+        from careerplan.services.goals import date_warnings_of
+
         with units() as uow:
-            return _context(uow, {"saved": saved})
+            # Said next to "Saved", where the person looks after saving: the form accepted
+            # the dates, but some are worth a second look.
+            warnings = date_warnings_of(uow, clock, saved) if saved else []
+            return _context(uow, {"saved": saved, "saved_warnings": warnings})
 
     key = ("plan", workspace.owner_id, revision, clock.today(), saved)
     return render_cached(request, key, "plan.html", context, step="plan")
