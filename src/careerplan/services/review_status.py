@@ -75,13 +75,10 @@ def is_dream_job(goal: Goal) -> bool:
     return goal.parent_id is None and goal.horizon is Horizon.LONG
 
 
-def plan_status(reads: StatusReads, today: date) -> PlanStatus:
-    goals = reads.goals.all()
-    preferences = reads.preferences.get()
-    last = reads.reviews.last_held_on()
-    latest = reads.reviews.latest_entries_by_goal()
-    standings = goal_standings(goals, latest, today)
-    upcoming = next_review(preferences, last, today)
+def needing_attention(
+    goals: list[Goal], standings: dict[int, GoalStanding]
+) -> list[tuple[Goal, GoalStanding]]:
+    """Active goals at risk or behind (the dream job itself aside), the worst and soonest first."""
     attention = [
         (goal, standings[goal.id])
         for goal in goals
@@ -93,6 +90,17 @@ def plan_status(reads: StatusReads, today: date) -> PlanStatus:
     attention.sort(
         key=lambda pair: (SEVERITY.index(pair[1].standing), pair[0].due or date.max, pair[0].id)
     )
+    return attention
+
+
+def plan_status(reads: StatusReads, today: date) -> PlanStatus:
+    goals = reads.goals.all()
+    preferences = reads.preferences.get()
+    last = reads.reviews.last_held_on()
+    latest = reads.reviews.latest_entries_by_goal()
+    standings = goal_standings(goals, latest, today)
+    upcoming = next_review(preferences, last, today)
+    attention = needing_attention(goals, standings)
     return PlanStatus(
         today=today,
         preferences=preferences,

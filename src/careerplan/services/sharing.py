@@ -20,11 +20,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import Connection, and_, delete, insert, select, update
+from sqlalchemy import Connection, Table, and_, delete, insert, select, update
 
 from careerplan.domain.accounts import Identity
 from careerplan.domain.bounds import could_be_an_id
-from careerplan.domain.entities import Action, Goal, GoalStatus, Review, ReviewEntry
+from careerplan.domain.entities import Action, Goal, GoalStatus, Review
 from careerplan.domain.errors import DomainRefusal, InvalidInput, NotAllowed, NotFound
 from careerplan.domain.sharing import (
     INVITE_DAYS,
@@ -206,23 +206,8 @@ class Sharing:
 
     def revoke(self, owner: Identity, share_id: int) -> None:
         """End a share or withdraw an invitation, at once: the next request is refused."""
-        shares = tables.shares
-        now = self.clock.now()
-        if not could_be_an_id(share_id):  # no row has it, and the database would not take it
-            raise NotFound("share", share_id)
-        with self._connection() as connection:
-            result = connection.execute(
-                update(shares)
-                .where(
-                    shares.c.id == share_id,
-                    shares.c.owner_id == owner.user_id,
-                    shares.c.revoked_at.is_(None),
-                )
-                .values(revoked_at=now, invite_hash=None)
-            )
-            if not result.rowcount:
-                raise NotFound("share", share_id)
-            _audit(connection, owner.user_id, owner, "revoked a share", f"share {share_id}", now)
+        # The invitation's code goes too, so it can never be taken.
+        self._revoke(owner, tables.shares, "share", share_id, invite_hash=None)
 
     def make_link(self, owner: Identity, days: str | int | None = None) -> tuple[int, str]:
         """A read-only address for the plan; returns its id and code (shown once)."""
@@ -270,23 +255,29 @@ class Sharing:
         ]
 
     def revoke_link(self, owner: Identity, link_id: int) -> None:
-        links = tables.share_links
+        self._revoke(owner, tables.share_links, "link", link_id)
+
+    def _revoke(
+        self, owner: Identity, table: Table, kind: str, ident: int, **cleared: None
+    ) -> None:
+        """Revoke the owner's share or link `ident` and log it; NotFound when it is not theirs,
+        or revoked already."""
         now = self.clock.now()
-        if not could_be_an_id(link_id):
-            raise NotFound("link", link_id)
+        if not could_be_an_id(ident):  # no row has it, and the database would not take it
+            raise NotFound(kind, ident)
         with self._connection() as connection:
             result = connection.execute(
-                update(links)
+                update(table)
                 .where(
-                    links.c.id == link_id,
-                    links.c.owner_id == owner.user_id,
-                    links.c.revoked_at.is_(None),
+                    table.c.id == ident,
+                    table.c.owner_id == owner.user_id,
+                    table.c.revoked_at.is_(None),
                 )
-                .values(revoked_at=now)
+                .values(revoked_at=now, **cleared)
             )
             if not result.rowcount:
-                raise NotFound("link", link_id)
-            _audit(connection, owner.user_id, owner, "revoked a link", f"link {link_id}", now)
+                raise NotFound(kind, ident)
+            _audit(connection, owner.user_id, owner, f"revoked a {kind}", f"{kind} {ident}", now)
 
     def set_private(self, owner_id: int, goal_id: int, private: bool) -> None:
         """Keep a goal (and all under it) from everyone the plan is shared with, or stop."""
@@ -421,7 +412,7 @@ class Sharing:
     def clients(self, member_id: int) -> list[Client]:
         """Every plan shared with this person, worst standing first."""
         from careerplan.domain.status import SEVERITY
-        from careerplan.services.review_status import is_dream_job, plan_status
+        from careerplan.services.review_status import needing_attention, plan_status
 
         shares, users = tables.shares, tables.users
         with self._connection() as connection:
@@ -443,15 +434,8 @@ class Sharing:
             # What is under a private goal is as private as the goal itself: neither the count
             # nor the plan's standing may give it away.
             shown = _shown_goals(goals, self.private_uids(int(row.owner_id)))
-            standings = _shown_standings(shown, status.latest, today)
-            attention = [
-                goal
-                for goal in shown
-                if goal.id in standings
-                and goal.status is GoalStatus.ACTIVE
-                and not is_dream_job(goal)
-                and standings[goal.id].standing.needs_attention
-            ]
+            # Judged without the hidden goals, whose progress would show through their parents'.
+            standings = goal_standings(shown, status.latest, today)
             found.append(
                 Client(
                     owner_id=int(row.owner_id),
@@ -460,7 +444,7 @@ class Sharing:
                     standing=plan_standing(shown, standings),
                     next_review=status.next_review,
                     review_due=status.review_due,
-                    needs_attention=len(attention),
+                    needs_attention=len(needing_attention(shown, standings)),
                     last_review=status.last_review,
                 )
             )
@@ -512,7 +496,7 @@ class Sharing:
         hidden = _hidden_goal_ids(goals, hidden_uids)
         # Judged on what is shown, so a private goal's standing, or its progress through its
         # parent's, does not show through.
-        standings = _shown_standings(
+        standings = goal_standings(
             [g for g in goals if g.id not in hidden], status.latest, self.clock.today()
         )
         visible = [g for g in goals if g.id not in hidden and g.status is not GoalStatus.DROPPED]
@@ -651,14 +635,6 @@ def _hidden_goal_ids(goals: list[Goal], private_uids: set[str]) -> set[int | Non
 def _shown_goals(goals: list[Goal], private_uids: set[str]) -> list[Goal]:
     hidden = _hidden_goal_ids(goals, private_uids)
     return [goal for goal in goals if goal.id not in hidden]
-
-
-def _shown_standings(
-    shown: list[Goal], latest: dict[int, ReviewEntry], today: date
-) -> dict[int, GoalStanding]:
-    """Each shown goal judged as if the hidden ones were not there: a goal's progress rolls up
-    its sub-goals', and a private sub-goal's must not show through its parent's."""
-    return goal_standings(shown, latest, today)
 
 
 def _without_notes(review: Review, shown_ids: set[int | None]) -> Review:
